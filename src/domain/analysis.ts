@@ -1,0 +1,31 @@
+import type { Action } from './action.js';
+import type { RiskCategory } from './verdict.js';
+
+/**
+ * The local risk analyzer's answer about one action (src/analyzer/). `finding` is a short
+ * kebab-case id (`recursive-delete-outside-project`) that appears in verdicts as
+ * `analyzer:<finding>`; `reason` is written for the agent: what is wrong and a safer way.
+ */
+export type Analysis =
+  | { readonly kind: 'safe'; readonly reason: string }
+  | {
+      readonly kind: 'dangerous';
+      readonly category: RiskCategory;
+      readonly finding: string;
+      readonly reason: string;
+    }
+  | { readonly kind: 'unsure'; readonly reason: string; readonly finding?: string };
+
+/** Facts about the machine the analyzer and policy judge paths against. */
+export interface Environment {
+  /** The user's home directory. */
+  readonly home: string;
+  /** warden's home directory ($WARDEN_HOME, default ~/.warden). */
+  readonly wardenHome: string;
+  /** Temp directories whose contents are scratch (e.g. /tmp, os.tmpdir()). */
+  readonly tempDirs: readonly string[];
+}
+
+export interface Analyzer {
+  analyze(action: Action, env: Environment): Analysis;
+}

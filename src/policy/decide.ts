@@ -1,0 +1,107 @@
+import type { Action } from '../domain/action.js';
+import type { Analyzer, Environment } from '../domain/analysis.js';
+import { MODES, type ModeName } from '../domain/mode.js';
+import { ruleLabel } from '../domain/rule.js';
+import { isReadOnlyClass } from '../domain/tools.js';
+import { type Verdict, verdict } from '../domain/verdict.js';
+import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
+import type { RuleSet } from './rules/index.js';
+
+/** Denials in this session so far, for auto mode's escalation to a person. */
+export interface DenialCount {
+  readonly consecutive: number;
+  readonly total: number;
+}
+
+export interface DecideContext {
+  readonly env: Environment;
+  readonly analyzer: Analyzer;
+  readonly denials?: DenialCount;
+}
+
+/** After this many denials in a row, or in a session, auto mode holds instead of denying. */
+export const ESCALATE_CONSECUTIVE = 3;
+export const ESCALATE_TOTAL = 20;
+
+/**
+ * The one synchronous decision pipeline (first match wins; every verdict names its step in `by`):
+ * deny rules, mode gates, ask rules, protected paths, allow rules, yolo, read-only tier,
+ * project-edit tier, the analyzer (auto mode), else hold. Pure: no I/O, no clock.
+ */
+export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: DecideContext): Verdict {
+  const spec = MODES[mode];
+  const rule = rules.find(action, ctx.env);
+
+  if (rule?.effect === 'deny') {
+    return verdict('deny', `rule:${ruleLabel(rule)}`, `blocked by the user's rule ${rule.text}`);
+  }
+  if (spec.holdEverything) {
+    return verdict('hold', `mode:${mode}`, 'warden is paused: every action waits for a person');
+  }
+  const readOnly = isReadOnlyClass(action.toolClass);
+  if (spec.denyMutations && !readOnly) {
+    return verdict(
+      'deny',
+      `mode:${mode}`,
+      'blocked: warden is in plan mode, which allows only read-only tools; describe the change in your plan instead of making it',
+    );
+  }
+  if (rule?.effect === 'ask') {
+    return verdict('hold', `rule:${ruleLabel(rule)}`, `the user's rule ${rule.text} asks a person`);
+  }
+  if (!spec.allowEverything) {
+    const guarded = protectedReason(action, ctx.env);
+    if (guarded) return verdict('hold', 'tier:protected-path', `touches a protected path: ${guarded}`);
+  }
+  if (rule?.effect === 'allow') {
+    return verdict('allow', `rule:${ruleLabel(rule)}`, `allowed by the user's rule ${rule.text}`);
+  }
+  if (spec.allowEverything) {
+    return verdict('allow', `mode:${mode}`, 'yolo mode allows everything but deny rules');
+  }
+  if (readOnly && spec.allowReads) {
+    return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
+  }
+  if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action)) {
+    return verdict('allow', 'tier:project-edit', `edits inside the project (${mode} mode)`);
+  }
+  if (spec.useAnalyzer) return fromAnalyzer(action, ctx);
+  return verdict('hold', `mode:${mode}`, `${mode} mode: ${action.tool} waits for a person`);
+}
+
+function fromAnalyzer(action: Action, ctx: DecideContext): Verdict {
+  const analysis = ctx.analyzer.analyze(action, ctx.env);
+  switch (analysis.kind) {
+    case 'safe':
+      return verdict('allow', 'analyzer:safe', analysis.reason);
+    case 'dangerous': {
+      const by = `analyzer:${analysis.finding}`;
+      if (shouldEscalate(ctx.denials)) {
+        return verdict('hold', by, `${analysis.reason} (held for a person after repeated denials)`, {
+          category: analysis.category,
+        });
+      }
+      return verdict('deny', by, analysis.reason, { category: analysis.category });
+    }
+    case 'unsure':
+      return verdict('hold', `analyzer:${analysis.finding ?? 'unsure'}`, analysis.reason, { wantsClassifier: true });
+  }
+}
+
+export function shouldEscalate(denials: DenialCount | undefined): boolean {
+  if (!denials) return false;
+  return denials.consecutive >= ESCALATE_CONSECUTIVE || denials.total >= ESCALATE_TOTAL;
+}
+
+function protectedReason(action: Action, env: Environment): string | undefined {
+  for (const file of action.paths) {
+    const reason =
+      action.toolClass === 'read' ? protectedReadReason(file, env) : protectedWriteReason(file, env);
+    if (reason) return `${file} (${reason})`;
+  }
+  return undefined;
+}
+
+function editsStayInProject(action: Action): boolean {
+  return action.paths.length > 0 && action.paths.every((file) => isInside(file, action.projectRoot));
+}

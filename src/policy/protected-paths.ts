@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Environment } from '../domain/analysis.js';
+
+/**
+ * Paths an agent must never change on its own (in every mode but yolo): the repository's
+ * history, the agent's and warden's own settings and hooks, shell start-up files, secrets.
+ * Returns why the path is protected, or undefined.
+ */
+export function protectedWriteReason(file: string, env: Environment): string | undefined {
+  const abs = path.resolve(file);
+  const parts = abs.split(path.sep);
+  const base = path.basename(abs);
+  if (isInside(abs, env.wardenHome)) return "warden's own files";
+  if (parts.includes('.warden')) return "warden's project rules";
+  if (parts.includes('.git')) return 'git internals (.git/)';
+  if (parts.includes('.claude')) return "Claude Code's settings and hooks (.claude/)";
+  if (parts.includes('.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
+  if (parts.includes('.codex')) return "Codex's settings and hooks (.codex/)";
+  if (base.startsWith('.env')) return 'environment secrets (.env*)';
+  if (isInside(abs, path.join(env.home, '.ssh'))) return 'SSH keys and config (~/.ssh)';
+  if (isInside(abs, path.join(env.home, '.aws')) || isInside(abs, path.join(env.home, '.config', 'gcloud')))
+    return 'cloud credentials';
+  if (SHELL_STARTUP_FILES.has(base) && path.dirname(abs) === env.home) return 'shell start-up files';
+  if (isInside(abs, path.join(env.home, '.config', 'fish'))) return 'shell start-up files';
+  if (abs.startsWith('/etc/') || abs.startsWith('/usr/') || abs.startsWith('/bin/') || abs.startsWith('/sbin/'))
+    return 'system files';
+  if (isInside(abs, path.join(env.home, '.config', 'systemd')) || abs.startsWith('/etc/systemd/'))
+    return 'systemd units (persistence)';
+  return undefined;
+}
+
+/** Files whose mere reading hands over a secret: held even in read-only tiers. */
+export function protectedReadReason(file: string, env: Environment): string | undefined {
+  const abs = path.resolve(file);
+  const base = path.basename(abs);
+  if (isInside(abs, env.wardenHome)) return "warden's token and config";
+  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base)) return 'environment secrets (.env*)';
+  if (isInside(abs, path.join(env.home, '.ssh')) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
+    return 'SSH private keys';
+  if (isInside(abs, path.join(env.home, '.aws')) || isInside(abs, path.join(env.home, '.config', 'gcloud')))
+    return 'cloud credentials';
+  if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json') return 'credentials';
+  return undefined;
+}
+
+const SHELL_STARTUP_FILES = new Set([
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zshenv',
+  '.zprofile',
+  '.zlogin',
+  '.kshrc',
+  '.cshrc',
+  '.tcshrc',
+]);
+
+export function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
