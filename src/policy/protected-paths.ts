@@ -22,7 +22,12 @@ export function protectedWriteReason(file: string, env: Environment): string | u
     return 'cloud credentials';
   if (SHELL_STARTUP_FILES.has(base) && path.dirname(abs) === env.home) return 'shell start-up files';
   if (isInside(abs, path.join(env.home, '.config', 'fish'))) return 'shell start-up files';
-  if (abs.startsWith('/etc/') || abs.startsWith('/usr/') || abs.startsWith('/bin/') || abs.startsWith('/sbin/'))
+  if (
+    abs.startsWith('/etc/') ||
+    abs.startsWith('/usr/') ||
+    abs.startsWith('/bin/') ||
+    abs.startsWith('/sbin/')
+  )
     return 'system files';
   if (isInside(abs, path.join(env.home, '.config', 'systemd')) || abs.startsWith('/etc/systemd/'))
     return 'systemd units (persistence)';
@@ -34,12 +39,19 @@ export function protectedReadReason(file: string, env: Environment): string | un
   const abs = path.resolve(file);
   const base = path.basename(abs);
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base)) return 'environment secrets (.env*)';
-  if (isInside(abs, path.join(env.home, '.ssh')) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
+  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base))
+    return 'environment secrets (.env*)';
+  if (
+    isInside(abs, path.join(env.home, '.ssh')) &&
+    !base.endsWith('.pub') &&
+    base !== 'known_hosts' &&
+    base !== 'config'
+  )
     return 'SSH private keys';
   if (isInside(abs, path.join(env.home, '.aws')) || isInside(abs, path.join(env.home, '.config', 'gcloud')))
     return 'cloud credentials';
-  if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json') return 'credentials';
+  if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json')
+    return 'credentials';
   return undefined;
 }
 
