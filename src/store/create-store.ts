@@ -207,7 +207,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
                 status,
                 resolution: {
                   answer: v.decision as Answer,
-                  who: 'rule',
+                  who: 'warden',
                   by: v.by,
                   reason: v.reason,
                   at: now(),

@@ -12,7 +12,7 @@ import type { RuleSet } from '../policy/rules/index.js';
 export type ActionStatus = 'held' | 'classifying' | 'allowed' | 'denied' | 'asked';
 
 /** Who settled a held action. */
-export type Resolver = 'user' | 'rule' | 'mode' | 'classifier' | 'timeout' | 'shutdown';
+export type Resolver = 'warden' | 'user' | 'rule' | 'mode' | 'classifier' | 'timeout' | 'shutdown';
 
 export interface Resolution {
   readonly answer: Answer;
