@@ -39,6 +39,8 @@ export function protectedReadReason(file: string, env: Environment): string | un
   const abs = path.resolve(file);
   const base = path.basename(abs);
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
+  if (path.basename(path.dirname(abs)) === '.claude' && /^settings.*\.json$/.test(base))
+    return "Claude Code's settings (they hold warden's hook token)";
   if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base))
     return 'environment secrets (.env*)';
   if (

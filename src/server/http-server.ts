@@ -87,8 +87,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         url: `http://127.0.0.1:${port}`,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
-            server.closeAllConnections();
+            // Let answers already being written reach the agents, then drop what is left.
+            setImmediate(() => {
+              server.close(() => done());
+              server.closeIdleConnections();
+              setTimeout(() => server.closeAllConnections(), 500).unref();
+            });
           }),
       });
     });
