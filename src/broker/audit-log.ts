@@ -39,7 +39,7 @@ export function openAuditLog(wardenHome: string, now: () => Date = () => new Dat
           fd = fs.openSync(fileFor(date), 'a', 0o600);
           day = today;
         }
-        const line = `${JSON.stringify({ t: date.toISOString(), ...record }, truncateLongStrings)}\n`;
+        const line = `${JSON.stringify({ t: date.toISOString(), ...record }, hasLongString(record) ? truncateLongStrings : undefined)}\n`;
         fs.writeSync(fd, line);
         failed = false;
       } catch (error) {
@@ -59,4 +59,12 @@ function truncateLongStrings(_key: string, value: unknown): unknown {
     return `${value.slice(0, MAX_STRING)}… [${value.length - MAX_STRING} more characters]`;
   }
   return value;
+}
+
+/** Cheap pre-check so the common small record is stringified without a replacer. */
+function hasLongString(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.length > MAX_STRING;
+  if (typeof value !== 'object' || value === null || depth > 8) return depth > 8;
+  for (const v of Object.values(value)) if (hasLongString(v, depth + 1)) return true;
+  return false;
 }

@@ -61,12 +61,16 @@ export function readConnection(home: string): Connection | undefined {
   return undefined;
 }
 
-/** Constant-time comparison of a presented token with the real one. */
-export function tokenMatches(presented: string | undefined, token: string): boolean {
-  if (presented === undefined) return false;
-  const a = crypto.createHash('sha256').update(presented).digest();
-  const b = crypto.createHash('sha256').update(token).digest();
-  return crypto.timingSafeEqual(a, b);
+/**
+ * A constant-time check of presented tokens against the real one (both hashed to a fixed length
+ * first, so neither the content nor the length leaks through timing).
+ */
+export function tokenChecker(token: string): (presented: string | undefined) => boolean {
+  const expected = crypto.createHash('sha256').update(token).digest();
+  return (presented) => {
+    if (presented === undefined) return false;
+    return crypto.timingSafeEqual(crypto.createHash('sha256').update(presented).digest(), expected);
+  };
 }
 
 /** Writes a file readable by its owner only, atomically (temp + rename). */

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { adapterFor } from '../adapters/registry.js';
 import type { Broker } from '../broker/broker.js';
 import type { WardenStore } from '../store/create-store.js';
-import { tokenMatches } from './connection.js';
+import { tokenChecker } from './connection.js';
 import { handleHook } from './hook-handler.js';
 
 /** Largest hook payload warden reads (a Write of a big file); larger ones get the fallback answer. */
@@ -33,6 +33,7 @@ export function hookPath(agent: string, event: string): string {
  * `POST /hook/<agent>/<event>` with `Authorization: Bearer <token>`; `GET /health`.
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const tokenMatches = tokenChecker(options.token);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname === '/health') {
@@ -45,7 +46,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return send(res, 404, { error: 'warden: no such endpoint; hooks post to /hook/<agent>/<event>' });
     }
     const event = match[2]!;
-    const authorized = tokenMatches(bearer(req), options.token);
+    const authorized = tokenMatches(bearer(req));
     let parkedId: string | undefined;
     let answered = false;
     res.on('close', () => {

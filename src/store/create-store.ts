@@ -68,6 +68,8 @@ const FINAL: Readonly<Record<Answer, ActionStatus>> = { allow: 'allowed', deny: 
 export function createWardenStore(deps: StoreDeps): WardenStore {
   const now = deps.now ?? Date.now;
   const records = new Map<string, ActionRecord>();
+  // Append-only, mutated in place like `records` (copying it per action made long sessions quadratic).
+  const decided: string[] = [];
   let fileRules: readonly Rule[] = [];
   let warningSeq = 0;
 
@@ -116,6 +118,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       }
       if (done.length === 0) return done;
       const doneIds = new Set(done.map((r) => r.action.id));
+      for (const r of done) decided.push(r.action.id);
       const held = state.held.filter((id) => !doneIds.has(id));
       const counts = { ...state.counts, held: held.length };
       for (const r of done) counts[answerCount(r.resolution!.answer)] += 1;
@@ -123,7 +126,6 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       set({
         rev: state.rev + 1,
         held,
-        decided: [...state.decided, ...done.map((r) => r.action.id)],
         counts,
         marks,
         rangeAnchorId:
@@ -175,7 +177,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       mode: deps.initialMode ?? 'manual',
       rev: 0,
       records,
-      decided: [],
+      decided,
       held: [],
       sessions: {},
       rules: deps.compileRules([]),
@@ -245,7 +247,8 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
           });
         } else {
           const counts = { ...state.counts, [status]: state.counts[status as 'allowed' | 'denied'] + 1 };
-          set({ rev: state.rev + 1, decided: [...state.decided, action.id], sessions, denials, counts });
+          decided.push(action.id);
+          set({ rev: state.rev + 1, sessions, denials, counts });
         }
         return record;
       },

@@ -55,7 +55,10 @@ export interface WardenData {
   /** Bumped on every change; records is mutated in place (10,000 actions must stay cheap). */
   readonly rev: number;
   readonly records: ReadonlyMap<string, ActionRecord>;
-  /** Ids of actions answered without a person (or after one), arrival order of their answer. */
+  /**
+   * Ids of answered actions, in the order they were answered. Append-only and mutated in place
+   * (like `records`): select `rev` to re-render on change.
+   */
   readonly decided: readonly string[];
   /** Ids waiting for a person or the classifier, arrival order. */
   readonly held: readonly string[];

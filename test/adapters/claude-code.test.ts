@@ -51,19 +51,39 @@ describe('Claude Code adapter', () => {
       hook_event_name: 'PostToolUse',
       tool_response: { stdout: 'x', exitCode: 0 },
     });
-    expect(ok).toMatchObject({ kind: 'outcome', tool: 'Bash', outcome: { ok: true, exitCode: 0, toolUseId: 'toolu_1' } });
-    const failed = parseClaudeHook('PostToolUseFailure', { ...pre, hook_event_name: 'PostToolUseFailure', error: 'boom' });
+    expect(ok).toMatchObject({
+      kind: 'outcome',
+      tool: 'Bash',
+      outcome: { ok: true, exitCode: 0, toolUseId: 'toolu_1' },
+    });
+    const failed = parseClaudeHook('PostToolUseFailure', {
+      ...pre,
+      hook_event_name: 'PostToolUseFailure',
+      error: 'boom',
+    });
     expect(failed).toMatchObject({ kind: 'outcome', outcome: { ok: false } });
   });
 
   it('reads SessionStart', () => {
-    const input = parseClaudeHook('SessionStart', { session_id: 's', cwd: '/p', hook_event_name: 'SessionStart', source: 'startup' });
-    expect(input).toMatchObject({ kind: 'session', session: { id: 's', cwd: '/p', agent: 'claude-code', source: 'startup' } });
+    const input = parseClaudeHook('SessionStart', {
+      session_id: 's',
+      cwd: '/p',
+      hook_event_name: 'SessionStart',
+      source: 'startup',
+    });
+    expect(input).toMatchObject({
+      kind: 'session',
+      session: { id: 's', cwd: '/p', agent: 'claude-code', source: 'startup' },
+    });
   });
 
   it('renders exactly the hook JSON Claude Code accepts', () => {
     expect(claudeCodeAdapter.renderDecision('PreToolUse', 'deny', 'blocked: no')).toEqual({
-      hookSpecificOutput: { hookEventName: 'PreToolUse', permissionDecision: 'deny', permissionDecisionReason: 'blocked: no' },
+      hookSpecificOutput: {
+        hookEventName: 'PreToolUse',
+        permissionDecision: 'deny',
+        permissionDecisionReason: 'blocked: no',
+      },
     });
     expect(claudeCodeAdapter.renderNoDecision('PostToolUse')).toEqual({});
     expect(claudeCodeAdapter.fallbackAnswer).toBe('ask');

@@ -7,7 +7,10 @@ import { installClaudeCode, uninstallClaudeCode } from '../../src/install/claude
 const options = { url: 'http://127.0.0.1:7723', token: 'T0KEN' };
 const tmpProject = () => fs.mkdtempSync(path.join(os.tmpdir(), 'warden-install-'));
 const settingsOf = (dir: string) =>
-  JSON.parse(fs.readFileSync(path.join(dir, '.claude', 'settings.local.json'), 'utf8')) as Record<string, any>;
+  JSON.parse(fs.readFileSync(path.join(dir, '.claude', 'settings.local.json'), 'utf8')) as Record<
+    string,
+    any
+  >;
 
 describe('warden install claude-code', () => {
   it('writes http hooks with URL, token and timeout into the git-ignored local settings', () => {
@@ -36,7 +39,10 @@ describe('warden install claude-code', () => {
     const theirs = { type: 'command', command: 'my-linter' };
     fs.writeFileSync(
       file,
-      JSON.stringify({ permissions: { allow: ['Bash(ls *)'] }, hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [theirs] }] } }),
+      JSON.stringify({
+        permissions: { allow: ['Bash(ls *)'] },
+        hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [theirs] }] },
+      }),
     );
     installClaudeCode({ scope: 'project', dir }, options);
     const second = installClaudeCode({ scope: 'project', dir }, { ...options, token: 'NEW' });
@@ -52,10 +58,17 @@ describe('warden install claude-code', () => {
     const dir = tmpProject();
     const file = path.join(dir, '.claude', 'settings.local.json');
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'x' }] }] } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'x' }] }] },
+      }),
+    );
     installClaudeCode({ scope: 'project', dir }, options);
     uninstallClaudeCode({ scope: 'project', dir });
-    expect(settingsOf(dir)).toEqual({ hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'x' }] }] } });
+    expect(settingsOf(dir)).toEqual({
+      hooks: { PreToolUse: [{ matcher: 'Bash', hooks: [{ type: 'command', command: 'x' }] }] },
+    });
   });
 
   it('refuses to overwrite a broken settings file, naming it', () => {

@@ -9,7 +9,8 @@ import { compileRules } from '../../src/policy/rules/index.js';
 const env = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };
 const fixed = (analysis: Analysis): Analyzer => ({ analyze: () => analysis });
 const unsure = fixed({ kind: 'unsure', reason: 'unknown command' });
-const call = (tool: string, input: Record<string, unknown>) => actionFromToolCall({ tool, input, cwd: '/home/u/p' });
+const call = (tool: string, input: Record<string, unknown>) =>
+  actionFromToolCall({ tool, input, cwd: '/home/u/p' });
 const rules = (...list: [Rule['effect'], string][]) =>
   compileRules(list.map(([effect, text]) => ({ effect, text, source: { origin: 'session' as const } })));
 
@@ -70,14 +71,22 @@ describe('decide() across modes (DESIGN.md table)', () => {
   it('auto mode: analyzer safe allows, dangerous denies with the reason, unsure asks for the classifier', () => {
     const safe = decide(shell, rules(), 'auto', { env, analyzer: fixed({ kind: 'safe', reason: 'builds' }) });
     expect(safe).toMatchObject({ decision: 'allow', by: 'analyzer:safe' });
-    const danger = fixed({ kind: 'dangerous', category: 'destroy-or-exfiltrate', finding: 'rm-home', reason: 'blocked: x' });
+    const danger = fixed({
+      kind: 'dangerous',
+      category: 'destroy-or-exfiltrate',
+      finding: 'rm-home',
+      reason: 'blocked: x',
+    });
     expect(decide(shell, rules(), 'auto', { env, analyzer: danger })).toMatchObject({
       decision: 'deny',
       by: 'analyzer:rm-home',
       reason: 'blocked: x',
       category: 'destroy-or-exfiltrate',
     });
-    expect(decide(shell, rules(), 'auto', { env, analyzer: unsure })).toMatchObject({ decision: 'hold', wantsClassifier: true });
+    expect(decide(shell, rules(), 'auto', { env, analyzer: unsure })).toMatchObject({
+      decision: 'hold',
+      wantsClassifier: true,
+    });
   });
 
   it('auto mode escalates to a person after 3 denials in a row or 20 in a session', () => {

@@ -13,18 +13,29 @@ afterEach(async () => {
   warden = undefined;
 });
 
-const parse = (text: string) => JSON.parse(text) as { hookSpecificOutput?: { permissionDecision?: string; permissionDecisionReason?: string } };
+const parse = (text: string) =>
+  JSON.parse(text) as {
+    hookSpecificOutput?: { permissionDecision?: string; permissionDecisionReason?: string };
+  };
 
 describe('warden hook claude-code (command hook)', () => {
   it('forwards to the running console and prints its answer', async () => {
     warden = await startTestWarden();
-    const out = await forwardHook(claudeCodeAdapter, JSON.stringify(prePayload('Read', { file_path: 'x' })), warden.home);
+    const out = await forwardHook(
+      claudeCodeAdapter,
+      JSON.stringify(prePayload('Read', { file_path: 'x' })),
+      warden.home,
+    );
     expect(parse(out).hookSpecificOutput?.permissionDecision).toBe('allow');
   });
 
   it('answers ask when no console has run', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-none-'));
-    const out = await forwardHook(claudeCodeAdapter, JSON.stringify(prePayload('Bash', { command: 'ls' })), home);
+    const out = await forwardHook(
+      claudeCodeAdapter,
+      JSON.stringify(prePayload('Bash', { command: 'ls' })),
+      home,
+    );
     expect(parse(out).hookSpecificOutput).toMatchObject({ permissionDecision: 'ask' });
   });
 
@@ -33,7 +44,11 @@ describe('warden hook claude-code (command hook)', () => {
     const home = warden.home;
     await warden.close();
     warden = undefined;
-    const out = await forwardHook(claudeCodeAdapter, JSON.stringify(prePayload('Bash', { command: 'ls' })), home);
+    const out = await forwardHook(
+      claudeCodeAdapter,
+      JSON.stringify(prePayload('Bash', { command: 'ls' })),
+      home,
+    );
     expect(parse(out).hookSpecificOutput?.permissionDecision).toBe('ask');
     expect(parse(out).hookSpecificOutput?.permissionDecisionReason).toMatch(/did not answer/);
   });

@@ -6,7 +6,9 @@ import { startWarden, type Warden, type WardenOptions } from '../../src/app.js';
 import { CLASSIFIER_OFF } from '../../src/domain/classification.js';
 
 /** A real warden (store, broker, audit, endpoint) on a free loopback port with its own temp home. */
-export async function startTestWarden(overrides: Partial<WardenOptions> = {}): Promise<Warden & { home: string }> {
+export async function startTestWarden(
+  overrides: Partial<WardenOptions> = {},
+): Promise<Warden & { home: string }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-test-'));
   const warden = await startWarden({
     home,
@@ -31,7 +33,11 @@ export function auditLines(home: string): Record<string, unknown>[] {
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-export function prePayload(tool: string, input: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+export function prePayload(
+  tool: string,
+  input: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
   return {
     session_id: 'sess-1',
     cwd: '/home/u/p',
