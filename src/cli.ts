@@ -3,6 +3,7 @@ import { adapterFor } from './adapters/registry.js';
 import { classify } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { install, uninstall } from './commands/install.js';
+import { log } from './commands/log.js';
 import { runtimeFromEnv } from './commands/runtime.js';
 import { serve } from './commands/serve.js';
 import { isModeName, MODE_NAMES, type ModeName } from './domain/mode.js';
@@ -136,6 +137,21 @@ export async function main(argv: string[]): Promise<number> {
         { mode: opts.mode, cwd: opts.cwd, llm: opts.llm === true },
         process.stdin,
         process.stdout,
+      );
+    });
+
+  program
+    .command('log')
+    .description('print the audit log (across rotated files); --stats sums decisions and classifier tokens per session and day')
+    .option('--stats', 'per session and day: decisions, answers, classifier calls, tokens, time')
+    .option('--session <id>', 'only this session')
+    .option('--tail <n>', 'only the last n records', (v) => Number.parseInt(v, 10))
+    .action((opts: { stats?: boolean; session?: string; tail?: number }) => {
+      code = log(
+        runtime,
+        { stats: opts.stats === true, ...(opts.session !== undefined && { session: opts.session }), ...(opts.tail !== undefined && { tail: opts.tail }) },
+        process.stdout,
+        process.stderr,
       );
     });
 
