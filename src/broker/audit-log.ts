@@ -83,7 +83,7 @@ export function openAuditLog(wardenHome: string, options: AuditOptions = {}): Au
       const stamp = date.toISOString();
       const today = stamp.slice(0, 10);
       try {
-        const line = `${JSON.stringify({ t: stamp, ...record }, hasLongString(record) ? truncateLongStrings : undefined)}\n`;
+        const line = `${serialize({ t: stamp, ...record })}\n`;
         if (fd === undefined || today !== day) open(today);
         if (size > 0 && size + line.length > maxBytes) {
           part += 1;
@@ -102,6 +102,15 @@ export function openAuditLog(wardenHome: string, options: AuditOptions = {}): Au
       fd = undefined;
     },
   };
+}
+
+/** One JSON line; a record too deep to serialize keeps everything but its input. */
+function serialize(record: Record<string, unknown>): string {
+  try {
+    return JSON.stringify(record, hasLongString(record) ? truncateLongStrings : undefined);
+  } catch {
+    return JSON.stringify({ ...record, input: '[not serializable: too deep or cyclic]' }, truncateLongStrings);
+  }
 }
 
 function truncateLongStrings(_key: string, value: unknown): unknown {
