@@ -142,14 +142,20 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('log')
-    .description('print the audit log (across rotated files); --stats sums decisions and classifier tokens per session and day')
+    .description(
+      'print the audit log (across rotated files); --stats sums decisions and classifier tokens per session and day',
+    )
     .option('--stats', 'per session and day: decisions, answers, classifier calls, tokens, time')
     .option('--session <id>', 'only this session')
     .option('--tail <n>', 'only the last n records', (v) => Number.parseInt(v, 10))
     .action((opts: { stats?: boolean; session?: string; tail?: number }) => {
       code = log(
         runtime,
-        { stats: opts.stats === true, ...(opts.session !== undefined && { session: opts.session }), ...(opts.tail !== undefined && { tail: opts.tail }) },
+        {
+          stats: opts.stats === true,
+          ...(opts.session !== undefined && { session: opts.session }),
+          ...(opts.tail !== undefined && { tail: opts.tail }),
+        },
         process.stdout,
         process.stderr,
       );

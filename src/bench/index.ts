@@ -1,10 +1,14 @@
 import { benchEndpoint } from './endpoint.js';
+import { benchLoad } from './load.js';
 
 /** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
 async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const only = process.argv[2];
-  const benches: [string, (o: typeof out) => Promise<void>][] = [['endpoint', benchEndpoint]];
+  const benches: [string, (o: typeof out) => Promise<void>][] = [
+    ['endpoint', benchEndpoint],
+    ['load', benchLoad],
+  ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;
     out(`\n== ${name} ==`);

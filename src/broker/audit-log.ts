@@ -109,7 +109,10 @@ function serialize(record: Record<string, unknown>): string {
   try {
     return JSON.stringify(record, hasLongString(record) ? truncateLongStrings : undefined);
   } catch {
-    return JSON.stringify({ ...record, input: '[not serializable: too deep or cyclic]' }, truncateLongStrings);
+    return JSON.stringify(
+      { ...record, input: '[not serializable: too deep or cyclic]' },
+      truncateLongStrings,
+    );
   }
 }
 

@@ -29,7 +29,9 @@ export function readAudit(dir: string): AuditRead {
         // fall through to the warning
       }
       const last = i === lines.length - 1 && tornTail;
-      warnings.push(`${path.basename(file)}:${i + 1}: ${last ? 'torn last line (skipped)' : 'not a record (skipped)'}`);
+      warnings.push(
+        `${path.basename(file)}:${i + 1}: ${last ? 'torn last line (skipped)' : 'not a record (skipped)'}`,
+      );
     });
   }
   return { records, warnings };
@@ -59,7 +61,19 @@ export function auditStats(records: readonly AuditRecord[]): SessionDayStats[] {
     const key = `${day} ${session}`;
     let row = rows.get(key);
     if (!row) {
-      row = { day, session, decisions: 0, allow: 0, deny: 0, ask: 0, classifierCalls: 0, inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, classifierMs: 0 };
+      row = {
+        day,
+        session,
+        decisions: 0,
+        allow: 0,
+        deny: 0,
+        ask: 0,
+        classifierCalls: 0,
+        inputTokens: 0,
+        cachedInputTokens: 0,
+        outputTokens: 0,
+        classifierMs: 0,
+      };
       rows.set(key, row);
     }
     if (r.event === 'decision') {

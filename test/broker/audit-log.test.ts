@@ -23,7 +23,8 @@ describe('audit log', () => {
     const { records, warnings } = readAudit(path.join(home, 'audit'));
     expect(warnings).toEqual([]);
     expect(records.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    for (const f of auditFiles(path.join(home, 'audit'))) expect(fs.statSync(f).size).toBeLessThanOrEqual(400 + 120);
+    for (const f of auditFiles(path.join(home, 'audit')))
+      expect(fs.statSync(f).size).toBeLessThanOrEqual(400 + 120);
   });
 
   it('skips a torn last line with a warning and keeps the rest', () => {
@@ -55,12 +56,38 @@ describe('audit log', () => {
     const stats = auditStats([
       { event: 'decision', t: '2026-11-24T01:00:00Z', session: 'a', decision: 'allow' },
       { event: 'decision', t: '2026-11-24T01:00:01Z', session: 'a', decision: 'deny' },
-      { event: 'classifier', t: '2026-11-24T01:00:01Z', session: 'a', inputTokens: 100, cachedInputTokens: 80, outputTokens: 7, latencyMs: 300 },
-      { event: 'classifier', t: '2026-11-24T01:00:02Z', session: 'a', inputTokens: 50, cachedInputTokens: 40, outputTokens: 5, latencyMs: 200 },
+      {
+        event: 'classifier',
+        t: '2026-11-24T01:00:01Z',
+        session: 'a',
+        inputTokens: 100,
+        cachedInputTokens: 80,
+        outputTokens: 7,
+        latencyMs: 300,
+      },
+      {
+        event: 'classifier',
+        t: '2026-11-24T01:00:02Z',
+        session: 'a',
+        inputTokens: 50,
+        cachedInputTokens: 40,
+        outputTokens: 5,
+        latencyMs: 200,
+      },
       { event: 'decision', t: '2026-11-25T01:00:00Z', session: 'a', decision: 'ask' },
     ]);
     expect(stats).toHaveLength(2);
-    expect(stats[0]).toMatchObject({ day: '2026-11-24', decisions: 2, allow: 1, deny: 1, classifierCalls: 2, inputTokens: 150, cachedInputTokens: 120, outputTokens: 12, classifierMs: 500 });
+    expect(stats[0]).toMatchObject({
+      day: '2026-11-24',
+      decisions: 2,
+      allow: 1,
+      deny: 1,
+      classifierCalls: 2,
+      inputTokens: 150,
+      cachedInputTokens: 120,
+      outputTokens: 12,
+      classifierMs: 500,
+    });
     expect(stats[1]).toMatchObject({ day: '2026-11-25', ask: 1 });
   });
 });

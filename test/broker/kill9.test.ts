@@ -31,14 +31,18 @@ function startServe(home: string): Promise<{ url: string; token: string }> {
 
 function post(url: string, token: string, body: string): Promise<string | undefined> {
   return new Promise((resolve) => {
-    const req = http.request(`${url}/hook/claude-code/PreToolUse`, { method: 'POST', headers: { authorization: `Bearer ${token}` } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => {
-        text += c.toString();
-      });
-      res.on('end', () => resolve(text));
-      res.on('error', () => resolve(undefined));
-    });
+    const req = http.request(
+      `${url}/hook/claude-code/PreToolUse`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on('end', () => resolve(text));
+        res.on('error', () => resolve(undefined));
+      },
+    );
     req.on('error', () => resolve(undefined));
     req.end(body);
   });

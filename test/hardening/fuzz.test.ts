@@ -20,7 +20,10 @@ const payloadish = fc.oneof(
       session_id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
       cwd: fc.oneof(fc.string(), fc.constant('/home/u/p'), fc.constant('')),
       hook_event_name: fc.constantFrom('PreToolUse', 'PostToolUse', 'SessionStart', 'Nope', ''),
-      tool_name: fc.oneof(fc.string(), fc.constantFrom('Bash', 'Read', 'Edit', 'Write', 'mcp__x__y', 'Unknown')),
+      tool_name: fc.oneof(
+        fc.string(),
+        fc.constantFrom('Bash', 'Read', 'Edit', 'Write', 'mcp__x__y', 'Unknown'),
+      ),
       tool_input: fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()), fc.jsonValue()),
       tool_use_id: fc.oneof(fc.string(), fc.integer()),
     },
@@ -31,10 +34,14 @@ const payloadish = fc.oneof(
 describe('fuzzing the adapter and decide()', () => {
   it('the adapter never throws and always yields a known kind', () => {
     fc.assert(
-      fc.property(fc.constantFrom('PreToolUse', 'PostToolUse', 'SessionStart', 'ConfigChange', 'X'), payloadish, (event, payload) => {
-        const input = claudeCodeAdapter.parse(event, payload);
-        expect(['tool-call', 'outcome', 'session', 'config-change', 'invalid']).toContain(input.kind);
-      }),
+      fc.property(
+        fc.constantFrom('PreToolUse', 'PostToolUse', 'SessionStart', 'ConfigChange', 'X'),
+        payloadish,
+        (event, payload) => {
+          const input = claudeCodeAdapter.parse(event, payload);
+          expect(['tool-call', 'outcome', 'session', 'config-change', 'invalid']).toContain(input.kind);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -61,24 +68,42 @@ describe('fuzzing the adapter and decide()', () => {
     const warden = await startTestWarden({ holdTimeoutMs: 5 });
     try {
       await fc.assert(
-        fc.asyncProperty(fc.oneof(payloadish.map((p) => JSON.stringify(p)), fc.string(), fc.uint8Array().map((b) => Buffer.from(b).toString('latin1'))), async (body) => {
-          const out = (await handleHook(
-            { adapter: claudeCodeAdapter, event: 'PreToolUse', body, authorized: true },
-            { store: warden.store, broker: warden.broker },
-          )) as { hookSpecificOutput: { hookEventName: string; permissionDecision: string; permissionDecisionReason: string } };
-          expect(out.hookSpecificOutput.hookEventName).toBe('PreToolUse');
-          expect(['allow', 'deny', 'ask']).toContain(out.hookSpecificOutput.permissionDecision);
-          if (out.hookSpecificOutput.permissionDecision === 'allow') {
-            // Only a well-formed read can be allowed in manual mode with no rules.
-            const parsed = claudeCodeAdapter.parse('PreToolUse', JSON.parse(body));
-            expect(parsed.kind).toBe('tool-call');
-          }
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            payloadish.map((p) => JSON.stringify(p)),
+            fc.string(),
+            fc.uint8Array().map((b) => Buffer.from(b).toString('latin1')),
+          ),
+          async (body) => {
+            const out = (await handleHook(
+              { adapter: claudeCodeAdapter, event: 'PreToolUse', body, authorized: true },
+              { store: warden.store, broker: warden.broker },
+            )) as {
+              hookSpecificOutput: {
+                hookEventName: string;
+                permissionDecision: string;
+                permissionDecisionReason: string;
+              };
+            };
+            expect(out.hookSpecificOutput.hookEventName).toBe('PreToolUse');
+            expect(['allow', 'deny', 'ask']).toContain(out.hookSpecificOutput.permissionDecision);
+            if (out.hookSpecificOutput.permissionDecision === 'allow') {
+              // Only a well-formed read can be allowed in manual mode with no rules.
+              const parsed = claudeCodeAdapter.parse('PreToolUse', JSON.parse(body));
+              expect(parsed.kind).toBe('tool-call');
+            }
+          },
+        ),
         { numRuns: 500 },
       );
       // A well-formed read still gets through afterwards: the server state survived the fuzzing.
       const ok = await handleHook(
-        { adapter: claudeCodeAdapter, event: 'PreToolUse', body: JSON.stringify(prePayload('Read', { file_path: 'a' })), authorized: true },
+        {
+          adapter: claudeCodeAdapter,
+          event: 'PreToolUse',
+          body: JSON.stringify(prePayload('Read', { file_path: 'a' })),
+          authorized: true,
+        },
         { store: warden.store, broker: warden.broker },
       );
       expect(ok).toMatchObject({ hookSpecificOutput: { permissionDecision: 'allow' } });
@@ -93,13 +118,18 @@ describe('hostile payload shapes', () => {
     const warden = await startTestWarden({ holdTimeoutMs: 5 });
     try {
       const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-      const body = JSON.stringify(prePayload('Bash', { command: 'ls' })).replace('"command":"ls"', `"command":"ls","x":${deep}`);
+      const body = JSON.stringify(prePayload('Bash', { command: 'ls' })).replace(
+        '"command":"ls"',
+        `"command":"ls","x":${deep}`,
+      );
       const out = await handleHook(
         { adapter: claudeCodeAdapter, event: 'PreToolUse', body, authorized: true },
         { store: warden.store, broker: warden.broker },
       );
       expect(out).toMatchObject({ hookSpecificOutput: { hookEventName: 'PreToolUse' } });
-      expect((out as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision).not.toBe('allow');
+      expect(
+        (out as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision,
+      ).not.toBe('allow');
     } finally {
       await warden.close();
     }
