@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
+import { describeIssues, summarize } from './payload-text.js';
 
 /**
  * Claude Code hooks: payloads in (validated with zod; unknown fields tolerated), hook JSON out.
@@ -159,14 +160,6 @@ export const claudeCodeAdapter: AgentAdapter = {
   renderNoDecision: () => ({}),
 };
 
-function describeIssues(error: z.ZodError): string {
-  const first = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'payload';
-    return `${where}: ${issue.message}`;
-  });
-  return `malformed hook payload (${first.join('; ')})`;
-}
-
 function hasErrorFlag(response: unknown): boolean {
   if (typeof response !== 'object' || response === null) return false;
   const r = response as Record<string, unknown>;
@@ -180,10 +173,4 @@ function exitCodeOf(response: unknown): { exitCode?: number } {
   const code =
     (response as Record<string, unknown>).exitCode ?? (response as Record<string, unknown>).exit_code;
   return typeof code === 'number' ? { exitCode: code } : {};
-}
-
-function summarize(value: unknown): string {
-  if (value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

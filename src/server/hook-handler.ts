@@ -63,7 +63,7 @@ export async function handleHook(request: HookRequest, deps: HookHandlerDeps): P
       case 'tool-call': {
         const sessionCwd = input.call.sessionId ? state.sessions[input.call.sessionId]?.cwd : undefined;
         const action = actionFromToolCall(
-          { ...input.call, projectRoot: input.call.projectRoot ?? sessionCwd ?? input.call.cwd },
+          { ...input.call, projectRoot: sessionCwd ?? input.call.projectRoot ?? input.call.cwd },
           undefined,
           now(),
         );
