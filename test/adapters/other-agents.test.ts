@@ -120,7 +120,9 @@ describe('Codex adapter', () => {
     const chained = codexAdapter.parse('PreToolUse', pre('Bash', { command: `${command}\nrm -rf ~` }));
     expect(chained).toMatchObject({ kind: 'tool-call', call: { tool: 'Bash' } });
     expect(heredocPatch('apply_patch <<EOF\n*** Begin Patch\n*** End Patch\nEOF; rm -rf /')).toBeUndefined();
-    expect(heredocPatch('apply_patch <<EOF\n*** Begin Patch\n*** End Patch\nEOF\nrm -rf ~\nEOF')).toBeUndefined();
+    expect(
+      heredocPatch('apply_patch <<EOF\n*** Begin Patch\n*** End Patch\nEOF\nrm -rf ~\nEOF'),
+    ).toBeUndefined();
   });
 
   it('denies instead of ask (Codex runs the tool on ask)', () => {
