@@ -26,7 +26,11 @@ beforeAll(async () => {
     JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }),
   );
   let text = '';
-  const out = { write: (s: string) => ((text += s), true) } as NodeJS.WritableStream;
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  const out = { write } as NodeJS.WritableStream;
   const code = await install(
     runtimeFromEnv({ WARDEN_HOME: tmpDir('warden-e2e-unused-') }),
     { agent: 'gemini-cli', target: { scope: 'user' }, env: { HOME: home } },

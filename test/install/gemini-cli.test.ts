@@ -11,7 +11,11 @@ const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'warden-gemini-'));
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
 const sink = () => {
   let text = '';
-  return { stream: { write: (s: string) => ((text += s), true) } as NodeJS.WritableStream, text: () => text };
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  return { stream: { write } as NodeJS.WritableStream, text: () => text };
 };
 
 describe('warden install gemini-cli', () => {
