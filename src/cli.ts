@@ -67,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('hook')
     .description("command hook: forwards the agent's hook payload (stdin) to the console; prints the answer")
-    .argument('<agent>', 'claude-code')
+    .argument('<agent>', 'claude-code, gemini-cli or codex')
     .option('--event <event>', 'hook event, when the payload does not say')
     .action(async (agent: string, opts: { event?: string }) => {
       const adapter = adapterFor(agent);
@@ -85,36 +85,41 @@ export async function main(argv: string[]): Promise<number> {
     .description(
       "write warden's hooks into the agent's settings (idempotent; keeps other hooks; backup kept)",
     )
-    .argument('<agent>', 'claude-code')
-    .option('--project <dir>', 'this project only (.claude/settings.local.json, git-ignored)')
+    .argument('<agent>', 'claude-code, gemini-cli or codex')
+    .option(
+      '--project <dir>',
+      'this project only (.claude/settings.local.json, .gemini/settings.json, .codex/hooks.json)',
+    )
     .option('--user', 'every project of this user')
     .option('--port <port>', 'port the console listens on', parsePort)
-    .option('--command', 'install `warden hook` command hooks instead of http hooks')
-    .action((agent: string, opts: { project?: string; user?: boolean; port?: number; command?: boolean }) => {
-      const target = opts.user
-        ? { scope: 'user' as const }
-        : { scope: 'project' as const, dir: opts.project ?? process.cwd() };
-      const command = opts.command
-        ? `${JSON.stringify(process.execPath)} ${JSON.stringify(process.argv[1] ?? 'warden')} hook ${agent}`
-        : undefined;
-      code = install(
-        runtime,
-        { agent, target, ...(opts.port !== undefined && { port: opts.port }), ...(command && { command }) },
-        process.stdout,
-      );
-    });
+    .option('--command', 'Claude Code: install `warden hook` command hooks instead of http hooks')
+    .action(
+      async (agent: string, opts: { project?: string; user?: boolean; port?: number; command?: boolean }) => {
+        const target = opts.user
+          ? { scope: 'user' as const }
+          : { scope: 'project' as const, dir: opts.project ?? process.cwd() };
+        const command = opts.command
+          ? `${JSON.stringify(process.execPath)} ${JSON.stringify(process.argv[1] ?? 'warden')} hook ${agent}`
+          : undefined;
+        code = await install(
+          runtime,
+          { agent, target, ...(opts.port !== undefined && { port: opts.port }), ...(command && { command }) },
+          process.stdout,
+        );
+      },
+    );
 
   program
     .command('uninstall')
     .description("remove warden's hooks from the agent's settings")
-    .argument('<agent>', 'claude-code')
+    .argument('<agent>', 'claude-code, gemini-cli or codex')
     .option('--project <dir>', 'this project only')
     .option('--user', 'the user settings')
-    .action((agent: string, opts: { project?: string; user?: boolean }) => {
+    .action(async (agent: string, opts: { project?: string; user?: boolean }) => {
       const target = opts.user
         ? { scope: 'user' as const }
         : { scope: 'project' as const, dir: opts.project ?? process.cwd() };
-      code = uninstall(agent, target, process.stdout);
+      code = await uninstall(agent, target, process.stdout);
     });
 
   program

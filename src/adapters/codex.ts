@@ -49,6 +49,23 @@ export function patchPaths(patch: string): string[] {
   return out;
 }
 
+/**
+ * Codex runs `apply_patch <<'EOF' … EOF` (optionally after `cd DIR &&`) as a patch, not a shell
+ * command, and reports it to the hook as Bash: warden judges it as the edit it is. Anything else in
+ * the command (a second command after the heredoc) leaves it a shell command.
+ */
+export function heredocPatch(command: string): { patch: string; dir?: string } | undefined {
+  const m =
+    /^\s*(?:cd\s+(?:'([^']*)'|"([^"$`\\]*)"|([^\s;&|'"$`\\]+))\s*&&\s*)?(?:apply_patch|applypatch)\s*<<-?\s*(['"]?)(\w+)\4\n([\s\S]*?)\n\5\s*$/.exec(
+      command,
+    );
+  if (!m) return undefined;
+  // the heredoc ends at the first line that is its delimiter: anything after that is a command
+  if (m[6]!.split('\n').some((line) => line.trim() === m[5])) return undefined;
+  const dir = m[1] ?? m[2] ?? m[3];
+  return { patch: m[6]!, ...(dir !== undefined && { dir }) };
+}
+
 /** Codex may send a command as argv (`["bash", "-lc", "…"]`); warden judges the script. */
 function commandText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -95,6 +112,19 @@ export function parseCodexHook(event: string, payload: unknown, receivedAt = Dat
       if (p.tool_name === 'Bash' || p.tool_name === 'exec_command' || p.tool_name === 'shell') {
         const command = commandText(p.tool_input.command) ?? commandText(p.tool_input.cmd);
         if (command === undefined) return { kind: 'invalid', event, error: 'a shell call without a command' };
+        const heredoc = heredocPatch(command);
+        if (heredoc) {
+          const under = (f: string) => (heredoc.dir && !f.startsWith('/') ? `${heredoc.dir}/${f}` : f);
+          return {
+            kind: 'tool-call',
+            call: {
+              ...common,
+              tool: 'Edit',
+              input: { patch: heredoc.patch },
+              extraPaths: patchPaths(heredoc.patch).map(under),
+            },
+          };
+        }
         return { kind: 'tool-call', call: { ...common, tool: 'Bash', input: { ...p.tool_input, command } } };
       }
       return { kind: 'tool-call', call: { ...common, tool: p.tool_name, input: p.tool_input } };

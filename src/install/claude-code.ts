@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { HOOK_TIMEOUT_SECONDS } from '../config/constants.js';
 import { hookPath } from '../server/http-server.js';
+import { type HookEntry, runsWardenHook, withHooks, withoutHooks } from './hook-groups.js';
 import { readJsonObject, writeJsonObject } from './json-file.js';
 
 /** The hook events warden installs, and which ones carry a decision. */
@@ -28,14 +29,10 @@ export function claudeSettingsFile(target: ClaudeInstallTarget): string {
   return path.join(path.resolve(target.dir ?? process.cwd()), '.claude', 'settings.local.json');
 }
 
-type HookEntry = Record<string, unknown>;
-type MatcherGroup = { matcher?: string; hooks?: HookEntry[] } & Record<string, unknown>;
-
 /** Whether a hook entry is one of warden's (so reinstalling replaces it and uninstalling removes it). */
 export function isWardenHook(hook: HookEntry): boolean {
   const url = typeof hook.url === 'string' ? hook.url : '';
-  const command = typeof hook.command === 'string' ? hook.command : '';
-  return url.includes('/hook/claude-code/') || /\bwarden(\.js)?\b.*\bhook claude-code\b/.test(command);
+  return url.includes('/hook/claude-code/') || runsWardenHook(hook.command, 'claude-code');
 }
 
 export interface InstallOptions {
@@ -61,36 +58,21 @@ export function withWardenHooks(
   settings: Record<string, unknown>,
   options: InstallOptions,
 ): Record<string, unknown> {
-  const cleaned = withoutWardenHooks(settings);
-  const hooks = { ...((cleaned.hooks as Record<string, MatcherGroup[]> | undefined) ?? {}) };
-  for (const event of CLAUDE_INSTALLED_EVENTS) {
-    const groups = [...(hooks[event] ?? [])];
-    const group: MatcherGroup = { hooks: [wardenHookFor(event, options)] };
-    if (event === 'PreToolUse' || event === 'PostToolUse' || event === 'PostToolUseFailure')
-      group.matcher = '*';
-    groups.push(group);
-    hooks[event] = groups;
-  }
-  return { ...cleaned, hooks };
+  return withHooks(settings, {
+    isWarden: isWardenHook,
+    entries: CLAUDE_INSTALLED_EVENTS.map((event) => ({
+      event,
+      hook: wardenHookFor(event, options),
+      ...((event === 'PreToolUse' || event === 'PostToolUse' || event === 'PostToolUseFailure') && {
+        matcher: '*',
+      }),
+    })),
+  });
 }
 
 /** Settings with every warden hook removed (empty groups and events dropped). */
 export function withoutWardenHooks(settings: Record<string, unknown>): Record<string, unknown> {
-  const hooks = settings.hooks;
-  if (typeof hooks !== 'object' || hooks === null || Array.isArray(hooks)) return settings;
-  const out: Record<string, unknown> = {};
-  for (const [event, groups] of Object.entries(hooks as Record<string, unknown>)) {
-    if (!Array.isArray(groups)) {
-      out[event] = groups;
-      continue;
-    }
-    const kept = (groups as MatcherGroup[])
-      .map((g) => (Array.isArray(g?.hooks) ? { ...g, hooks: g.hooks.filter((h) => !isWardenHook(h)) } : g))
-      .filter((g) => !Array.isArray(g?.hooks) || g.hooks.length > 0);
-    if (kept.length > 0) out[event] = kept;
-  }
-  const { hooks: _old, ...rest } = settings;
-  return Object.keys(out).length > 0 ? { ...rest, hooks: out } : rest;
+  return withoutHooks(settings, isWardenHook);
 }
 
 export interface InstallResult {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { codexAdapter, patchPaths } from '../../src/adapters/codex.js';
+import { codexAdapter, heredocPatch, patchPaths } from '../../src/adapters/codex.js';
 import { geminiCliAdapter } from '../../src/adapters/gemini-cli.js';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 
 describe('Gemini CLI adapter', () => {
-  const before = (tool_name: string, tool_input: Record<string, unknown>) => ({
+  const beforeTool = (tool_name: string, tool_input: Record<string, unknown>) => ({
     session_id: 'g1',
     transcript_path: '/t.json',
     cwd: '/home/u/p',
@@ -17,7 +17,7 @@ describe('Gemini CLI adapter', () => {
   it('maps run_shell_command to Bash, running in dir_path', () => {
     const input = geminiCliAdapter.parse(
       'BeforeTool',
-      before('run_shell_command', { command: 'ls', dir_path: 'sub' }),
+      beforeTool('run_shell_command', { command: 'ls', dir_path: 'sub' }),
     );
     expect(input).toMatchObject({
       kind: 'tool-call',
@@ -34,7 +34,10 @@ describe('Gemini CLI adapter', () => {
     ['replace', 'Edit', 'edit'],
     ['read_file', 'Read', 'read'],
   ])('maps %s to %s', (gemini, tool, toolClass) => {
-    const input = geminiCliAdapter.parse('BeforeTool', before(gemini, { file_path: 'a.ts', content: 'x' }));
+    const input = geminiCliAdapter.parse(
+      'BeforeTool',
+      beforeTool(gemini, { file_path: 'a.ts', content: 'x' }),
+    );
     if (input.kind !== 'tool-call') throw new Error('expected a tool call');
     const action = actionFromToolCall(input.call);
     expect(action.tool).toBe(tool);
@@ -56,11 +59,12 @@ describe('Gemini CLI adapter', () => {
   });
 
   it('rejects malformed payloads', () => {
-    expect(geminiCliAdapter.parse('BeforeTool', { ...before('read_file', {}), tool_input: 'x' }).kind).toBe(
-      'invalid',
-    );
     expect(
-      geminiCliAdapter.parse('BeforeTool', { ...before('read_file', {}), hook_event_name: 'AfterTool' }).kind,
+      geminiCliAdapter.parse('BeforeTool', { ...beforeTool('read_file', {}), tool_input: 'x' }).kind,
+    ).toBe('invalid');
+    expect(
+      geminiCliAdapter.parse('BeforeTool', { ...beforeTool('read_file', {}), hook_event_name: 'AfterTool' })
+        .kind,
     ).toBe('invalid');
   });
 });
@@ -101,6 +105,24 @@ describe('Codex adapter', () => {
     expect(action.command).toBeUndefined();
     expect(action.paths).toEqual(['/home/u/p/src/a.ts', '/home/u/p/.claude/settings.json']);
     expect(patchPaths('*** Delete File: x\n*** Update File: y\n*** Move to: z')).toEqual(['x', 'y', 'z']);
+  });
+
+  it('judges an apply_patch heredoc sent as Bash (measured: Codex 0.169 runs it as a patch) as an edit', () => {
+    const command =
+      "cd sub && apply_patch <<'EOF'\n*** Begin Patch\n*** Add File: notes.txt\n+hi\n*** End Patch\nEOF";
+    const input = codexAdapter.parse('PreToolUse', pre('Bash', { command }));
+    if (input.kind !== 'tool-call') throw new Error('expected a tool call');
+    const action = actionFromToolCall(input.call);
+    expect(action.tool).toBe('Edit');
+    expect(action.toolClass).toBe('edit');
+    expect(action.paths).toEqual(['/home/u/p/sub/notes.txt']);
+    // a second command after the heredoc keeps it a shell command
+    const chained = codexAdapter.parse('PreToolUse', pre('Bash', { command: `${command}\nrm -rf ~` }));
+    expect(chained).toMatchObject({ kind: 'tool-call', call: { tool: 'Bash' } });
+    expect(heredocPatch('apply_patch <<EOF\n*** Begin Patch\n*** End Patch\nEOF; rm -rf /')).toBeUndefined();
+    expect(
+      heredocPatch('apply_patch <<EOF\n*** Begin Patch\n*** End Patch\nEOF\nrm -rf ~\nEOF'),
+    ).toBeUndefined();
   });
 
   it('denies instead of ask (Codex runs the tool on ask)', () => {
