@@ -6,6 +6,7 @@ import type { Classifier } from './domain/classification.js';
 import type { ModeName } from './domain/mode.js';
 import type { Rule } from './domain/rule.js';
 import { decide } from './policy/decide.js';
+import { compileProjectScoped } from './policy/project-scoped-rules.js';
 import { compileRules } from './policy/rules/index.js';
 import { ensureToken, writeConnection } from './server/connection.js';
 import { type RunningServer, startServer } from './server/http-server.js';
@@ -54,7 +55,7 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
         analyzer: options.analyzer,
         ...(denials !== undefined && { denials }),
       }),
-    compileRules,
+    compileRules: (rules) => compileProjectScoped(compileRules, rules),
     onResolved: broker.listeners.onResolved,
     onWantsClassifier: broker.listeners.onWantsClassifier,
     initialMode: options.mode,
