@@ -1,0 +1,338 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
+import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
+import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
+
+/** Judges for commands that delete, overwrite, move or change files. */
+
+const rm: CommandJudge = (args, cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  const recursive = hasFlag(flags, 'r', '--recursive') || hasFlag(flags, 'R');
+  if (operands.length === 0) return safe('rm with nothing to delete');
+  return judgeAll(
+    operands.map((o) => {
+      const i = cmd.argv.indexOf(o);
+      return judgeDelete(o, { recursive, glob: i >= 0 && !!cmd.globs[i] }, ctx);
+    }),
+  );
+};
+
+const rmdir: CommandJudge = (args, _cmd, ctx) =>
+  judgeAll(splitArgs(args).operands.map((o) => judgeDelete(o, { recursive: false, glob: false }, ctx)));
+
+const shred: CommandJudge = (args, _cmd, ctx) => {
+  const { operands } = splitArgs(args);
+  const results = operands.map((o) => judgeDelete(o, { recursive: false, glob: false, verb: 'shreds' }, ctx));
+  return judgeAll([
+    ...results,
+    dangerous(
+      'destroy-or-exfiltrate',
+      'shred',
+      'shred destroys file contents beyond recovery; use rm on project files instead',
+    ),
+  ]);
+};
+
+const diskTools: CommandJudge = () =>
+  dangerous(
+    'destroy-or-exfiltrate',
+    'disk-destroy',
+    'blocked: formats or repartitions a disk, destroying its data; ask the user to do this by hand',
+  );
+
+const dd: CommandJudge = (args, _cmd, ctx) => {
+  const out: Analysis[] = [];
+  for (const a of args) {
+    const [key, ...rest] = a.value.split('=');
+    const value = rest.join('=');
+    if (key === 'of') {
+      const r = judgeWrite({ value, dynamic: a.dynamic }, ctx, 'dd writes');
+      out.push(
+        r.kind === 'safe'
+          ? r
+          : r.kind === 'dangerous'
+            ? r
+            : dangerous(
+                'destroy-or-exfiltrate',
+                'dd-write',
+                `dd writes raw bytes to ${value}, outside the project`,
+              ),
+      );
+    }
+    if (key === 'if') {
+      const r = judgeRead({ value, dynamic: a.dynamic }, ctx);
+      if (r) out.push(r);
+    }
+  }
+  return judgeAll(out);
+};
+
+const truncate: CommandJudge = (args, _cmd, ctx) =>
+  judgeAll(
+    splitArgs(args)
+      .operands.filter((o) => !/^\d+[KMG]?$/.test(o.value))
+      .map((o) => judgeWrite(o, ctx, 'truncates')),
+  );
+
+/** cp/install/ln: the last operand (or -t DIR) is written, the others are read. */
+function copyLike(verb: string, moves: boolean): CommandJudge {
+  return (args, _cmd, ctx) => {
+    const { flags, operands } = splitArgs(args);
+    const tIndex = args.findIndex((a) => a.value === '-t' || a.value === '--target-directory');
+    let dest: Arg | undefined;
+    let sources = operands;
+    const tLong = flags.find((f) => f.startsWith('--target-directory='));
+    if (tLong) dest = { value: tLong.split('=')[1]!, dynamic: false };
+    else if (tIndex >= 0 && args[tIndex + 1]) {
+      dest = args[tIndex + 1]!;
+      sources = operands.filter((o) => o !== dest);
+    } else if (operands.length >= 2) {
+      dest = operands[operands.length - 1];
+      sources = operands.slice(0, -1);
+    }
+    const out: Analysis[] = [];
+    if (dest) out.push(judgeWrite(dest, ctx, verb));
+    for (const s of sources) {
+      if (moves) out.push(judgeDelete(s, { recursive: false, glob: false, verb: `${verb} away` }, ctx));
+      else {
+        const r = judgeRead(s, ctx);
+        if (r) out.push(r);
+      }
+    }
+    return judgeAll(out);
+  };
+}
+
+const touchLike: CommandJudge = (args, _cmd, ctx) =>
+  judgeAll(splitArgs(args).operands.map((o) => judgeWrite(o, ctx, 'creates')));
+
+const mkdir: CommandJudge = touchLike;
+
+const tee: CommandJudge = (args, _cmd, ctx) =>
+  judgeAll(splitArgs(args).operands.map((o) => judgeWrite(o, ctx, 'tee writes')));
+
+const sed: CommandJudge = (args, _cmd, ctx) => {
+  const inPlace = args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith('--in-place'));
+  const { operands } = splitArgs(
+    args.filter((a, i) => !(i > 0 && ['-e', '-f'].includes(args[i - 1]!.value))),
+  );
+  const hasScriptFlag = args.some(
+    (a) => a.value === '-e' || a.value === '-f' || a.value.startsWith('--expression'),
+  );
+  const files = hasScriptFlag ? operands : operands.slice(1);
+  const out: Analysis[] = [];
+  for (const f of files) {
+    if (inPlace) out.push(judgeWrite(f, ctx, 'sed -i edits'));
+    else {
+      const r = judgeRead(f, ctx);
+      if (r) out.push(r);
+    }
+  }
+  const script = hasScriptFlag ? '' : (operands[0]?.value ?? '');
+  if (/(^|[;}\s])e(\s|$)|\/e\b|\bw\s+\//.test(script))
+    out.push(unsure('sed-exec', 'the sed script runs commands or writes files (e / w)'));
+  return judgeAll(out);
+};
+
+const chmod: CommandJudge = (args, _cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  const recursive = hasFlag(flags, 'R', '--recursive');
+  const [mode, ...files] = operands;
+  const out: Analysis[] = [];
+  const m = mode?.value ?? '';
+  if (/^[0-7]?7[0-7]7$|a\+[rwx]*w|o\+[rwx]*w|^\+?[rwx]*w$/.test(m) && recursive)
+    out.push(
+      dangerous(
+        'degrade-security',
+        'world-writable',
+        `chmod -R ${m} makes files writable by everyone; grant only what is needed`,
+      ),
+    );
+  if (/[ug]\+[rwx]*s|^[2467][0-7]{3}$/.test(m))
+    out.push(
+      dangerous('degrade-security', 'setuid', `chmod ${m} sets setuid/setgid, a privilege escalation path`),
+    );
+  for (const f of files) {
+    const r = judgeWrite(f, ctx, recursive ? 'recursively changes permissions of' : 'changes permissions of');
+    if (recursive && r.kind === 'unsure')
+      out.push(
+        dangerous(
+          'degrade-security',
+          'recursive-permission-change',
+          `recursive permission change outside the project (${f.value})`,
+        ),
+      );
+    else out.push(r);
+  }
+  if (/777/.test(m)) out.push(unsure('world-writable', `chmod ${m} makes files writable by everyone`));
+  return judgeAll(out);
+};
+
+const chown: CommandJudge = (args, _cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  const recursive = hasFlag(flags, 'R', '--recursive');
+  const out: Analysis[] = operands.slice(1).map((f) => {
+    const r = judgeWrite(f, ctx, 'changes the owner of');
+    return recursive && r.kind !== 'dangerous'
+      ? r.kind === 'safe'
+        ? unsure('recursive-chown', `recursive chown of ${f.value}`)
+        : dangerous(
+            'degrade-security',
+            'recursive-permission-change',
+            `recursive chown outside the project (${f.value})`,
+          )
+      : r;
+  });
+  return judgeAll(out);
+};
+
+const find: CommandJudge = (args, cmd, ctx) => {
+  const roots: Arg[] = [];
+  let i = 0;
+  while (i < args.length && !args[i]!.value.startsWith('-') && !['(', '!'].includes(args[i]!.value))
+    roots.push(args[i++]!);
+  if (roots.length === 0) roots.push({ value: '.', dynamic: false });
+  const out: Analysis[] = [];
+  for (; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '-delete')
+      out.push(
+        ...roots.map((r) =>
+          judgeDelete(r, { recursive: true, glob: false, verb: 'find -delete removes files under' }, ctx),
+        ),
+      );
+    if (v === '-exec' || v === '-execdir' || v === '-ok' || v === '-okdir') {
+      const inner: Arg[] = [];
+      for (i++; i < args.length && args[i]!.value !== ';' && args[i]!.value !== '+'; i++)
+        inner.push(args[i]!);
+      const withRoots = inner.map((a) => (a.value === '{}' ? roots[0]! : a));
+      const recursiveInner = withRoots.map((a, k) => (k > 0 && a === roots[0] ? { ...a } : a));
+      const r = ctx.judgeArgv(recursiveInner, cmd, ctx);
+      out.push(r);
+    }
+    if (v === '-fprint' || v === '-fprintf' || v === '-fls') {
+      const t = args[i + 1];
+      if (t) out.push(judgeWrite(t, ctx, 'find writes'));
+    }
+  }
+  for (const r of roots) {
+    const s = judgeRead(r, ctx);
+    if (s) out.push(s);
+  }
+  return judgeAll(out);
+};
+
+const rsync: CommandJudge = (args, _cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  const dest = operands[operands.length - 1];
+  const out: Analysis[] = [];
+  const remote = operands.some((o) => /^[\w.-]+@?[\w.-]*:/.test(o.value) && !o.value.startsWith('/'));
+  if (
+    hasFlag(
+      flags,
+      undefined,
+      '--delete',
+      '--delete-before',
+      '--delete-after',
+      '--delete-during',
+      '--delete-excluded',
+      '--del',
+    )
+  )
+    out.push(
+      remote
+        ? dangerous(
+            'destroy-or-exfiltrate',
+            'remote-sync-delete',
+            'rsync --delete removes files on the destination that the source lacks; run with --dry-run first',
+          )
+        : dest
+          ? judgeDelete(dest, { recursive: true, glob: false, verb: 'rsync --delete prunes' }, ctx)
+          : safe('rsync'),
+    );
+  if (remote) out.push(unsure('remote-copy', 'copies files to or from another machine'));
+  else if (dest) out.push(judgeWrite(dest, ctx, 'rsync writes'));
+  for (const s of operands.slice(0, -1)) {
+    const r = judgeRead(s, ctx);
+    if (r) out.push(r);
+  }
+  return judgeAll(out);
+};
+
+const tar: CommandJudge = (args, _cmd, ctx) => {
+  const out: Analysis[] = [];
+  const first = args[0]?.value ?? '';
+  const extract =
+    /^-?[a-zA-Z]*x/.test(first) || args.some((a) => a.value === '--extract' || /^-[a-zA-Z]*x/.test(a.value));
+  const cIndex = args.findIndex((a) => a.value === '-C' || a.value === '--directory');
+  if (extract && cIndex >= 0 && args[cIndex + 1])
+    out.push(judgeWrite(args[cIndex + 1]!, ctx, 'tar extracts into'));
+  for (const a of args) {
+    const r = judgeRead(a, ctx);
+    if (r) out.push(r);
+  }
+  return judgeAll(out);
+};
+
+const unzip: CommandJudge = (args, _cmd, ctx) => {
+  const d = args.findIndex((a) => a.value === '-d');
+  return d >= 0 && args[d + 1]
+    ? judgeWrite(args[d + 1]!, ctx, 'unzip extracts into')
+    : safe('unzip into the current directory');
+};
+
+const ln: CommandJudge = copyLike('links', false);
+
+export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
+  rm,
+  unlink: rmdir,
+  rmdir,
+  shred,
+  srm: shred,
+  wipe: shred,
+  dd,
+  truncate,
+  mkfs: diskTools,
+  fdisk: diskTools,
+  sfdisk: diskTools,
+  parted: diskTools,
+  gdisk: diskTools,
+  wipefs: diskTools,
+  mkswap: diskTools,
+  diskutil: (args) =>
+    /erase|partition|format|zero|secureErase|reformat/i.test(args[0]?.value ?? '')
+      ? diskTools(args, undefined as never, undefined as never)
+      : unsure('diskutil', 'diskutil changes disks'),
+  cp: copyLike('copies to', false),
+  install: copyLike('installs to', false),
+  mv: copyLike('moves to', true),
+  ln,
+  touch: touchLike,
+  mkdir,
+  tee,
+  sed,
+  gsed: sed,
+  chmod,
+  chown,
+  chgrp: chown,
+  chattr: (_a) => unsure('chattr', 'chattr changes file attributes'),
+  find,
+  rsync,
+  tar,
+  unzip,
+};
+
+export function isFileJudge(name: string): boolean {
+  return name in FILE_JUDGES || name.startsWith('mkfs.');
+}
+
+export function judgeFileCommand(
+  name: string,
+  args: readonly Arg[],
+  cmd: Parameters<CommandJudge>[1],
+  ctx: ShellContext,
+): Analysis {
+  if (name.startsWith('mkfs.')) return diskTools(args, cmd, ctx);
+  return FILE_JUDGES[name]!(args, cmd, ctx);
+}
