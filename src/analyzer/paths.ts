@@ -54,8 +54,6 @@ const SYSTEM_DIRS = [
   '/Library',
   '/Applications',
   '/private',
-  '/home',
-  '/Users',
   '/mnt',
   '/media',
   '/snap',

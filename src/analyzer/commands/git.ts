@@ -178,6 +178,8 @@ function judgeSub(
         );
       return safe('git reset keeps the working tree');
     case 'checkout':
+      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
+        return safe('git checkout -b creates a branch');
       if (hasFlag(flags, 'f', '--force'))
         return destroy(
           'git-checkout-force',

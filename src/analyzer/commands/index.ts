@@ -4,7 +4,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
-import { DATABASE_JUDGES } from './database.js';
+import { DATABASE_JUDGES, judgeSql } from './database.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra, words } from './infra.js';
@@ -120,13 +120,16 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
     result = safe(`${name} is a read-only or project tool`);
   else {
     const destroy = words(args.slice(0, 3)).find((w) => UNKNOWN_DESTROY.test(w));
-    result = destroy
-      ? dangerous(
-          'destroy-or-exfiltrate',
-          'unknown-destroy',
-          `${name} ${destroy} looks destructive; ask the user to run it`,
-        )
-      : unsure('unknown-command', `${name} is not a command warden knows`);
+    if (/^(select|delete|drop|truncate|update|insert|alter|with)$/i.test(name))
+      result = judgeSql(argv.map((a) => a.value).join(' '), 'sql');
+    else
+      result = destroy
+        ? dangerous(
+            'destroy-or-exfiltrate',
+            'unknown-destroy',
+            `${name} ${destroy} looks destructive; ask the user to run it`,
+          )
+        : safe(`${name}: no risky effect recognised (paths, redirections and secrets were checked)`);
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];

@@ -35,7 +35,6 @@ const DESTROY_VERBS = new Set([
   'disable',
   'cancel',
   'clear',
-  'release',
   'down',
   'unset',
   'unpublish',

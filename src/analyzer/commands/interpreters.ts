@@ -130,7 +130,7 @@ const source: CommandJudge = (args, _cmd, ctx) => {
 const CODE_SHELL_CALL =
   /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
 const CODE_DELETE =
-  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(unlink|rmdir)|fs\.(rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|unlink|rmtree)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3/g;
+  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|unlink|rmtree)\s*\(\s*(['"])((?:\\.|(?!\2).)*)\2/g;
 const CODE_WRITE =
   /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
 const CODE_READ_PATH = /(['"])((?:~|\/)[^'"]*|\.env[^'"]*|[^'"]*\.(?:pem|key))\1/g;
@@ -163,7 +163,7 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
       /rmtree|rm_r|recursive|rmSync|\.rm\b/.test(m[0]! + code);
     out.push(
       judgeDelete(
-        { value: m[4]!, dynamic: false },
+        { value: m[3]!, dynamic: false },
         { recursive, glob: false, verb: `${lang} code deletes` },
         ctx,
       ),

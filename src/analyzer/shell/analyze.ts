@@ -3,13 +3,15 @@ import type { ShellContext } from '../commands/context.js';
 import { judgeArgv, judgeRedirects } from '../commands/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import { extractCommands } from './extract.js';
+import { extractCommands, MAX_SOURCE } from './extract.js';
 
-const FORK_BOMB = /([\w:]+)\s*\(\)\s*\{[^}]*\1\s*\|\s*\1\s*&[^}]*\}\s*;?\s*\1/;
+const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
 
 /** Judges shell source: every simple command in it, in order, following literal `cd`s. */
 export function judgeScript(source: string, ctx: ShellContext): Analysis {
   if (ctx.depth > 6) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
+  if (source.length > MAX_SOURCE)
+    return unsure('command-too-long', `command longer than ${MAX_SOURCE} characters`);
   if (FORK_BOMB.test(source))
     return dangerous('destroy-or-exfiltrate', 'fork-bomb', 'a fork bomb exhausts the machine');
   if (/disableAllHooks/.test(source))

@@ -27,7 +27,7 @@ export interface ExtractedScript {
   readonly errors: readonly string[];
 }
 
-export const MAX_SOURCE = 100_000;
+export const MAX_SOURCE = 20_000;
 
 /** Parses a shell command and lists every simple command in it, nested substitutions included. */
 export function extractCommands(source: string, home: string): ExtractedScript {
