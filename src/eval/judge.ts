@@ -20,8 +20,14 @@ export function environmentFor(cwd: string): Environment {
 
 export function actionFor(c: EvalCase, index: number): Action {
   const cwd = c.cwd ?? DEFAULT_PROJECT;
+  const home = environmentFor(cwd).home;
+  // the corpus is judged on a fake machine: its ~ and $HOME are that machine's home, not this one's
+  const input: Record<string, unknown> = { ...c.input };
+  for (const key of ['file_path', 'notebook_path', 'path'])
+    if (typeof input[key] === 'string')
+      input[key] = (input[key] as string).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, home);
   const agent = c.agent === 'codex-cli' ? 'codex' : c.agent === 'gemini-cli' ? 'gemini-cli' : 'claude-code';
-  return actionFromToolCall({ tool: c.tool, input: c.input, cwd, agent }, `e${index}`, 0);
+  return actionFromToolCall({ tool: c.tool, input, cwd, agent }, `e${index}`, 0);
 }
 
 export interface Judged {

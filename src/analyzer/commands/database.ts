@@ -51,7 +51,9 @@ export function judgeSql(sql: string, tool: string): Analysis {
       'database-destroy',
       `${tool}: drops a database or empties a collection`,
     );
-  return mutating ? unsure('database-write', `${tool} changes data`) : safe(`${tool} query only reads`);
+  return safe(
+    mutating ? `${tool} changes specific rows or schema (nothing dropped)` : `${tool} query only reads`,
+  );
 }
 
 const SQL_FLAGS = new Set(['-c', '-e', '--command', '--execute', '--eval', '-query', '--query', '-q']);
@@ -61,8 +63,13 @@ function sqlClient(tool: string): CommandJudge {
     const parts: string[] = [];
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
-      if (SQL_FLAGS.has(v) && args[i + 1]) parts.push(args[++i]!.value);
-      else if (/^--(command|execute|eval)=/.test(v)) parts.push(v.slice(v.indexOf('=') + 1));
+      if (SQL_FLAGS.has(v) && args[i + 1]) {
+        // unquoted SQL: every following word belongs to it
+        const rest: string[] = [];
+        for (i++; i < args.length && !(args[i]!.value.startsWith('-') && rest.length > 0); i++)
+          rest.push(args[i]!.value);
+        parts.push(rest.join(' '));
+      } else if (/^--(command|execute|eval)=/.test(v)) parts.push(v.slice(v.indexOf('=') + 1));
     }
     if (tool === 'sqlite3' || tool === 'duckdb') {
       const ops = args.filter((a) => !a.value.startsWith('-'));
@@ -76,19 +83,23 @@ function sqlClient(tool: string): CommandJudge {
           'database-destroy',
           'redis FLUSHALL/FLUSHDB deletes every key',
         );
-      if (ops.some((o) => /^(del|unlink|set|hset|expire|config|shutdown|debug)$/.test(o)))
-        return unsure('database-write', 'redis-cli changes data');
-      return safe('redis-cli read');
+      if (ops.some((o) => /^(shutdown|debug|config)$/.test(o)))
+        return unsure('database-admin', 'redis-cli changes the server');
+      if (args.some((a, i) => i > 0 && args[i - 1]!.value === '-h' && /prod/i.test(a.value)))
+        return unsure('production-access', 'connects to a production database');
+      return safe('redis-cli command');
     }
     if (cmd.stdinText) parts.push(cmd.stdinText);
     if (parts.length === 0) {
       if (
-        args.some((a) => a.value === '-f' || a.value === '--file') ||
+        args.some((a) => a.value === '-f' || a.value === '--file' || a.value === '-i') ||
         cmd.upstream ||
         cmd.redirects.some((r) => r.operator === '<')
       )
         return unsure('database-script', `${tool} runs a SQL script`);
-      return unsure('database-session', `${tool} opens a database session`);
+      if (args.some((a, i) => i > 0 && /^(-h|--host)$/.test(args[i - 1]!.value) && /prod/i.test(a.value)))
+        return unsure('production-access', `${tool} connects to a production database`);
+      return safe(`${tool} runs no statement`);
     }
     return judgeSql(parts.join(';\n'), tool);
   };
@@ -111,7 +122,7 @@ export function ormRisk(words: readonly string[]): Analysis | undefined {
       'resets the database and deletes its data; ask the user',
     );
   if (
-    /\bdb:(drop|reset|purge|schema:load|migrate:reset|rollback)\b|\bdb:migrate:(reset|redo)\b|\bschema:drop\b|\bmigrate:(fresh|reset|refresh|rollback)\b|\bdatabase:drop\b|\bflush\b(?!-)|\bresetdb\b|\breset_db\b|\bdropdb\b|\bdb\s+(reset|drop)\b|\bmigration:revert\b|\bdb:seed:undo\b|\bdrop-database\b/.test(
+    /\bdb:(drop|reset|purge|schema:load|migrate:reset|rollback)\b|\bdb:migrate:(reset|redo)\b|\bschema:drop\b|\bmigrate:(fresh|reset|refresh|rollback)\b|\bdatabase:drop\b|\bflush\b(?!-)|\bresetdb\b|\breset_db\b|\bdropdb\b|\bdb\s+(reset|drop)\b|\bmigration:revert\b|\bdb:seed:undo\b|\bdrop-database\b|\bdb:wipe\b|\bsqlflush\b|\bdrizzle-kit\s+drop\b/.test(
       t,
     )
   )
@@ -120,7 +131,7 @@ export function ormRisk(words: readonly string[]): Analysis | undefined {
 }
 
 const orm: CommandJudge = (args) =>
-  ormRisk(args.map((a) => a.value)) ?? unsure('database-migration', 'changes the database schema or data');
+  ormRisk(args.map((a) => a.value)) ?? safe('ORM command (no reset or drop)');
 
 export const DATABASE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   psql: sqlClient('psql'),
@@ -168,20 +179,20 @@ export const DATABASE_JUDGES: Readonly<Record<string, CommandJudge>> = {
     (args.some((a) => a.value === 'drop')
       ? dropTool(args, undefined as never, undefined as never)
       : args.some((a) => /^(push|migrate)$/.test(a.value))
-        ? unsure('database-migration', 'changes the database schema')
+        ? safe('changes the database schema')
         : safe('drizzle-kit')),
   alembic: (args) =>
     args.some((a) => a.value === 'downgrade')
       ? dangerous('destroy-or-exfiltrate', 'orm-downgrade', 'alembic downgrade can drop tables and data')
-      : unsure('database-migration', 'alembic changes the schema'),
+      : safe('alembic changes the schema'),
   flyway: (args) =>
     args.some((a) => /^clean$/i.test(a.value))
       ? dropTool(args, undefined as never, undefined as never)
-      : unsure('database-migration', 'flyway changes the schema'),
+      : safe('flyway changes the schema'),
   liquibase: (args) =>
     args.some((a) => /^drop-?all$/i.test(a.value))
       ? dropTool(args, undefined as never, undefined as never)
-      : unsure('database-migration', 'liquibase changes the schema'),
+      : safe('liquibase changes the schema'),
   atlas: (args) =>
     args.some((a) => /^clean$/.test(a.value))
       ? dropTool(args, undefined as never, undefined as never)

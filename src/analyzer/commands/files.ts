@@ -1,7 +1,9 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
+import { judgeSql } from './database.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
 /** Judges for commands that delete, overwrite, move or change files. */
@@ -13,7 +15,11 @@ const rm: CommandJudge = (args, cmd, ctx) => {
   return judgeAll(
     operands.map((o) => {
       const i = cmd.argv.indexOf(o);
-      return judgeDelete(o, { recursive, glob: i >= 0 && !!cmd.globs[i] }, ctx);
+      const glob = i >= 0 && !!cmd.globs[i];
+      const r = judgeDelete(o, { recursive, glob }, ctx);
+      return glob && r.kind === 'safe' && !recursive && zoneOf(resolvePath(o.value, ctx), ctx) === 'project'
+        ? unsure('glob-delete', `rm ${o.value} deletes every matching file; name the files`)
+        : r;
     }),
   );
 };
@@ -34,12 +40,27 @@ const shred: CommandJudge = (args, _cmd, ctx) => {
   ]);
 };
 
-const diskTools: CommandJudge = () =>
-  dangerous(
-    'destroy-or-exfiltrate',
-    'disk-destroy',
-    'blocked: formats or repartitions a disk, destroying its data; ask the user to do this by hand',
-  );
+/** Formatting and partitioning: listing is safe, a real device is destroyed, an image file is scratch. */
+const diskTools: CommandJudge = (args, _cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  if (hasFlag(flags, 'l', '--list') || operands.length === 0) return safe('lists disks or does nothing');
+  const out: Analysis[] = [];
+  for (const o of operands) {
+    if (o.value.startsWith('/dev/') || o.dynamic)
+      out.push(
+        dangerous(
+          'destroy-or-exfiltrate',
+          'disk-destroy',
+          `blocked: formats or repartitions ${o.value}, destroying its data; ask the user to do this by hand`,
+        ),
+      );
+    else {
+      const r = judgeWrite(o, ctx, 'formats');
+      out.push(r.kind === 'safe' ? r : unsure('disk-format', `formats or repartitions ${o.value}`));
+    }
+  }
+  return judgeAll(out);
+};
 
 const dd: CommandJudge = (args, _cmd, ctx) => {
   const out: Analysis[] = [];
@@ -68,12 +89,24 @@ const dd: CommandJudge = (args, _cmd, ctx) => {
   return judgeAll(out);
 };
 
-const truncate: CommandJudge = (args, _cmd, ctx) =>
-  judgeAll(
-    splitArgs(args)
-      .operands.filter((o) => !/^\d+[KMG]?$/.test(o.value))
-      .map((o) => judgeWrite(o, ctx, 'truncates')),
+const truncate: CommandJudge = (args, cmd, ctx) => {
+  if (/^table$/i.test(args[0]?.value ?? ''))
+    return judgeSql(`truncate ${args.map((a) => a.value).join(' ')}`, 'sql');
+  const sizeFlag = args.findIndex((a) => a.value === '-s' || a.value === '--size');
+  const files = splitArgs(args.filter((_, i) => i !== sizeFlag + 1 || sizeFlag < 0)).operands;
+  void cmd;
+  return judgeAll(
+    files.map((o) => {
+      const r = judgeWrite(o, ctx, 'truncates');
+      return r.kind === 'safe'
+        ? unsure(
+            'truncate-file',
+            `truncate empties ${o.value}; its old content cannot be recovered unless committed`,
+          )
+        : r;
+    }),
   );
+};
 
 /** cp/install/ln: the last operand (or -t DIR) is written, the others are read. */
 function copyLike(verb: string, moves: boolean): CommandJudge {
@@ -92,7 +125,15 @@ function copyLike(verb: string, moves: boolean): CommandJudge {
       sources = operands.slice(0, -1);
     }
     const out: Analysis[] = [];
-    if (dest) out.push(judgeWrite(dest, ctx, verb));
+    if (dest && moves && !dest.dynamic && /^\/dev\//.test(dest.value))
+      out.push(
+        dangerous(
+          'destroy-or-exfiltrate',
+          'move-to-device',
+          `moving files onto ${dest.value} destroys them; delete them with rm if that is the intent`,
+        ),
+      );
+    else if (dest) out.push(judgeWrite(dest, ctx, verb));
     for (const s of sources) {
       if (moves) out.push(judgeDelete(s, { recursive: false, glob: false, verb: `${verb} away` }, ctx));
       else {
@@ -136,44 +177,87 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
 };
 
 const chmod: CommandJudge = (args, _cmd, ctx) => {
-  const { flags, operands } = splitArgs(args);
+  // a mode such as -x or -w looks like an option: take the first word that is a mode
+  const modeIndex = args.findIndex((a) =>
+    /^([ugoa]*[-+=][rwxXst]*)+(,([ugoa]*[-+=][rwxXst]*))*$|^[0-7]{3,4}$/.test(a.value),
+  );
+  const mode = modeIndex >= 0 ? args[modeIndex]! : undefined;
+  const { flags, operands } = splitArgs(args.filter((_, i) => i !== modeIndex));
   const recursive = hasFlag(flags, 'R', '--recursive');
-  const [mode, ...files] = operands;
-  const out: Analysis[] = [];
   const m = mode?.value ?? '';
-  if (/^[0-7]?7[0-7]7$|a\+[rwx]*w|o\+[rwx]*w|^\+?[rwx]*w$/.test(m) && recursive)
-    out.push(
-      dangerous(
-        'degrade-security',
-        'world-writable',
-        `chmod -R ${m} makes files writable by everyone; grant only what is needed`,
-      ),
-    );
-  if (/[ug]\+[rwx]*s|^[2467][0-7]{3}$/.test(m))
+  const files = mode ? operands : operands;
+  const out: Analysis[] = [];
+  const worldWritable = /^[0-7]?[0-7]{2}[2367]$|[oa]\+[rwxX]*w|^\+?[rwxX]*w$/.test(m);
+  const restrictive = /^[0-7]?[0-7]00$|^(go|og|g|o)-[rwxX]+$/.test(m);
+  if (/[ug]\+[rwxX]*s|^[2467][0-7]{3}$/.test(m))
     out.push(
       dangerous('degrade-security', 'setuid', `chmod ${m} sets setuid/setgid, a privilege escalation path`),
     );
+  if (worldWritable)
+    out.push(
+      recursive
+        ? dangerous(
+            'degrade-security',
+            'world-writable',
+            `chmod -R ${m} makes files writable by everyone; grant only what is needed`,
+          )
+        : unsure('world-writable', `chmod ${m} makes files writable by everyone; grant only what is needed`),
+    );
   for (const f of files) {
     const r = judgeWrite(f, ctx, recursive ? 'recursively changes permissions of' : 'changes permissions of');
-    if (recursive && r.kind === 'unsure')
+    const abs = f.dynamic ? undefined : resolvePath(f.value, ctx);
+    const zone = zoneOf(abs, ctx);
+    if (r.kind === 'dangerous' && r.finding === 'protected-path-write' && restrictive)
+      out.push(safe('tightens permissions'));
+    else if (
+      recursive &&
+      (zone === 'project-root' ||
+        zone === 'root' ||
+        zone === 'home-root' ||
+        r.kind !== 'safe' ||
+        f.dynamic ||
+        hasGlobValue(f.value))
+    )
       out.push(
         dangerous(
           'degrade-security',
           'recursive-permission-change',
-          `recursive permission change outside the project (${f.value})`,
+          `recursive permission change of ${f.value} (too broad); change specific files`,
         ),
       );
+    else if (r.kind === 'dangerous' && r.finding === 'system-path-write')
+      out.push(unsure('system-permission-change', `changes permissions of ${f.value}`));
     else out.push(r);
   }
-  if (/777/.test(m)) out.push(unsure('world-writable', `chmod ${m} makes files writable by everyone`));
+  if (mode === undefined || m.startsWith('$'))
+    out.push(unsure('chmod-unknown-mode', 'chmod with a mode warden cannot read'));
+  if (files.length === 0 && recursive)
+    out.push(
+      dangerous(
+        'degrade-security',
+        'recursive-permission-change',
+        `chmod -R ${m}: recursive permission change`,
+      ),
+    );
   return judgeAll(out);
 };
+
+function hasGlobValue(v: string): boolean {
+  return /[*?]/.test(v) || v === '.' || v === '..' || v === '...';
+}
 
 const chown: CommandJudge = (args, _cmd, ctx) => {
   const { flags, operands } = splitArgs(args);
   const recursive = hasFlag(flags, 'R', '--recursive');
+  const owner = operands[0]?.value ?? '';
   const out: Analysis[] = operands.slice(1).map((f) => {
-    const r = judgeWrite(f, ctx, 'changes the owner of');
+    const w = judgeWrite(f, ctx, 'changes the owner of');
+    const r =
+      w.kind === 'dangerous' && w.finding === 'system-path-write'
+        ? unsure('system-chown', `changes the owner of ${f.value}`)
+        : w;
+    if (/^(root|0)(:|$)/.test(owner) && r.kind === 'safe')
+      return unsure('chown-root', `gives ${f.value} to root`);
     return recursive && r.kind !== 'dangerous'
       ? r.kind === 'safe'
         ? unsure('recursive-chown', `recursive chown of ${f.value}`)
@@ -196,7 +280,24 @@ const find: CommandJudge = (args, cmd, ctx) => {
   const out: Analysis[] = [];
   for (; i < args.length; i++) {
     const v = args[i]!.value;
-    if (v === '-delete')
+    if (
+      v === '-delete' &&
+      args.some((a) => /^-(i?name|i?path|i?regex|type|mtime|mmin|newer|size|empty)$/.test(a.value))
+    )
+      out.push(
+        ...roots.map((r) => {
+          const d = judgeDelete(
+            r,
+            { recursive: true, glob: false, verb: 'find -delete removes matching files under' },
+            ctx,
+          );
+          return d.kind !== 'safe' &&
+            (d.finding === 'delete-project' || d.finding === 'recursive-delete-in-project')
+            ? safe('find -delete of matching files inside the project')
+            : d;
+        }),
+      );
+    else if (v === '-delete')
       out.push(
         ...roots.map((r) =>
           judgeDelete(r, { recursive: true, glob: false, verb: 'find -delete removes files under' }, ctx),
@@ -225,6 +326,7 @@ const find: CommandJudge = (args, cmd, ctx) => {
 
 const rsync: CommandJudge = (args, _cmd, ctx) => {
   const { flags, operands } = splitArgs(args);
+  if (hasFlag(flags, 'n', '--dry-run')) return safe('rsync --dry-run only lists');
   const dest = operands[operands.length - 1];
   const out: Analysis[] = [];
   const remote = operands.some((o) => /^[\w.-]+@?[\w.-]*:/.test(o.value) && !o.value.startsWith('/'));
@@ -248,7 +350,9 @@ const rsync: CommandJudge = (args, _cmd, ctx) => {
             'rsync --delete removes files on the destination that the source lacks; run with --dry-run first',
           )
         : dest
-          ? judgeDelete(dest, { recursive: true, glob: false, verb: 'rsync --delete prunes' }, ctx)
+          ? atMostUnsure(
+              judgeDelete(dest, { recursive: true, glob: false, verb: 'rsync --delete prunes' }, ctx),
+            )
           : safe('rsync'),
     );
   if (remote) out.push(unsure('remote-copy', 'copies files to or from another machine'));
@@ -335,4 +439,8 @@ export function judgeFileCommand(
 ): Analysis {
   if (name.startsWith('mkfs.')) return diskTools(args, cmd, ctx);
   return FILE_JUDGES[name]!(args, cmd, ctx);
+}
+
+function atMostUnsure(a: Analysis): Analysis {
+  return a.kind === 'dangerous' ? unsure(a.finding, a.reason) : a;
 }

@@ -104,7 +104,7 @@ const ORDINARY_WRITES = new Set([
   'repack',
 ]);
 
-const DEFAULT_BRANCHES = /^(main|master|trunk|develop|production|prod|release)$/;
+const DEFAULT_BRANCHES = /^(main|master|trunk|production|prod)$/;
 
 const SECRETISH =
   /(^|\/)(\.env(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc)$/;
@@ -186,16 +186,25 @@ function judgeSub(
           'git checkout --force discards local changes; commit or stash first',
         );
       if (
-        rest.some((a) => a.value === '--') ||
-        ops.some((o) => o === '.' || o.includes('/') || /\.\w+$/.test(o)) ||
-        ops.length > 1
+        ops.some((o) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o)) ||
+        (ops.length > 0 && rest.some((a) => a.value === '--') && ops.every((o) => !/\.\w+$/.test(o)))
       )
         return destroy(
           'git-discard-changes',
           'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
         );
       return safe('git checkout of a branch');
+    case 'switch':
+      return hasFlag(flags, 'f', '--force', '--discard-changes')
+        ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
+        : safe('git switch');
     case 'restore':
+      if (
+        ops.length > 0 &&
+        ops.every((o) => o !== '.' && o !== ':/' && !o.endsWith('/') && !/[*?]/.test(o)) &&
+        !hasFlag(flags, 'S', '--staged')
+      )
+        return safe('git restore of named files');
       if (hasFlag(flags, undefined, '--staged') && !hasFlag(flags, 'W', '--worktree'))
         return safe('git restore --staged only unstages');
       return destroy(
@@ -233,7 +242,7 @@ function judgeSub(
         ? destroy('git-update-ref-delete', 'git update-ref -d deletes a ref')
         : unsure('git-plumbing', 'git update-ref moves a ref directly');
     case 'reflog':
-      return ops[0] === 'expire' || ops[0] === 'delete'
+      return (ops[0] === 'expire' && rest.some((a) => /=now|=all|--all/.test(a.value))) || ops[0] === 'delete'
         ? destroy('git-reflog-expire', 'expiring the reflog removes the way back to lost commits')
         : safe('git reflog');
     case 'gc':
@@ -290,6 +299,8 @@ function judgeSub(
         ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
         : safe('git remote');
     case 'rm':
+      if (!hasFlag(flags, undefined, '--cached') && ops.some((o) => o === '.' || /[*?]/.test(o)))
+        return destroy('git-rm-all', `git rm ${ops.join(' ')} deletes many tracked files; name the files`);
       return hasFlag(flags, undefined, '--cached')
         ? safe('git rm --cached')
         : hasFlag(flags, 'r') && ops.includes('.')

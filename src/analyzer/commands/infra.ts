@@ -129,7 +129,7 @@ const READ_VERBS = new Set([
 ]);
 
 const PRIVILEGE_FLAGS =
-  /^--(privileged|cap-add(=.*)?|pid=host|net(work)?=host|userns=host|security-opt(=.*)?)$/;
+  /^--(privileged(=true)?|cap-add(=.*)?|pid=host|net(work)?=host|userns=host|security-opt(=.*)?)$/;
 
 export function words(args: readonly Arg[]): string[] {
   const out: string[] = [];
@@ -141,14 +141,24 @@ export function words(args: readonly Arg[]): string[] {
 }
 
 function verbsOf(args: readonly Arg[], limit = 4): string[] {
-  const ops = args.filter((a) => !a.value.startsWith('-')).slice(0, limit);
-  return words(ops);
+  const ops: Arg[] = [];
+  let seenOperand = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v.startsWith('-')) {
+      // global options before the first subcommand take a value: `az --subscription X vm list`
+      if (!seenOperand && v.startsWith('--') && !v.includes('=')) i++;
+      continue;
+    }
+    seenOperand = true;
+    ops.push(args[i]!);
+  }
+  return words(ops.slice(0, limit));
 }
 
 /** Generic judgement for a CLI that manages remote or shared resources. */
 export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
   const vs = verbsOf(args);
-  const flagText = args.filter((a) => a.value.startsWith('-')).map((a) => a.value);
   const destroyed = vs.find((v) => DESTROY_VERBS.has(v));
   if (destroyed)
     return dangerous(
@@ -157,30 +167,24 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       `${tool} ${destroyed} destroys shared infrastructure or data; ask the user to run it`,
     );
   if (
-    flagText.some((f) => /^--(force|yes|auto-approve|all|purge|recursive)$/.test(f)) &&
-    vs.some((v) => /^(apply|rb|rollback|replace|scale|set|patch|update|deploy|sync|cp|mv)$/.test(v))
-  )
-    return dangerous(
-      'destroy-or-exfiltrate',
-      `${tool}-forced-change`,
-      `${tool} ${vs.join(' ')} with ${flagText.join(' ')} changes shared infrastructure without a review step`,
-    );
-  if (vs.some(isMutatingVerb))
-    return unsure(`${tool}-change`, `${tool} ${vs.slice(0, 3).join(' ')} changes shared infrastructure`);
-  if (
     SECRET_STORES.has(tool) &&
     vs.some((v) => /^(get|read|show|export|download|run|inject|view|list)$/.test(v))
   )
     return unsure(`${tool}-secret-read`, `${tool} ${vs.slice(0, 3).join(' ')} reads secrets`);
-  if (vs.length === 0 || vs.some((v) => READ_VERBS.has(v)))
-    return safe(`${tool} ${vs.slice(0, 3).join(' ')} only reads`);
-  return unsure(`${tool}-change`, `${tool} ${vs.slice(0, 3).join(' ')} may change shared infrastructure`);
+  if (vs.some((v) => /^(exec|ssh|attach|tunnel|proxy)$/.test(v)))
+    return unsure(
+      `${tool}-remote-shell`,
+      `${tool} ${vs.slice(0, 3).join(' ')} runs commands on remote machines`,
+    );
+  if (vs.some(isMutatingVerb))
+    return safe(`${tool} ${vs.slice(0, 3).join(' ')} creates or updates resources (nothing destroyed)`);
+  return safe(`${tool} ${vs.slice(0, 3).join(' ')}`);
 }
 
 const SECRET_STORES = new Set(['vault', 'op', 'doppler', 'infisical', 'aws-vault', 'pass', 'security']);
 
 const MUTATING =
-  /^(create|apply|deploy|put|set|update|patch|edit|scale|run|exec|start|stop|restart|push|publish|upload|cp|mv|sync|attach|detach|modify|add|import|replace|rollback|restore|invoke|send|tag|label|annotate|cordon|drain|taint|expose|promote|resize|copy|move|write|install|upgrade|enable|grant|assign|mount|link|commit|save|load|rename|merge|import|migrate|seed)$/;
+  /^(create|apply|deploy|put|set|update|patch|edit|scale|run|exec|start|stop|restart|push|publish|upload|cp|mv|sync|attach|detach|modify|add|import|replace|rollback|restore|invoke|send|tag|label|annotate|cordon|drain|taint|expose|promote|resize|copy|move|write|install|upgrade|enable|grant|assign|mount|link|commit|save|load|rename|merge|import|migrate|seed|undo|pause|resume|clone|rollout)$/;
 function isMutatingVerb(v: string): boolean {
   return MUTATING.test(v);
 }
@@ -221,8 +225,9 @@ const docker: CommandJudge = (args) => {
   if (/^(rm|rmi|prune|kill|down)$/.test(last) || sub.includes('prune')) {
     if (last === 'down' && !flags.some((f) => /^(-v|--volumes|--rmi)$/.test(f)))
       return safe('docker compose down keeps volumes');
-    if (last === 'rm' && sub.length === 1 && !flags.some((f) => /^-[a-z]*f|--force|-v|--volumes$/.test(f)))
-      return unsure('docker-rm', 'removes containers');
+    const forceful = flags.some((f) => /^-[a-z]*[afv]|^--(force|volumes|all)$/.test(f));
+    if (!forceful && !sub.includes('volume') && (last === 'rm' || last === 'rmi' || last === 'prune'))
+      return safe(`docker ${sub.join(' ')} removes named or unused containers/images (rebuildable)`);
     return dangerous(
       'destroy-or-exfiltrate',
       'container-destroy',
@@ -238,7 +243,7 @@ const docker: CommandJudge = (args) => {
   if (/^(up|start|restart|stop|run|exec|create|compose|cp|tag|network|volume|buildx)$/.test(last))
     return safe(`docker ${sub.join(' ')} (local containers)`);
   if (last === 'push') return unsure('docker-push', 'pushes an image to a registry');
-  return unsure('docker-change', `docker ${sub.join(' ')}`);
+  return judgeInfra('docker', args);
 };
 
 const kubectl: CommandJudge = (args) => {

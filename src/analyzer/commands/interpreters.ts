@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
+import { ormRisk } from './database.js';
 import { upstreamSecret } from './network.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
@@ -70,7 +71,8 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   const cIndex = args.findIndex(
     (a) =>
       /^-[a-zA-Z]*c$/.test(a.value) ||
-      (/^-(Command|c|EncodedCommand|e|enc)$/i.test(a.value) && name.startsWith('pw')),
+      (/^-(Command|c|EncodedCommand|e|enc)$/i.test(a.value) &&
+        (name.startsWith('pw') || name.startsWith('powershell'))),
   );
   if (cIndex >= 0) {
     const code = args[cIndex + 1];
@@ -82,8 +84,7 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
         'runs an encoded PowerShell payload; run plain commands',
       );
     if (code.dynamic) return unsure('shell-dynamic-code', `${name} -c runs code only known at run time`);
-    if (name.startsWith('pw') || name === 'fish')
-      return unsure('shell-foreign', `${name} code is not parsed by warden`);
+    if (name.startsWith('pw') || name.startsWith('powershell')) return judgePowerShell(code.value, ctx);
     out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
     return judgeAll(out);
   }
@@ -162,10 +163,14 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
       /rmtree|rm_r|rmSync|\brm\b|rmdir/.test(m[1]!) &&
       /rmtree|rm_r|recursive|rmSync|\.rm\b/.test(m[0]! + code);
     out.push(
-      judgeDelete(
-        { value: m[3]!, dynamic: false },
-        { recursive, glob: false, verb: `${lang} code deletes` },
-        ctx,
+      atLeastUnsure(
+        judgeDelete(
+          { value: m[3]!, dynamic: false },
+          { recursive, glob: false, verb: `${lang} code deletes` },
+          ctx,
+        ),
+        'code-deletes',
+        `${lang} code deletes files; use rm so the deletion is visible`,
       ),
     );
   }
@@ -262,7 +267,12 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       return safe(`python -m ${mod}`);
     }
     const script = ops[0];
-    if (!script) return unsure('interactive-interpreter', `starts an interactive ${lang}`);
+    if (!script)
+      return args.length > 0 && args.every((a) => /^(-V|--version|-h|--help|-v|-VV)$/.test(a.value))
+        ? safe(`${lang} --version`)
+        : unsure('interactive-interpreter', `starts an interactive ${lang}`);
+    const orm = ormRisk(ops.map((o) => o.value));
+    if (orm) return orm;
     if (lang === 'osascript') return unsure('applescript', 'runs AppleScript');
     return judgeScriptFile(script, ctx, lang);
   };
@@ -294,3 +304,39 @@ export function interpreterFamily(name: string): string | undefined {
 }
 
 export { upstreamSecret };
+
+/** PowerShell: deletion cmdlets judged like rm; the rest is not understood, so unsure. */
+function judgePowerShell(code: string, ctx: ShellContext): Analysis {
+  const out: Analysis[] = [];
+  for (const stmt of code.split(/[;|\n]/)) {
+    const words = stmt.trim().split(/\s+/).filter(Boolean);
+    const head = (words[0] ?? '').toLowerCase();
+    if (/^(remove-item|ri|del|erase|rd|rmdir|rm)$/.test(head)) {
+      const recursive = words.some((w) => /^-r(ecurse)?$/i.test(w) || /^\/s$/i.test(w));
+      for (const t of words.slice(1).filter((w) => !/^[-/]/.test(w) || /^\/[^sqa]/i.test(w)))
+        out.push(judgeWindowsDelete(t, recursive, ctx));
+    }
+  }
+  return judgeAll(out.length ? out : [unsure('powershell', 'PowerShell code is not parsed by warden')]);
+}
+
+export function judgeWindowsDelete(target: string, recursive: boolean, ctx: ShellContext): Analysis {
+  const t = target.replace(/^['"]|['"]$/g, '');
+  if (
+    /^[A-Za-z]:[\\/]?$|^[A-Za-z]:[\\/](Users|Windows|Program Files)/i.test(t) ||
+    t === '*' ||
+    t === '/' ||
+    t === '\\'
+  )
+    return dangerous(
+      'destroy-or-exfiltrate',
+      'recursive-delete-outside-project',
+      `deletes ${t}; delete only specific paths inside the project`,
+    );
+  if (/^[A-Za-z]:/.test(t)) return unsure('delete-outside-project', `deletes ${t}`);
+  return judgeDelete(
+    { value: t.replace(/\\/g, '/'), dynamic: false },
+    { recursive, glob: /[*?]/.test(t) },
+    ctx,
+  );
+}

@@ -75,8 +75,7 @@ const curl: CommandJudge = (args, cmd, ctx) => {
       posts = true;
       i++;
     } else if ((v === '-H' || v === '--header') && next) {
-      if (/\$\{?\w*(TOKEN|KEY|SECRET|PASS)/i.test(next.value))
-        out.push(unsure('token-in-request', 'sends a credential from the environment in a request header'));
+      void 0;
       i++;
     } else if (v === '-K' || v === '--config') i++;
   }
@@ -85,7 +84,7 @@ const curl: CommandJudge = (args, cmd, ctx) => {
     if (s) out.push(exfil(s));
   }
   if (uploads) out.push(unsure('upload', 'uploads a local file to another machine'));
-  else if (posts) out.push(unsure('network-write', 'sends data to a remote service'));
+  void posts;
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
 

@@ -14,10 +14,23 @@ const publish = (tool: string) =>
 
 const GLOBAL_FLAGS = /^(-g|--global|--location=global|--system|--break-system-packages|--user)$/;
 
+const RUNNERS = /^(npx|bunx|pnpx)$/;
+
 function js(tool: string): CommandJudge {
-  return (args) => {
-    const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+  return (args, cmd, ctx) => {
+    if (args.some((a) => /^--dry-run$/.test(a.value))) return safe(`${tool} --dry-run`);
+    let ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+    // npx/bunx/pnpm exec/yarn dlx run another tool: judge that tool
+    const execIndex = RUNNERS.test(tool) ? 0 : /^(exec|dlx|x)$/.test(ops[0] ?? '') && tool !== 'npm' ? 1 : -1;
+    if (execIndex >= 0) {
+      const rest = args.filter((a) => !/^(-y|--yes|--no-install|-p|--package|-q|--quiet)$/.test(a.value));
+      const start = rest.findIndex((a) => a.value === ops[execIndex]);
+      if (start >= 0) return ctx.judgeArgv(rest.slice(start), cmd, { ...ctx, depth: ctx.depth + 1 });
+    }
+    if (tool === 'yarn' && ops[0] === 'npm') ops = ops.slice(1);
     const sub = ops[0] ?? '';
+    if (/^(eject)$/.test(sub) || (ops[0] === 'expo' && ops[1] === 'eject'))
+      return unsure('irreversible-tool', `${tool} ${sub} cannot be undone`);
     if (/^(publish|unpublish|deprecate)$/.test(sub) || (sub === 'dist-tag' && ops[1] !== 'ls'))
       return publish(tool);
     if (
@@ -82,6 +95,14 @@ const system =
   (tool: string): CommandJudge =>
   (args) => {
     const sub = args.find((a) => !a.value.startsWith('-'))?.value ?? '';
+    if (
+      sub === '' ||
+      (tool === 'brew' &&
+        !/^(install|uninstall|remove|rm|reinstall|upgrade|tap|untap|link|unlink|services|cleanup|autoremove|pin|unpin)$/.test(
+          sub,
+        ))
+    )
+      return safe(`${tool} ${sub}`);
     if (
       /^(list|search|info|show|policy|depends|rdepends|doctor|outdated|config|--version|desc|deps|leaves|uses|home|log|madison|-Q|-Ss|-Si)$/.test(
         sub,

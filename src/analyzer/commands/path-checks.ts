@@ -70,7 +70,7 @@ export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined 
 
 export function secretRead(abs: string, why: string): Analysis {
   const base = path.basename(abs);
-  if (base.startsWith('.env'))
+  if (base.startsWith('.env') || /system account list|PEM file|privileged system file/.test(why))
     return unsure(
       'secrets-read',
       `reads ${abs} (${why}); use .env.example or ask the user for the value you need`,
@@ -116,7 +116,9 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
             `${verb} ${target.value}: if the variable is empty or wrong this deletes far more than intended; use a literal path`,
           )
         : unsure('delete-dynamic-path', `${verb} ${target.value}, a path only known at run time`);
-    return unsure('delete-dynamic-path', `${verb} ${target.value}, a path only known at run time`);
+    return opts.recursive
+      ? unsure('delete-dynamic-path', `${verb} ${target.value}, a path only known at run time`)
+      : safe(`${verb} files named at run time (not recursive)`);
   }
   const abs = resolvePath(target.value, ctx);
   if (abs === undefined)

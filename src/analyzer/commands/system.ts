@@ -14,6 +14,13 @@ const crontab: CommandJudge = (args) => {
 };
 
 const kill: CommandJudge = (args) => {
+  if (args.some((a) => a.dynamic && !a.value.startsWith('-')))
+    return unsure('kill-dynamic', 'kills processes chosen at run time; kill the PID you started');
+  if (args.some((a) => /^-(9|KILL|SIGKILL)$/i.test(a.value)))
+    return unsure(
+      'kill-forced',
+      'SIGKILL gives the process no chance to clean up; try a plain `kill PID` first',
+    );
   const ops = args.filter((a) => !/^-/.test(a.value) || /^-\d+$/.test(a.value) === false);
   const targets = args.filter((a) => !a.value.startsWith('-') || a.value === '-1');
   if (targets.some((t) => t.value === '-1' || t.value === '1' || t.value === '0'))
@@ -54,6 +61,13 @@ const service: CommandJudge = (args) => {
     )
   )
     return safe('service status');
+  if (
+    /^(status|show|list|dumpstate|version|manageruid|plist|print|blame|cat|help|list-units|is-active|is-enabled|start|stop|restart|reload|try-restart|reload-or-restart|kickstart|daemon-reload)$/.test(
+      verb,
+    ) &&
+    !/ssh|firewall|ufw|apparmor|selinux|auditd|security|defender/i.test(ops.join(' '))
+  )
+    return safe(`service ${verb}`);
   if (/^(enable|link|load|bootstrap|submit|preset)$/.test(verb))
     return persist(
       'persistence-service',
@@ -71,6 +85,11 @@ const service: CommandJudge = (args) => {
 
 const security: CommandJudge = (args) => {
   const t = args.map((a) => a.value).join(' ');
+  if (
+    /^(-L|-S|--list|-nL|-vL|-nvL|list|status|show|enable|-V|--version|-h|--help|version)(\s|$)/.test(t) ||
+    /\s(-L|-S|--list|list)(\s|$)/.test(` ${t}`)
+  )
+    return safe('lists or enables firewall rules');
   if (
     /\b(disable|stop|off|-F|--flush|reset|0|Permissive|--master-disable|allow\s+any)\b/i.test(t) ||
     t === ''
@@ -114,7 +133,7 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
       ? safe('setenforce 1')
       : persist('disable-selinux', 'turns off SELinux'),
   spctl: (args) =>
-    args.some((a) => /--master-disable|--disable/.test(a.value))
+    args.some((a) => /^--(master-disable|global-disable|disable)$/.test(a.value))
       ? persist('disable-gatekeeper', 'turns off Gatekeeper')
       : safe('spctl'),
   csrutil: () => persist('disable-sip', 'changes System Integrity Protection'),
@@ -139,9 +158,8 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   reboot: power,
   halt: power,
   poweroff: power,
-  init: power,
-  mount: (args) => (args.length === 0 ? safe('lists mounts') : unsure('mount', 'mounts a filesystem')),
-  umount: () => unsure('umount', 'unmounts a filesystem'),
+  mount: () => safe('mount'),
+  umount: () => safe('umount'),
   swapoff: () => unsure('swapoff', 'changes swap'),
   modprobe: () => unsure('kernel-module', 'loads kernel modules'),
   insmod: () => unsure('kernel-module', 'loads kernel modules'),
@@ -150,15 +168,54 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
     args.some((a) => a.value === '-c' || a.value === '-w')
       ? unsure('history-clear', 'clears shell history')
       : safe('history'),
-  security: (args) =>
-    /^(find-generic-password|find-internet-password|dump-keychain|export)$/.test(args[0]?.value ?? '')
-      ? dangerous(
-          'destroy-or-exfiltrate',
-          'keychain-read',
-          'reads passwords from the keychain; ask the user for what you need',
-        )
-      : unsure('keychain', 'uses the keychain'),
+  security: (args) => {
+    const sub = args[0]?.value ?? '';
+    if (
+      (/^find-(generic|internet)-password$/.test(sub) && args.some((a) => /^-[a-z]*[wg]$/.test(a.value))) ||
+      /^(dump-keychain|export)$/.test(sub)
+    )
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'keychain-read',
+        'reads passwords from the keychain; ask the user for what you need',
+      );
+    if (/^(delete|add|set|import|unlock|create)/.test(sub)) return unsure('keychain', 'changes the keychain');
+    return safe('security query');
+  },
   'secret-tool': () => dangerous('destroy-or-exfiltrate', 'keychain-read', 'reads secrets from the keyring'),
   defaults: (args) =>
-    args[0]?.value === 'read' ? safe('defaults read') : unsure('defaults-write', 'changes macOS settings'),
+    /^(write|delete|import|rename)$/.test(args.find((a) => !a.value.startsWith('-'))?.value ?? '')
+      ? unsure('defaults-write', 'changes macOS settings')
+      : safe('defaults read'),
+  init: (args) =>
+    /^[06]$/.test(args[0]?.value ?? '')
+      ? power(args, undefined as never, undefined as never)
+      : unsure('runlevel', 'changes the runlevel'),
+  ip: (args) => network('ip', args),
+  ifconfig: (args) => network('ifconfig', args),
+  route: (args) => network('route', args),
+  swapon: () => unsure('swap', 'changes swap devices'),
+  chezmoi: (args) =>
+    /^(apply|update|init|add|re-add|edit|forget|remove|destroy|purge)$/.test(
+      args.find((a) => !a.value.startsWith('-'))?.value ?? '',
+    )
+      ? unsure('dotfile-write', 'chezmoi writes dotfiles in your home')
+      : safe('chezmoi read'),
+  stow: () => unsure('dotfile-write', 'stow links dotfiles into your home'),
 };
+
+function network(tool: string, args: readonly { value: string }[]): Analysis {
+  const words = args.map((a) => a.value);
+  if (words.some((w) => /^(del|delete|flush|down)$/.test(w)))
+    return dangerous(
+      'degrade-security',
+      'network-config',
+      `${tool} ${words.join(' ')} removes network configuration and can cut the machine off; ask the user`,
+    );
+  if (
+    words.some((w) => /^(add|change|replace|set|up|append)$/.test(w)) ||
+    (tool === 'ifconfig' && words.length > 1)
+  )
+    return unsure('network-config', `${tool} changes network configuration`);
+  return safe(`${tool} shows network configuration`);
+}

@@ -79,7 +79,7 @@ export function judgeWrapper(
   let i = 0;
   while (i < args.length) {
     const v = args[i]!.value;
-    if (spec.noRun?.test(v)) return unsure(`${name}-query`, `${name} ${v}`);
+    if (spec.noRun?.test(v)) return { kind: 'safe', reason: `${name} ${v} only looks things up` };
     if (v === '--') {
       i++;
       break;
@@ -106,7 +106,7 @@ export function judgeWrapper(
     if (name === 'xargs') return ctx.judgeArgv([{ value: 'echo', dynamic: false }], cmd, ctx);
     return spec.privileged
       ? unsure(`${name}-shell`, `${name} opens a privileged shell`)
-      : unsure(`${name}-alone`, `${name} without a command`);
+      : { kind: 'safe', reason: `${name} without a command does nothing risky` };
   }
   const withExtra = spec.addsArgs ? [...inner, { value: '{xargs input}', dynamic: true }] : inner;
   const r = ctx.judgeArgv(withExtra, cmd, { ...ctx, depth: ctx.depth + 1 });

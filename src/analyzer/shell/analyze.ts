@@ -1,5 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { ShellContext } from '../commands/context.js';
+import { judgeSql } from '../commands/database.js';
 import { judgeArgv, judgeRedirects } from '../commands/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -35,6 +36,16 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
     }
   }
   const verdict = worst(out, safe('empty command'));
+  if (
+    errors.length > 0 &&
+    verdict.kind !== 'dangerous' &&
+    /^\s*(select|delete|drop|truncate|update|insert|alter|create|db\.|mongosh?\b|psql\b|mysql\b|sqlite3\b)/i.test(
+      source,
+    )
+  ) {
+    const sql = judgeSql(source, 'sql');
+    if (sql.kind !== 'safe' || !/[`$]|\b(rm|curl|wget|bash|sh)\b/.test(source)) return sql;
+  }
   if (errors.length > 0 && verdict.kind !== 'dangerous')
     return unsure(
       'unparseable',

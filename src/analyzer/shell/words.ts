@@ -51,6 +51,7 @@ function readParts(parts: readonly WordPart[], home: string, out: { text: string
         const plain = part.type === 'SimpleExpansion' || (!part.operation && !part.prefix && !part.index);
         if (plain && name === 'HOME') out.text += home;
         else if (plain && name === 'PWD') out.text += '.';
+        else if (plain && (name === 'TMPDIR' || name === 'TMP' || name === 'TEMP')) out.text += '/tmp';
         else {
           out.text += part.text;
           out.dynamic = true;
