@@ -7,7 +7,7 @@ import { judgeInfra } from './infra.js';
 /** Databases: SQL passed on the command line or stdin, drop tools, ORM resets. */
 
 export function judgeSql(sql: string, tool: string): Analysis {
-  const text = sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\//g, ' ');
+  const text = sql.replace(/(^|\s)--(\s[^\n]*)?$|\/\*[\s\S]*?\*\//gm, ' ');
   const statements = text
     .split(';')
     .map((s) => s.trim())
@@ -22,6 +22,27 @@ export function judgeSql(sql: string, tool: string): Analysis {
         'destroy-or-exfiltrate',
         'database-destroy',
         `${tool}: DROP/TRUNCATE destroys data; ask the user, or back up first`,
+      );
+    if (/\balter\s+table\b[\s\S]*\bdrop\s+(column|constraint|partition)?/i.test(st))
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'database-destroy',
+        `${tool}: ALTER TABLE ... DROP deletes a column and its data; ask the user`,
+      );
+    if (
+      /^\s*(delete\s+from|update)\b/i.test(st) &&
+      /\bwhere\s+(1\s*=\s*1|true|1|'1'\s*=\s*'1')\s*$/i.test(st)
+    )
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'delete-without-where',
+        `${tool}: a WHERE clause that is always true touches every row`,
+      );
+    if (/^\s*(flushall|flushdb)\b/i.test(st))
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'database-destroy',
+        `${tool}: FLUSHALL/FLUSHDB deletes every key`,
       );
     if (/^\s*delete\s+from\b/i.test(st) && !/\bwhere\b/i.test(st))
       return dangerous(
@@ -45,7 +66,11 @@ export function judgeSql(sql: string, tool: string): Analysis {
     )
       mutating = true;
   }
-  if (/\bdb\.dropDatabase\(|\.drop\(\)|\.deleteMany\(\s*\{\s*\}\s*\)|\.remove\(\s*\{\s*\}\s*\)/.test(text))
+  if (
+    /\bdb\.dropDatabase\(|\.drop\(\)|\.dropDatabase\(|\.deleteMany\(\s*\{\s*\}\s*\)|\.remove\(\s*\{\s*\}\s*\)/i.test(
+      text,
+    )
+  )
     return dangerous(
       'destroy-or-exfiltrate',
       'database-destroy',
@@ -97,8 +122,17 @@ function sqlClient(tool: string): CommandJudge {
         cmd.redirects.some((r) => r.operator === '<')
       )
         return unsure('database-script', `${tool} runs a SQL script`);
-      if (args.some((a, i) => i > 0 && /^(-h|--host)$/.test(args[i - 1]!.value) && /prod/i.test(a.value)))
-        return unsure('production-access', `${tool} connects to a production database`);
+      const host =
+        args.find((a, i) => i > 0 && /^(-h|--host)$/.test(args[i - 1]!.value))?.value ??
+        args.find((a) => /^--host=|^postgres(ql)?:\/\/|^mysql:\/\/|^mongodb(\+srv)?:\/\//.test(a.value))
+          ?.value;
+      if (
+        host &&
+        !/^(--host=)?(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|db|postgres|mysql|\/)|@(localhost|127\.0\.0\.1)[:/]/.test(
+          host,
+        )
+      )
+        return unsure('remote-database', `${tool} opens a session on the remote database ${host}`);
       return safe(`${tool} runs no statement`);
     }
     return judgeSql(parts.join(';\n'), tool);

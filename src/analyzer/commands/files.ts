@@ -282,7 +282,7 @@ const find: CommandJudge = (args, cmd, ctx) => {
     const v = args[i]!.value;
     if (
       v === '-delete' &&
-      args.some((a) => /^-(i?name|i?path|i?regex|type|mtime|mmin|newer|size|empty)$/.test(a.value))
+      args.some((a) => /^-(i?name|i?path|i?regex|mtime|mmin|newer|size|empty)$/.test(a.value))
     )
       out.push(
         ...roots.map((r) => {

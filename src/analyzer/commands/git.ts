@@ -107,7 +107,7 @@ const ORDINARY_WRITES = new Set([
 const DEFAULT_BRANCHES = /^(main|master|trunk|production|prod)$/;
 
 const SECRETISH =
-  /(^|\/)(\.env(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc)$/;
+  /(^|\/)(\.env(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore)$/;
 
 const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
 const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);

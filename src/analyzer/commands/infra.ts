@@ -10,6 +10,7 @@ import type { CommandJudge } from './context.js';
  */
 
 const DESTROY_VERBS = new Set([
+  'rb',
   'delete',
   'destroy',
   'remove',
@@ -176,15 +177,62 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       `${tool}-remote-shell`,
       `${tool} ${vs.slice(0, 3).join(' ')} runs commands on remote machines`,
     );
+  const flagText = args.map((a) => a.value);
+  if (flagText.some((f) => /^--visibility(=public)?$/.test(f)) && flagText.some((f) => /public/.test(f)))
+    return dangerous(
+      'destroy-or-exfiltrate',
+      'make-public',
+      `${tool}: making a repository or resource public exposes it to everyone; ask the user`,
+    );
+  if (
+    flagText.some((f) => /^--(force|replicas=0)$/.test(f)) &&
+    vs.some((v) => /^(apply|replace|upgrade|scale|deploy|install|sync|rollout)$/.test(v))
+  )
+    return dangerous(
+      'destroy-or-exfiltrate',
+      `${tool}-forced-change`,
+      `${tool} ${vs.slice(0, 2).join(' ')} ${flagText.filter((f) => f.startsWith('--')).join(' ')} deletes and recreates live resources; apply without --force`,
+    );
+  const disruptive = vs.find((v) => DISRUPTIVE_VERBS.has(v));
+  if (disruptive)
+    return unsure(
+      `${tool}-disruptive`,
+      `${tool} ${vs.slice(0, 3).join(' ')} disrupts running services or shared state (${disruptive})`,
+    );
   if (vs.some(isMutatingVerb))
     return safe(`${tool} ${vs.slice(0, 3).join(' ')} creates or updates resources (nothing destroyed)`);
   return safe(`${tool} ${vs.slice(0, 3).join(' ')}`);
 }
 
+/** Verbs that do not destroy data but interrupt live services, merge or hide shared work. */
+const DISRUPTIVE_VERBS = new Set([
+  'stop',
+  'drain',
+  'cordon',
+  'scale',
+  'undo',
+  'pause',
+  'resume',
+  'restart',
+  'maintenance',
+  'merge',
+  'close',
+  'archive',
+  'rename',
+  'transfer',
+  'visibility',
+  'clone',
+  'failover',
+  'promote',
+  'rotate',
+  'suspend',
+  'rollback',
+]);
+
 const SECRET_STORES = new Set(['vault', 'op', 'doppler', 'infisical', 'aws-vault', 'pass', 'security']);
 
 const MUTATING =
-  /^(create|apply|deploy|put|set|update|patch|edit|scale|run|exec|start|stop|restart|push|publish|upload|cp|mv|sync|attach|detach|modify|add|import|replace|rollback|restore|invoke|send|tag|label|annotate|cordon|drain|taint|expose|promote|resize|copy|move|write|install|upgrade|enable|grant|assign|mount|link|commit|save|load|rename|merge|import|migrate|seed|undo|pause|resume|clone|rollout)$/;
+  /^(create|apply|deploy|put|set|update|patch|edit|scale|run|exec|start|stop|restart|push|publish|upload|cp|mv|sync|attach|detach|modify|add|import|replace|rollback|restore|invoke|send|tag|label|annotate|cordon|drain|taint|expose|promote|resize|copy|move|write|install|upgrade|enable|grant|assign|mount|link|commit|save|load|rename|merge|import|migrate|seed|rollout)$/;
 function isMutatingVerb(v: string): boolean {
   return MUTATING.test(v);
 }
@@ -250,6 +298,14 @@ const kubectl: CommandJudge = (args) => {
   const r = judgeInfra('kubectl', args);
   if (r.kind === 'safe') {
     const ops = verbsOf(args, 2);
+    if (
+      ops[0] === 'set' ||
+      ops[0] === 'patch' ||
+      ops[0] === 'edit' ||
+      ops[0] === 'taint' ||
+      ops[0] === 'label'
+    )
+      return unsure('kubectl-live-change', `kubectl ${ops[0]} changes live workloads in place`);
     if (ops[0] === 'exec' || ops[0] === 'cp' || ops[0] === 'port')
       return unsure('kubectl-exec', 'runs inside a cluster');
   }
@@ -271,6 +327,12 @@ const terraform: CommandJudge = (args) => {
       'bypass-review',
       'iac-auto-approve',
       'applies infrastructure changes without the plan being reviewed; run `plan` and ask the user',
+    );
+  if (sub === 'workspace' && ops[1] === 'delete')
+    return dangerous(
+      'destroy-or-exfiltrate',
+      'iac-destroy',
+      'deletes a terraform workspace and its state; ask the user',
     );
   if (sub === 'state' && /^(rm|mv|push|replace-provider)$/.test(ops[1] ?? ''))
     return dangerous(

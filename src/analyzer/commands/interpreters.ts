@@ -56,7 +56,7 @@ function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellContext): A
     }
     const text = up.argv
       .slice(1)
-      .filter((a) => !a.value.startsWith('-'))
+      .filter((a, i) => !(i === 0 && /^-[neE]+$/.test(a.value)))
       .map((a) => a.value)
       .join(' ')
       .replace(/\\n/g, '\n');
@@ -131,7 +131,7 @@ const source: CommandJudge = (args, _cmd, ctx) => {
 const CODE_SHELL_CALL =
   /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
 const CODE_DELETE =
-  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|unlink|rmtree)\s*\(\s*(['"])((?:\\.|(?!\2).)*)\2/g;
+  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
 const CODE_WRITE =
   /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
 const CODE_READ_PATH = /(['"])((?:~|\/)[^'"]*|\.env[^'"]*|[^'"]*\.(?:pem|key))\1/g;

@@ -62,12 +62,16 @@ const service: CommandJudge = (args) => {
   )
     return safe('service status');
   if (
-    /^(status|show|list|dumpstate|version|manageruid|plist|print|blame|cat|help|list-units|is-active|is-enabled|start|stop|restart|reload|try-restart|reload-or-restart|kickstart|daemon-reload)$/.test(
+    /^(status|show|list|dumpstate|version|manageruid|plist|print|blame|cat|help|list-units|is-active|is-enabled|start|restart|reload|try-restart|reload-or-restart|kickstart|daemon-reload)$/.test(
       verb,
     ) &&
     !/ssh|firewall|ufw|apparmor|selinux|auditd|security|defender/i.test(ops.join(' '))
   )
     return safe(`service ${verb}`);
+  if (verb === 'start' && ops.some((o) => /\.timer$/.test(o)))
+    return unsure('persistence-timer', 'starts a systemd timer (scheduled job)');
+  if (/^(stop|kill|disable|mask)$/.test(verb))
+    return unsure('service-stop', `${verb} takes a service down; ask the user`);
   if (/^(enable|link|load|bootstrap|submit|preset)$/.test(verb))
     return persist(
       'persistence-service',
@@ -158,7 +162,10 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   reboot: power,
   halt: power,
   poweroff: power,
-  mount: () => safe('mount'),
+  mount: (args) =>
+    args.some((a) => a.value.startsWith('/dev/'))
+      ? unsure('mount-device', 'mounts a disk device')
+      : safe('mount'),
   umount: () => safe('umount'),
   swapoff: () => unsure('swapoff', 'changes swap'),
   modprobe: () => unsure('kernel-module', 'loads kernel modules'),
