@@ -17,7 +17,11 @@ const rm: CommandJudge = (args, cmd, ctx) => {
       const i = cmd.argv.indexOf(o);
       const glob = i >= 0 && !!cmd.globs[i];
       const r = judgeDelete(o, { recursive, glob }, ctx);
-      return glob && r.kind === 'safe' && !recursive && zoneOf(resolvePath(o.value, ctx), ctx) === 'project'
+      return glob &&
+        r.kind === 'safe' &&
+        !recursive &&
+        /(^|\/)\*$/.test(o.value) &&
+        zoneOf(resolvePath(o.value, ctx), ctx) === 'project'
         ? unsure('glob-delete', `rm ${o.value} deletes every matching file; name the files`)
         : r;
     }),
@@ -229,7 +233,7 @@ const chmod: CommandJudge = (args, _cmd, ctx) => {
       out.push(unsure('system-permission-change', `changes permissions of ${f.value}`));
     else out.push(r);
   }
-  if (mode === undefined || m.startsWith('$'))
+  if ((mode === undefined && files.length > 0) || m.startsWith('$'))
     out.push(unsure('chmod-unknown-mode', 'chmod with a mode warden cannot read'));
   if (files.length === 0 && recursive)
     out.push(
@@ -404,10 +408,24 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   gdisk: diskTools,
   wipefs: diskTools,
   mkswap: diskTools,
-  diskutil: (args) =>
-    /erase|partition|format|zero|secureErase|reformat/i.test(args[0]?.value ?? '')
-      ? diskTools(args, undefined as never, undefined as never)
-      : unsure('diskutil', 'diskutil changes disks'),
+  diskutil: (args, cmd, ctx) => {
+    const sub = args[0]?.value ?? '';
+    if (
+      /erase|partition|format|zero|secureErase|reformat|apfs\s*delete|deleteVolume|resize/i.test(
+        args.map((a) => a.value).join(' '),
+      )
+    )
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'disk-destroy',
+        'blocked: erases or repartitions a disk; ask the user to do this by hand',
+      );
+    if (/^(list|info|information|listFilesystems|activity|verifyVolume|verifyDisk)$/.test(sub))
+      return safe(`diskutil ${sub}`);
+    void cmd;
+    void ctx;
+    return unsure('diskutil', `diskutil ${sub} changes disks`);
+  },
   cp: copyLike('copies to', false),
   install: copyLike('installs to', false),
   mv: copyLike('moves to', true),

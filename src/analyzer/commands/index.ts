@@ -224,7 +224,7 @@ function judgeKnown(
       );
     else if (devices.length > 0)
       result = unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
-    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)/i.test(name))
+    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)/i.test(name) && !name.includes(':'))
       result = unsure(
         'unknown-destructive-name',
         `${name} sounds destructive and is not a command warden knows`,

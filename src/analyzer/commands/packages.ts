@@ -86,9 +86,7 @@ const uploadTool =
   (tool: string): CommandJudge =>
   (args) => {
     const sub = args.find((a) => !a.value.startsWith('-'))?.value ?? '';
-    return /^(upload|push|publish|release|yank|register)$/.test(sub) || tool === 'twine'
-      ? publish(tool)
-      : safe(`${tool} ${sub}`);
+    return /^(upload|push|publish|release|yank|register)$/.test(sub) ? publish(tool) : safe(`${tool} ${sub}`);
   };
 
 const system =

@@ -73,7 +73,9 @@ export function secretRead(abs: string, why: string): Analysis {
   if (base.startsWith('.env') || /system account list|PEM file|privileged system file/.test(why))
     return unsure(
       'secrets-read',
-      `reads ${abs} (${why}); use .env.example or ask the user for the value you need`,
+      base.startsWith('.env')
+        ? `reads ${abs} (${why}); use .env.example or ask the user for the value you need`
+        : `reads ${abs} (${why}); ask the user if you need it`,
     );
   return dangerous(
     'destroy-or-exfiltrate',

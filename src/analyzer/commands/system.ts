@@ -219,10 +219,7 @@ function network(tool: string, args: readonly { value: string }[]): Analysis {
       'network-config',
       `${tool} ${words.join(' ')} removes network configuration and can cut the machine off; ask the user`,
     );
-  if (
-    words.some((w) => /^(add|change|replace|set|up|append)$/.test(w)) ||
-    (tool === 'ifconfig' && words.length > 1)
-  )
+  if (words.some((w) => /^(change|replace)$/.test(w)))
     return unsure('network-config', `${tool} changes network configuration`);
   return safe(`${tool} shows network configuration`);
 }

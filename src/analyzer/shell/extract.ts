@@ -40,6 +40,7 @@ export function extractCommands(source: string, home: string): ExtractedScript {
     return { commands: [], errors: [`parser failed: ${(error as Error).message}`] };
   }
   const commands: SimpleCommand[] = [];
+  const vars = new Map<string, string>();
   const errors: string[] = (ast.errors ?? []).map((e) => e.message);
   const visit = (node: SyntaxNode, upstream: SimpleCommand | undefined, src: string): void => {
     if (node.type === 'Script' || (node as { type: string }).type === 'Script') {
@@ -71,7 +72,15 @@ export function extractCommands(source: string, home: string): ExtractedScript {
       return;
     }
     if (node.type === 'Command') {
-      const simple = toSimple(node, upstream, src, home);
+      if (!node.name) {
+        for (const p of node.prefix) {
+          if (p.type !== 'Assignment' || p.value.type !== 'Word') continue;
+          const v = readWord(p.value, home, vars);
+          if (v.dynamic) vars.delete(p.name);
+          else vars.set(p.name, v.value);
+        }
+      }
+      const simple = toSimple(node, upstream, src, home, vars);
       commands.push(simple);
       forEachChild(node, (child) => visit(child, undefined, src));
       return;
@@ -91,16 +100,17 @@ function toSimple(
   upstream: SimpleCommand | undefined,
   src: string,
   home: string,
+  vars: ReadonlyMap<string, string>,
 ): SimpleCommand {
   const argv: Arg[] = [];
   const globs: boolean[] = [];
   if (node.name) {
-    argv.push(readWord(node.name, home));
+    argv.push(readWord(node.name, home, vars));
     globs.push(hasGlob(node.name));
   }
   for (const a of node.args) {
     if (a.type === 'Word') {
-      argv.push(readWord(a, home));
+      argv.push(readWord(a, home, vars));
       globs.push(hasGlob(a));
     } else {
       argv.push({ value: a.text, dynamic: false });
@@ -112,9 +122,13 @@ function toSimple(
   for (const r of node.redirects) {
     const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
     if (r.type === 'HereDoc') stdinText = r.body.text;
-    else if (r.type === 'HereString') stdinText = r.target ? readWord(r.target, home).value : '';
+    else if (r.type === 'HereString') stdinText = r.target ? readWord(r.target, home, vars).value : '';
     else
-      redirects.push({ operator: r.operator, target: r.target ? readWord(r.target, home) : undefined, fd });
+      redirects.push({
+        operator: r.operator,
+        target: r.target ? readWord(r.target, home, vars) : undefined,
+        fd,
+      });
   }
   return {
     argv,

@@ -14,21 +14,31 @@ const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
  * Reads a word: quoting and escapes removed, `$HOME`/`${HOME}` replaced by the home directory,
  * look-alike unicode dashes at the start treated as `-` (an agent that writes `—rf` means `-rf`).
  */
-export function readWord(word: Word, home: string): Arg {
+/** Shell variables assigned a literal value earlier in the same script (`f=/etc/passwd; cat $f`). */
+export type Vars = ReadonlyMap<string, string>;
+
+const NO_VARS: Vars = new Map();
+
+export function readWord(word: Word, home: string, vars: Vars = NO_VARS): Arg {
   const parts = word.parts;
   let value: string;
   let dynamic = false;
   if (!parts) value = word.value;
   else {
     const out = { text: '', dynamic: false };
-    readParts(parts, home, out);
+    readParts(parts, home, out, vars);
     value = out.text;
     dynamic = out.dynamic;
   }
   return { value: value.replace(DASHES, (m) => '-'.repeat(m.length)), dynamic };
 }
 
-function readParts(parts: readonly WordPart[], home: string, out: { text: string; dynamic: boolean }): void {
+function readParts(
+  parts: readonly WordPart[],
+  home: string,
+  out: { text: string; dynamic: boolean },
+  vars: Vars,
+): void {
   for (const part of parts) {
     switch (part.type) {
       case 'Literal':
@@ -43,13 +53,14 @@ function readParts(parts: readonly WordPart[], home: string, out: { text: string
         break;
       case 'DoubleQuoted':
       case 'LocaleString':
-        readParts(part.parts, home, out);
+        readParts(part.parts, home, out, vars);
         break;
       case 'SimpleExpansion':
       case 'ParameterExpansion': {
         const name = part.type === 'SimpleExpansion' ? part.text.slice(1) : part.parameter;
         const plain = part.type === 'SimpleExpansion' || (!part.operation && !part.prefix && !part.index);
-        if (plain && name === 'HOME') out.text += home;
+        if (plain && vars.has(name)) out.text += vars.get(name)!;
+        else if (plain && name === 'HOME') out.text += home;
         else if (plain && name === 'PWD') out.text += '.';
         else if (plain && (name === 'TMPDIR' || name === 'TMP' || name === 'TEMP')) out.text += '/tmp';
         else {
