@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { install } from '../../src/commands/install.js';
 import { runtimeFromEnv } from '../../src/commands/runtime.js';
+import { withGeminiHooks } from '../../src/install/gemini-cli.js';
 import { type GeminiStep, startFakeGeminiApi } from '../support/fake-gemini-api.js';
 import { startTestWarden } from '../support/warden-instance.js';
 import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harness.js';
@@ -40,7 +41,12 @@ beforeAll(async () => {
 }, 60_000);
 
 /** One headless Gemini run in a fresh project dir, its hooks talking to the warden in `wardenHome`. */
-async function gemini(steps: GeminiStep[], wardenHome: string, project = tmpDir('warden-e2e-gemini-p-')) {
+async function gemini(
+  steps: GeminiStep[],
+  wardenHome: string,
+  project = tmpDir('warden-e2e-gemini-p-'),
+  agentHome = home,
+) {
   const api = await startFakeGeminiApi(steps);
   try {
     const run = await runCli(
@@ -60,7 +66,7 @@ async function gemini(steps: GeminiStep[], wardenHome: string, project = tmpDir(
         timeoutMs: RUN_TIMEOUT_MS,
         env: {
           PATH: process.env.PATH,
-          HOME: home,
+          HOME: agentHome,
           WARDEN_HOME: wardenHome,
           GOOGLE_GEMINI_BASE_URL: api.baseUrl,
           GEMINI_API_KEY: 'test-key',
@@ -177,5 +183,29 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
     expect(results[0]?.output).toMatch(
       /Tool execution blocked: warden: the warden console at .* did not answer/,
     );
+  });
+
+  it('a warden that crashes (its build missing) still blocks the tool: the hook exits 2', async () => {
+    const broken = tmpDir('warden-e2e-broken-');
+    fs.mkdirSync(path.join(broken, 'bin'));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'warden.js'), path.join(broken, 'bin', 'warden.js'));
+    const brokenHome = tmpDir('warden-e2e-gemini-home-');
+    const settings = withGeminiHooks(
+      { security: { auth: { selectedType: 'gemini-api-key' } } },
+      `"${process.execPath}" "${path.join(broken, 'bin', 'warden.js')}" hook gemini-cli`,
+    );
+    fs.mkdirSync(path.join(brokenHome, '.gemini'));
+    fs.writeFileSync(path.join(brokenHome, '.gemini', 'settings.json'), JSON.stringify(settings));
+    const project = tmpDir('warden-e2e-gemini-p-');
+    fs.writeFileSync(path.join(project, 'keep.txt'), 'x');
+    const { results } = await gemini(
+      [{ call: 'run_shell_command', args: { command: 'rm keep.txt' } }],
+      tmpDir('warden-e2e-no-console-'),
+      project,
+      brokenHome,
+    );
+    expect(fs.existsSync(path.join(project, 'keep.txt'))).toBe(true);
+    expect(results[0]?.status).toBe('error');
+    expect(results[0]?.output).toMatch(/Cannot find module .*dist\/cli\.js/);
   });
 });
