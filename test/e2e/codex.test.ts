@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { install } from '../../src/commands/install.js';
 import { runtimeFromEnv } from '../../src/commands/runtime.js';
+import { installCodexHooks } from '../../src/install/codex.js';
+import { trustWardenCodexHooks } from '../../src/install/codex-trust.js';
 import { type OpenAiStep, startFakeOpenAiApi } from '../support/fake-openai-api.js';
 import { startTestWarden } from '../support/warden-instance.js';
 import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harness.js';
@@ -18,12 +20,10 @@ const RUN_TIMEOUT_MS = 20_000;
 
 let home: string;
 
-beforeAll(async () => {
-  await ensureBuilt();
-  home = tmpDir('warden-e2e-codex-home-');
-  fs.mkdirSync(path.join(home, '.codex'), { recursive: true });
+function writeConfig(agentHome: string) {
+  fs.mkdirSync(path.join(agentHome, '.codex'), { recursive: true });
   fs.writeFileSync(
-    path.join(home, '.codex', 'config.toml'),
+    path.join(agentHome, '.codex', 'config.toml'),
     [
       'model = "gpt-5.5"',
       'model_provider = "fake"',
@@ -36,6 +36,12 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  home = tmpDir('warden-e2e-codex-home-');
+  writeConfig(home);
   let text = '';
   const write = (s: string) => {
     text += s;
@@ -55,7 +61,12 @@ beforeAll(async () => {
 }, 60_000);
 
 /** One `codex exec` in a fresh project dir, its hooks talking to the warden in `wardenHome`. */
-async function codex(steps: OpenAiStep[], wardenHome: string, project = tmpDir('warden-e2e-codex-p-')) {
+async function codex(
+  steps: OpenAiStep[],
+  wardenHome: string,
+  project = tmpDir('warden-e2e-codex-p-'),
+  agentHome = home,
+) {
   const api = await startFakeOpenAiApi(steps);
   try {
     const run = await runCli(
@@ -75,7 +86,7 @@ async function codex(steps: OpenAiStep[], wardenHome: string, project = tmpDir('
       {
         cwd: project,
         timeoutMs: RUN_TIMEOUT_MS,
-        env: { PATH: process.env.PATH, HOME: home, WARDEN_HOME: wardenHome, FAKE_API_KEY: 'test-key' },
+        env: { PATH: process.env.PATH, HOME: agentHome, WARDEN_HOME: wardenHome, FAKE_API_KEY: 'test-key' },
       },
     );
     const items = run.stdout
@@ -171,5 +182,30 @@ describe('Codex end to end (real CLI, fake model API)', () => {
     );
     expect(fs.existsSync(path.join(project, 'keep.txt'))).toBe(true);
     expect(outputs.join('\n')).toMatch(/no warden console has run/);
+  });
+
+  it('a warden that crashes (its build missing) still blocks the tool: the hook exits 2', async () => {
+    const broken = tmpDir('warden-e2e-broken-');
+    fs.mkdirSync(path.join(broken, 'bin'));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'warden.js'), path.join(broken, 'bin', 'warden.js'));
+    const brokenHome = tmpDir('warden-e2e-codex-home-');
+    writeConfig(brokenHome);
+    const env = { HOME: brokenHome, PATH: process.env.PATH };
+    const { file } = installCodexHooks(
+      { scope: 'user', env },
+      `"${process.execPath}" "${path.join(broken, 'bin', 'warden.js')}" hook codex`,
+    );
+    const trust = await trustWardenCodexHooks({ file, cwd: brokenHome, bin: CODEX, env });
+    expect(trust.kind).toBe('trusted');
+    const project = tmpDir('warden-e2e-codex-p-');
+    fs.writeFileSync(path.join(project, 'keep.txt'), 'x');
+    const { outputs } = await codex(
+      [{ call: 'exec_command', args: { cmd: 'rm keep.txt' } }],
+      tmpDir('warden-e2e-no-console-'),
+      project,
+      brokenHome,
+    );
+    expect(fs.existsSync(path.join(project, 'keep.txt'))).toBe(true);
+    expect(outputs.join('\n')).toMatch(/Cannot find module .*dist\/cli\.js/);
   });
 });
