@@ -167,6 +167,16 @@ describe('Codex end to end (real CLI, fake model API)', () => {
       const { run } = await pending;
       expect(run.timedOut).toBe(false);
       expect(fs.readFileSync(path.join(project, 'ok.txt'), 'utf8')).toBe('approved\n');
+      // SessionStart and the after-tool hook reached the console too.
+      const state = warden.store.getState();
+      const record = state.records.get(heldId)!;
+      expect(state.sessions[record.action.sessionId]?.agent).toBe('codex');
+      await waitFor(
+        () => warden.store.getState().records.get(heldId)?.outcome !== undefined,
+        5000,
+        'the outcome',
+      );
+      expect(warden.store.getState().warnings).toEqual([]);
     } finally {
       await warden.close();
     }

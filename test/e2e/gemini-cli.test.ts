@@ -163,6 +163,16 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
       const { results } = await pending;
       expect(results[0]?.status).toBe('success');
       expect(fs.readFileSync(path.join(project, 'ok.txt'), 'utf8')).toBe('approved\n');
+      // SessionStart and the after-tool hook reached the console too.
+      const state = warden.store.getState();
+      const record = state.records.get(heldId)!;
+      expect(state.sessions[record.action.sessionId]?.agent).toBe('gemini-cli');
+      await waitFor(
+        () => warden.store.getState().records.get(heldId)?.outcome !== undefined,
+        5000,
+        'the outcome',
+      );
+      expect(warden.store.getState().warnings).toEqual([]);
     } finally {
       await warden.close();
     }
