@@ -54,14 +54,23 @@ export async function checkCodex(
       cwd: options.projectDir,
       ...(options.codexBin !== undefined && { bin: options.codexBin }),
     });
+    const config = (await server.request('config/read', { cwd: options.projectDir })) as {
+      config?: { features?: { hooks?: unknown } };
+    } | null;
+    if (config?.config?.features?.hooks === false)
+      findings.push({
+        level: 'fail',
+        text: 'Codex has hooks turned off ([features] hooks = false in its config): it runs every tool without asking warden',
+      });
     const listing = await listCodexHooks(server, options.projectDir);
     for (const error of listing.errors) findings.push({ level: 'fail', text: `Codex: ${error}` });
     for (const file of withHook) {
       const loaded = wardenHooksIn(listing.hooks, file).filter((h) => h.eventName === 'preToolUse');
       if (loaded.length === 0) {
+        const user = file === codexHooksFile({ scope: 'user', env: options.env });
         findings.push({
           level: 'fail',
-          text: `Codex does not load ${file} for ${options.projectDir} (a project's .codex/ is read only when Codex trusts the project)`,
+          text: `Codex does not load ${file} for ${options.projectDir}${user ? '' : " (a project's .codex/ is read only when Codex trusts the project)"}`,
         });
         continue;
       }
