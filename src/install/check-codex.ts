@@ -37,11 +37,14 @@ export async function checkCodex(
     if (pre.length > 0) withHook.push(file);
     for (const { hook } of pre) {
       const where = `${file}: Codex PreToolUse hook`;
-      if (hook.timeout !== HOOK_TIMEOUT_SECONDS)
+      if (hook.timeout !== HOOK_TIMEOUT_SECONDS) {
+        // Codex runs the tool when a hook times out (default 600 s): a shorter timeout fails open.
+        const seconds = typeof hook.timeout === 'number' ? hook.timeout : 600;
         findings.push({
-          level: 'warn',
-          text: `${where} has timeout ${String(hook.timeout)} s (warden needs ${HOOK_TIMEOUT_SECONDS}); reinstall`,
+          level: seconds < HOOK_TIMEOUT_SECONDS ? 'fail' : 'warn',
+          text: `${where} has timeout ${hook.timeout === undefined ? 'unset (600)' : String(hook.timeout)} s (warden needs ${HOOK_TIMEOUT_SECONDS})${seconds < HOOK_TIMEOUT_SECONDS ? ': a held action would time out and Codex would run it' : ''}; reinstall`,
         });
+      }
       findings.push(...checkHookCommand(where, hook.command, options.expectedCommand, 'codex'));
     }
   }

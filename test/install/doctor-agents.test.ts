@@ -45,11 +45,15 @@ describe('warden doctor, per agent', () => {
     expect(disabled.failed.join('\n')).toContain('hooksConfig.disabled');
   });
 
-  it('warns about a timeout written in seconds (Gemini reads milliseconds)', async () => {
+  it('fails a timeout written in seconds (Gemini reads milliseconds, and runs the tool on timeout)', async () => {
     const { findings } = await geminiFindings((s) => {
       s.hooks.BeforeTool[0].hooks[0].timeout = 1800;
     });
-    expect(findings.find((f) => f.text.includes('timeout 1800 ms'))?.level).toBe('warn');
+    expect(findings.find((f) => f.text.includes('timeout 1800 ms'))?.level).toBe('fail');
+    const longer = await geminiFindings((s) => {
+      s.hooks.BeforeTool[0].hooks[0].timeout = 3_600_000;
+    });
+    expect(longer.findings.find((f) => f.text.includes('timeout 3600000 ms'))?.level).toBe('warn');
   });
 
   it('fails a hook whose warden.js is gone (the hook would crash and Gemini would run the tool)', async () => {
