@@ -16,7 +16,7 @@ import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harnes
  * asks) so that warden is the only thing between the model and the tool.
  */
 const CODEX = path.join(ROOT, 'node_modules', '.bin', 'codex');
-const RUN_TIMEOUT_MS = 20_000;
+const RUN_TIMEOUT_MS = 40_000;
 
 let home: string;
 
@@ -27,6 +27,10 @@ function writeConfig(agentHome: string) {
     [
       'model = "gpt-5.5"',
       'model_provider = "fake"',
+      'check_for_update_on_startup = false',
+      '',
+      '[analytics]',
+      'enabled = false',
       '',
       '[model_providers.fake]',
       'name = "fake"',
@@ -101,7 +105,7 @@ async function codex(
   }
 }
 
-describe('Codex end to end (real CLI, fake model API)', () => {
+describe('Codex end to end (real CLI, fake model API)', { timeout: 60_000 }, () => {
   it('a dangerous shell command is denied by a deny rule and its target survives', async () => {
     const serve = await startServe({ mode: 'auto', rules: { deny: ['Bash'] } });
     try {
@@ -158,7 +162,7 @@ describe('Codex end to end (real CLI, fake model API)', () => {
         warden.home,
         project,
       );
-      await waitFor(() => warden.store.getState().held.length > 0, 15_000, 'the action to be held');
+      await waitFor(() => warden.store.getState().held.length > 0, 30_000, 'the action to be held');
       await new Promise((r) => setTimeout(r, 500));
       expect(fs.existsSync(path.join(project, 'ok.txt'))).toBe(false);
       const heldId = warden.store.getState().held[0]!;

@@ -14,7 +14,14 @@ import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harnes
  * --yolo (its own approvals off) so that warden is the only thing between the model and the tool.
  */
 const GEMINI = path.join(ROOT, 'node_modules', '.bin', 'gemini');
-const RUN_TIMEOUT_MS = 20_000;
+const RUN_TIMEOUT_MS = 40_000;
+/** API-key auth against the fake API; no usage statistics, telemetry or update checks leave the box. */
+const OFFLINE_SETTINGS = {
+  security: { auth: { selectedType: 'gemini-api-key' } },
+  privacy: { usageStatisticsEnabled: false },
+  telemetry: { enabled: false },
+  general: { disableAutoUpdate: true, disableUpdateNag: true },
+};
 
 let home: string;
 
@@ -22,10 +29,7 @@ beforeAll(async () => {
   await ensureBuilt();
   home = tmpDir('warden-e2e-gemini-home-');
   fs.mkdirSync(path.join(home, '.gemini'), { recursive: true });
-  fs.writeFileSync(
-    path.join(home, '.gemini', 'settings.json'),
-    JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }),
-  );
+  fs.writeFileSync(path.join(home, '.gemini', 'settings.json'), JSON.stringify(OFFLINE_SETTINGS));
   let text = '';
   const write = (s: string) => {
     text += s;
@@ -85,7 +89,7 @@ async function gemini(
   }
 }
 
-describe('Gemini CLI end to end (real CLI, fake model API)', () => {
+describe('Gemini CLI end to end (real CLI, fake model API)', { timeout: 60_000 }, () => {
   it('a dangerous shell command is denied by a deny rule and its target survives', async () => {
     const serve = await startServe({ mode: 'auto', rules: { deny: ['Bash'] } });
     try {
@@ -153,7 +157,7 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
         warden.home,
         project,
       );
-      await waitFor(() => warden.store.getState().held.length > 0, 15_000, 'the action to be held');
+      await waitFor(() => warden.store.getState().held.length > 0, 30_000, 'the action to be held');
       // Held: Gemini waits on the hook and the tool has not run.
       await new Promise((r) => setTimeout(r, 500));
       expect(fs.existsSync(path.join(project, 'ok.txt'))).toBe(false);
@@ -201,7 +205,7 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
     fs.copyFileSync(path.join(ROOT, 'bin', 'warden.js'), path.join(broken, 'bin', 'warden.js'));
     const brokenHome = tmpDir('warden-e2e-gemini-home-');
     const settings = withGeminiHooks(
-      { security: { auth: { selectedType: 'gemini-api-key' } } },
+      OFFLINE_SETTINGS,
       `"${process.execPath}" "${path.join(broken, 'bin', 'warden.js')}" hook gemini-cli`,
     );
     fs.mkdirSync(path.join(brokenHome, '.gemini'));
