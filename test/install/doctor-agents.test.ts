@@ -62,6 +62,11 @@ describe('warden doctor, per agent', () => {
       `"${process.execPath}" "/nonexistent/bin/warden.js" hook gemini-cli`,
     );
     expect(failed.join('\n')).toContain('/nonexistent/bin/warden.js, which does not exist');
+    const noNode = await geminiFindings(
+      () => {},
+      `"/gone/node" "${process.cwd()}/bin/warden.js" hook gemini-cli`,
+    );
+    expect(noNode.failed.join('\n')).toContain('/gone/node, which does not exist');
   });
 
   it('with no agent hooked at all, fails for each; Codex trust unknown is a warning, not a pass', async () => {
