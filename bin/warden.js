@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI is compiled to dist/ by `npm run build` (run by `npm ci` through `prepare`).
-import { main } from '../dist/cli.js';
+// As a command hook (`warden hook <agent>`), any failure exits 2: Claude Code, Gemini CLI and Codex
+// all block the tool on exit 2, while exit 1 (a crash's usual code) lets Gemini and Codex run it.
+const asHook = process.argv[2] === 'hook';
 
 // A closed pipe (`warden eval … | head`) ends the output, not the process with a stack trace.
 process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
+  if (error.code === 'EPIPE') process.exit(asHook ? 2 : 0);
   throw error;
 });
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (typeof code === 'number') process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`warden: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+import('../dist/cli.js')
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      if (typeof code === 'number') process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(
+        `warden: ${error instanceof Error ? error.message : String(error)}${asHook ? ' (blocking the tool: warden could not judge it)' : ''}\n`,
+      );
+      process.exitCode = asHook ? 2 : 1;
+    },
+  );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
@@ -41,8 +42,23 @@ const beforeTool = base.extend({
 const afterTool = base.extend({
   hook_event_name: z.literal('AfterTool'),
   tool_name: z.string().max(300),
+  tool_input: z.record(z.string(), z.unknown()).optional(),
   tool_response: z.unknown().optional(),
 });
+
+/**
+ * Gemini sends no tool-call id, but BeforeTool and AfterTool both carry the session, tool name and
+ * input (measured, 0.61): the same digest on both pairs an outcome with its action.
+ */
+export function geminiCallId(sessionId: string, tool: string, input: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify([sessionId, tool, input ?? null]);
+  } catch {
+    text = `${sessionId}\0${tool}`;
+  }
+  return `gemini-${createHash('sha256').update(text).digest('hex').slice(0, 20)}`;
+}
 
 const sessionStart = base.extend({
   hook_event_name: z.literal('SessionStart'),
@@ -81,6 +97,7 @@ export function parseGeminiHook(event: string, payload: unknown, receivedAt = Da
           projectRoot: p.cwd,
           agent: 'gemini-cli',
           sessionId: p.session_id,
+          toolUseId: geminiCallId(p.session_id, p.tool_name, p.tool_input),
           ...(p.transcript_path !== undefined && { transcriptPath: p.transcript_path }),
         },
       };
@@ -94,7 +111,15 @@ export function parseGeminiHook(event: string, payload: unknown, receivedAt = Da
       return {
         kind: 'outcome',
         tool: TOOL_MAP[p.tool_name] ?? p.tool_name,
-        outcome: { sessionId: p.session_id, ok: !failed, summary: summarize(p.tool_response), receivedAt },
+        outcome: {
+          sessionId: p.session_id,
+          ok: !failed,
+          ...(p.tool_input !== undefined && {
+            toolUseId: geminiCallId(p.session_id, p.tool_name, p.tool_input),
+          }),
+          summary: summarize(p.tool_response),
+          receivedAt,
+        },
       };
     }
     case 'SessionStart': {

@@ -37,11 +37,14 @@ export async function checkCodex(
     if (pre.length > 0) withHook.push(file);
     for (const { hook } of pre) {
       const where = `${file}: Codex PreToolUse hook`;
-      if (hook.timeout !== HOOK_TIMEOUT_SECONDS)
+      if (hook.timeout !== HOOK_TIMEOUT_SECONDS) {
+        // Codex runs the tool when a hook times out (default 600 s): a shorter timeout fails open.
+        const seconds = typeof hook.timeout === 'number' ? hook.timeout : 600;
         findings.push({
-          level: 'warn',
-          text: `${where} has timeout ${String(hook.timeout)} s (warden needs ${HOOK_TIMEOUT_SECONDS}); reinstall`,
+          level: seconds < HOOK_TIMEOUT_SECONDS ? 'fail' : 'warn',
+          text: `${where} has timeout ${hook.timeout === undefined ? 'unset (600)' : String(hook.timeout)} s (warden needs ${HOOK_TIMEOUT_SECONDS})${seconds < HOOK_TIMEOUT_SECONDS ? ': a held action would time out and Codex would run it' : ''}; reinstall`,
         });
+      }
       findings.push(...checkHookCommand(where, hook.command, options.expectedCommand, 'codex'));
     }
   }
@@ -54,14 +57,23 @@ export async function checkCodex(
       cwd: options.projectDir,
       ...(options.codexBin !== undefined && { bin: options.codexBin }),
     });
+    const config = (await server.request('config/read', { cwd: options.projectDir })) as {
+      config?: { features?: { hooks?: unknown } };
+    } | null;
+    if (config?.config?.features?.hooks === false)
+      findings.push({
+        level: 'fail',
+        text: 'Codex has hooks turned off ([features] hooks = false in its config): it runs every tool without asking warden',
+      });
     const listing = await listCodexHooks(server, options.projectDir);
     for (const error of listing.errors) findings.push({ level: 'fail', text: `Codex: ${error}` });
     for (const file of withHook) {
       const loaded = wardenHooksIn(listing.hooks, file).filter((h) => h.eventName === 'preToolUse');
       if (loaded.length === 0) {
+        const user = file === codexHooksFile({ scope: 'user', env: options.env });
         findings.push({
           level: 'fail',
-          text: `Codex does not load ${file} for ${options.projectDir} (a project's .codex/ is read only when Codex trusts the project)`,
+          text: `Codex does not load ${file} for ${options.projectDir}${user ? '' : " (a project's .codex/ is read only when Codex trusts the project)"}`,
         });
         continue;
       }

@@ -11,6 +11,15 @@ export function checkHookCommand(
 ): Finding[] {
   if (typeof command !== 'string') return [{ level: 'fail', text: `${where} has no command` }];
   if (command === expected) return [{ level: 'ok', text: `${where} installed, runs this warden` }];
+  const runner = /^\s*(?:"([^"]+)"|'([^']+)'|(\S+))/.exec(command);
+  const program = runner ? (runner[1] ?? runner[2] ?? runner[3]) : undefined;
+  if (program?.startsWith('/') && !fs.existsSync(program))
+    return [
+      {
+        level: 'fail',
+        text: `${where} runs ${program}, which does not exist (node moved or upgraded?): the hook fails; run \`warden install ${agent}\``,
+      },
+    ];
   const script = wardenScriptOf(command);
   if (script?.startsWith('/') && !fs.existsSync(script))
     return [

@@ -45,11 +45,14 @@ export function checkGeminiCli(options: AgentCheckOptions): { findings: Finding[
           level: 'fail',
           text: `${where} is listed in hooksConfig.disabled (/hooks disable); remove ${JSON.stringify(name)} from it`,
         });
-      if (hook.timeout !== GEMINI_HOOK_TIMEOUT_MS)
+      if (hook.timeout !== GEMINI_HOOK_TIMEOUT_MS) {
+        // Gemini runs the tool when a hook times out (default 60 s): a shorter timeout fails open.
+        const ms = typeof hook.timeout === 'number' ? hook.timeout : 60_000;
         findings.push({
-          level: 'warn',
-          text: `${where} has timeout ${String(hook.timeout)} ms (Gemini counts milliseconds; warden needs ${GEMINI_HOOK_TIMEOUT_MS}); reinstall`,
+          level: ms < GEMINI_HOOK_TIMEOUT_MS ? 'fail' : 'warn',
+          text: `${where} has timeout ${hook.timeout === undefined ? 'unset (60000)' : String(hook.timeout)} ms (Gemini counts milliseconds; warden needs ${GEMINI_HOOK_TIMEOUT_MS})${ms < GEMINI_HOOK_TIMEOUT_MS ? ': a held action would time out and Gemini would run it' : ''}; reinstall`,
         });
+      }
       findings.push(...checkHookCommand(where, hook.command, options.expectedCommand, 'gemini-cli'));
     }
   }

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
 import readline from 'node:readline';
 import { z } from 'zod';
 
@@ -21,7 +22,8 @@ export interface CodexAppServerOptions {
 }
 
 export async function openCodexAppServer(options: CodexAppServerOptions = {}): Promise<CodexAppServer> {
-  const bin = options.bin ?? 'codex';
+  // a path is resolved here, not against `cwd` (which spawn would do)
+  const bin = options.bin?.includes('/') ? path.resolve(options.bin) : (options.bin ?? 'codex');
   const timeoutMs = options.timeoutMs ?? 20_000;
   const child: ChildProcess = spawn(bin, ['app-server'], {
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -58,6 +58,21 @@ describe('Gemini CLI adapter', () => {
     expect(geminiCliAdapter.fallbackAnswer).toBe('deny');
   });
 
+  it('pairs AfterTool with its BeforeTool (Gemini sends no call id) by session, tool and input', () => {
+    const call = geminiCliAdapter.parse('BeforeTool', beforeTool('run_shell_command', { command: 'ls' }));
+    const after = geminiCliAdapter.parse('AfterTool', {
+      ...beforeTool('run_shell_command', { command: 'ls' }),
+      hook_event_name: 'AfterTool',
+      tool_response: { llmContent: 'ok' },
+    });
+    const other = geminiCliAdapter.parse('BeforeTool', beforeTool('run_shell_command', { command: 'pwd' }));
+    if (call.kind !== 'tool-call' || after.kind !== 'outcome' || other.kind !== 'tool-call')
+      throw new Error('unexpected kinds');
+    expect(call.call.toolUseId).toMatch(/^gemini-[0-9a-f]{20}$/);
+    expect(after.outcome.toolUseId).toBe(call.call.toolUseId);
+    expect(other.call.toolUseId).not.toBe(call.call.toolUseId);
+  });
+
   it('rejects malformed payloads', () => {
     expect(
       geminiCliAdapter.parse('BeforeTool', { ...beforeTool('read_file', {}), tool_input: 'x' }).kind,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { install } from '../../src/commands/install.js';
 import { runtimeFromEnv } from '../../src/commands/runtime.js';
+import { withGeminiHooks } from '../../src/install/gemini-cli.js';
 import { type GeminiStep, startFakeGeminiApi } from '../support/fake-gemini-api.js';
 import { startTestWarden } from '../support/warden-instance.js';
 import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harness.js';
@@ -13,7 +14,14 @@ import { ensureBuilt, ROOT, runCli, startServe, tmpDir, waitFor } from './harnes
  * --yolo (its own approvals off) so that warden is the only thing between the model and the tool.
  */
 const GEMINI = path.join(ROOT, 'node_modules', '.bin', 'gemini');
-const RUN_TIMEOUT_MS = 20_000;
+const RUN_TIMEOUT_MS = 40_000;
+/** API-key auth against the fake API; no usage statistics, telemetry or update checks leave the box. */
+const OFFLINE_SETTINGS = {
+  security: { auth: { selectedType: 'gemini-api-key' } },
+  privacy: { usageStatisticsEnabled: false },
+  telemetry: { enabled: false },
+  general: { disableAutoUpdate: true, disableUpdateNag: true },
+};
 
 let home: string;
 
@@ -21,10 +29,7 @@ beforeAll(async () => {
   await ensureBuilt();
   home = tmpDir('warden-e2e-gemini-home-');
   fs.mkdirSync(path.join(home, '.gemini'), { recursive: true });
-  fs.writeFileSync(
-    path.join(home, '.gemini', 'settings.json'),
-    JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }),
-  );
+  fs.writeFileSync(path.join(home, '.gemini', 'settings.json'), JSON.stringify(OFFLINE_SETTINGS));
   let text = '';
   const write = (s: string) => {
     text += s;
@@ -40,7 +45,12 @@ beforeAll(async () => {
 }, 60_000);
 
 /** One headless Gemini run in a fresh project dir, its hooks talking to the warden in `wardenHome`. */
-async function gemini(steps: GeminiStep[], wardenHome: string, project = tmpDir('warden-e2e-gemini-p-')) {
+async function gemini(
+  steps: GeminiStep[],
+  wardenHome: string,
+  project = tmpDir('warden-e2e-gemini-p-'),
+  agentHome = home,
+) {
   const api = await startFakeGeminiApi(steps);
   try {
     const run = await runCli(
@@ -60,7 +70,7 @@ async function gemini(steps: GeminiStep[], wardenHome: string, project = tmpDir(
         timeoutMs: RUN_TIMEOUT_MS,
         env: {
           PATH: process.env.PATH,
-          HOME: home,
+          HOME: agentHome,
           WARDEN_HOME: wardenHome,
           GOOGLE_GEMINI_BASE_URL: api.baseUrl,
           GEMINI_API_KEY: 'test-key',
@@ -79,7 +89,7 @@ async function gemini(steps: GeminiStep[], wardenHome: string, project = tmpDir(
   }
 }
 
-describe('Gemini CLI end to end (real CLI, fake model API)', () => {
+describe('Gemini CLI end to end (real CLI, fake model API)', { timeout: 60_000 }, () => {
   it('a dangerous shell command is denied by a deny rule and its target survives', async () => {
     const serve = await startServe({ mode: 'auto', rules: { deny: ['Bash'] } });
     try {
@@ -147,7 +157,7 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
         warden.home,
         project,
       );
-      await waitFor(() => warden.store.getState().held.length > 0, 15_000, 'the action to be held');
+      await waitFor(() => warden.store.getState().held.length > 0, 30_000, 'the action to be held');
       // Held: Gemini waits on the hook and the tool has not run.
       await new Promise((r) => setTimeout(r, 500));
       expect(fs.existsSync(path.join(project, 'ok.txt'))).toBe(false);
@@ -157,6 +167,16 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
       const { results } = await pending;
       expect(results[0]?.status).toBe('success');
       expect(fs.readFileSync(path.join(project, 'ok.txt'), 'utf8')).toBe('approved\n');
+      // SessionStart and the after-tool hook reached the console too.
+      const state = warden.store.getState();
+      const record = state.records.get(heldId)!;
+      expect(state.sessions[record.action.sessionId]?.agent).toBe('gemini-cli');
+      await waitFor(
+        () => warden.store.getState().records.get(heldId)?.outcome !== undefined,
+        5000,
+        'the outcome',
+      );
+      expect(warden.store.getState().warnings).toEqual([]);
     } finally {
       await warden.close();
     }
@@ -177,5 +197,29 @@ describe('Gemini CLI end to end (real CLI, fake model API)', () => {
     expect(results[0]?.output).toMatch(
       /Tool execution blocked: warden: the warden console at .* did not answer/,
     );
+  });
+
+  it('a warden that crashes (its build missing) still blocks the tool: the hook exits 2', async () => {
+    const broken = tmpDir('warden-e2e-broken-');
+    fs.mkdirSync(path.join(broken, 'bin'));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'warden.js'), path.join(broken, 'bin', 'warden.js'));
+    const brokenHome = tmpDir('warden-e2e-gemini-home-');
+    const settings = withGeminiHooks(
+      OFFLINE_SETTINGS,
+      `"${process.execPath}" "${path.join(broken, 'bin', 'warden.js')}" hook gemini-cli`,
+    );
+    fs.mkdirSync(path.join(brokenHome, '.gemini'));
+    fs.writeFileSync(path.join(brokenHome, '.gemini', 'settings.json'), JSON.stringify(settings));
+    const project = tmpDir('warden-e2e-gemini-p-');
+    fs.writeFileSync(path.join(project, 'keep.txt'), 'x');
+    const { results } = await gemini(
+      [{ call: 'run_shell_command', args: { command: 'rm keep.txt' } }],
+      tmpDir('warden-e2e-no-console-'),
+      project,
+      brokenHome,
+    );
+    expect(fs.existsSync(path.join(project, 'keep.txt'))).toBe(true);
+    expect(results[0]?.status).toBe('error');
+    expect(results[0]?.output).toMatch(/Cannot find module .*dist\/cli\.js/);
   });
 });

@@ -106,6 +106,11 @@ describe('warden install codex', () => {
       'preToolUse:trusted',
       'sessionStart:trusted',
     ]);
+
+    // Hooks turned off in Codex's own config: doctor says so.
+    fs.appendFileSync(config, '\n[features]\nhooks = false\n');
+    const doctorOff = await diagnose(runtime, project, { env: codexEnv(home), codexBin: CODEX });
+    expect(doctorOff.find((f) => f.text.includes('[features] hooks = false'))?.level).toBe('fail');
   });
 
   it('says exactly what to do when Codex cannot be asked, or does not load the project file', async () => {

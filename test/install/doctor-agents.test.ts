@@ -45,11 +45,15 @@ describe('warden doctor, per agent', () => {
     expect(disabled.failed.join('\n')).toContain('hooksConfig.disabled');
   });
 
-  it('warns about a timeout written in seconds (Gemini reads milliseconds)', async () => {
+  it('fails a timeout written in seconds (Gemini reads milliseconds, and runs the tool on timeout)', async () => {
     const { findings } = await geminiFindings((s) => {
       s.hooks.BeforeTool[0].hooks[0].timeout = 1800;
     });
-    expect(findings.find((f) => f.text.includes('timeout 1800 ms'))?.level).toBe('warn');
+    expect(findings.find((f) => f.text.includes('timeout 1800 ms'))?.level).toBe('fail');
+    const longer = await geminiFindings((s) => {
+      s.hooks.BeforeTool[0].hooks[0].timeout = 3_600_000;
+    });
+    expect(longer.findings.find((f) => f.text.includes('timeout 3600000 ms'))?.level).toBe('warn');
   });
 
   it('fails a hook whose warden.js is gone (the hook would crash and Gemini would run the tool)', async () => {
@@ -58,6 +62,11 @@ describe('warden doctor, per agent', () => {
       `"${process.execPath}" "/nonexistent/bin/warden.js" hook gemini-cli`,
     );
     expect(failed.join('\n')).toContain('/nonexistent/bin/warden.js, which does not exist');
+    const noNode = await geminiFindings(
+      () => {},
+      `"/gone/node" "${process.cwd()}/bin/warden.js" hook gemini-cli`,
+    );
+    expect(noNode.failed.join('\n')).toContain('/gone/node, which does not exist');
   });
 
   it('with no agent hooked at all, fails for each; Codex trust unknown is a warning, not a pass', async () => {
