@@ -1,6 +1,7 @@
 import { type AuditLog, openAuditLog } from './broker/audit-log.js';
 import { type Broker, type BrokerAnswer, createBroker } from './broker/broker.js';
 import { HOLD_MARGIN_MS, HOOK_TIMEOUT_SECONDS } from './config/constants.js';
+import { watchFiles } from './config/rule-watcher.js';
 import type { Analyzer, Environment } from './domain/analysis.js';
 import type { Classifier } from './domain/classification.js';
 import type { ModeName } from './domain/mode.js';
@@ -22,8 +23,13 @@ export interface WardenOptions {
   readonly port: number;
   readonly onHold?: 'ask' | 'deny';
   readonly holdTimeoutMs?: number;
-  /** Reads every rule file; errors name the file and line (the last good rules stay in force). */
-  readonly loadRules: () => { rules: readonly Rule[]; errors: readonly string[] };
+  /** Reads every rule file for these projects; errors name the file and line (last good rules stay in force). */
+  readonly loadRules: (projectRoots: readonly string[]) => {
+    rules: readonly Rule[];
+    errors: readonly string[];
+  };
+  /** The rule files to watch (reloaded on change); omit to read rules once per new project only. */
+  readonly ruleFiles?: (projectRoots: readonly string[]) => string[];
   readonly onDecision?: (record: ActionRecord, answer: BrokerAnswer) => void;
 }
 
@@ -62,8 +68,30 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     classifierStatus: options.classifier.describe(),
   });
   broker.attach(store);
-  const loaded = options.loadRules();
-  store.getState().setFileRules(loaded.rules, loaded.errors);
+
+  // Rules: the user's, plus each project's as its first session appears; reloaded when a file changes.
+  let roots: string[] = [];
+  let stopWatching = () => {};
+  const reload = () => {
+    const loaded = options.loadRules(roots);
+    store.getState().setFileRules(loaded.rules, loaded.errors);
+  };
+  const rewatch = () => {
+    stopWatching();
+    if (options.ruleFiles) stopWatching = watchFiles(options.ruleFiles(roots), reload);
+  };
+  reload();
+  rewatch();
+  let seenSessions = store.getState().sessions;
+  const unsubscribe = store.subscribe((state) => {
+    if (state.sessions === seenSessions) return;
+    seenSessions = state.sessions;
+    const next = [...new Set(Object.values(state.sessions).map((s) => s.cwd))].sort();
+    if (next.length === roots.length && next.every((r, i) => r === roots[i])) return;
+    roots = next;
+    reload();
+    rewatch();
+  });
 
   const server = await startServer({ store, broker, token, port: options.port });
   writeConnection(options.home, {
@@ -85,6 +113,8 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     async close(reason = 'the warden console closed; the agent decides with its own prompt') {
       if (closed) return;
       closed = true;
+      unsubscribe();
+      stopWatching();
       broker.releaseAll(reason);
       await server.close();
       audit.write({ event: 'stop', pid: process.pid });

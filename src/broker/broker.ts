@@ -173,6 +173,10 @@ export function createBroker(
         audit(record, answer);
         return Promise.resolve(answer);
       }
+      // A store listener (a rule reload) may have settled it already; settle() logged it then.
+      const current = store.getState().records.get(action.id);
+      if (current && current.status !== 'held' && current.status !== 'classifying')
+        return Promise.resolve(answerOf(current));
       return new Promise<BrokerAnswer>((resolve) => {
         const timer = setTimeout(() => {
           store!

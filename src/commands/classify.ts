@@ -46,7 +46,7 @@ export async function classify(
   input: NodeJS.ReadableStream,
   out: NodeJS.WritableStream,
 ): Promise<number> {
-  const loaded = runtime.loadRules(options.cwd);
+  const loaded = runtime.loadRules([options.cwd]);
   for (const error of loaded.errors) process.stderr.write(`warden: rules: ${error}\n`);
   const rules = compileRules(loaded.rules);
   const lines = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });

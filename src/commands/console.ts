@@ -17,7 +17,8 @@ export async function runConsole(runtime: Runtime, options: ConsoleOptions): Pro
     classifier: runtime.classifier,
     mode: options.mode,
     port: options.port,
-    loadRules: () => runtime.loadRules(),
+    loadRules: (roots) => runtime.loadRules(roots),
+    ruleFiles: (roots) => runtime.ruleFiles(roots),
   });
   process.stdout.write(`warden: listening on ${warden.server.url}\n`);
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));

@@ -23,7 +23,8 @@ export async function serve(
     mode: options.mode,
     port: options.port,
     onHold: options.onHold,
-    loadRules: () => runtime.loadRules(),
+    loadRules: (roots) => runtime.loadRules(roots),
+    ruleFiles: (roots) => runtime.ruleFiles(roots),
     onDecision: (record, answer) => out.write(`${formatDecisionLine(record, answer)}\n`),
   });
   for (const error of warden.store.getState().ruleErrors) out.write(`warden: rules: ${error}\n`);

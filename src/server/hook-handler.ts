@@ -61,7 +61,18 @@ export async function handleHook(request: HookRequest, deps: HookHandlerDeps): P
         deps.broker.outcome(input.outcome, input.tool);
         return adapter.renderNoDecision(event);
       case 'tool-call': {
-        const sessionCwd = input.call.sessionId ? state.sessions[input.call.sessionId]?.cwd : undefined;
+        const sessionId = input.call.sessionId ?? 'local';
+        if (!state.sessions[sessionId]) {
+          // A new session: record it first, so its project's rules are loaded before it is judged.
+          state.sessionSeen({
+            id: sessionId,
+            agent: input.call.agent ?? adapter.agent,
+            cwd: input.call.projectRoot ?? input.call.cwd,
+            startedAt: now(),
+            ...(input.call.transcriptPath !== undefined && { transcriptPath: input.call.transcriptPath }),
+          });
+        }
+        const sessionCwd = deps.store.getState().sessions[sessionId]?.cwd;
         const action = actionFromToolCall(
           { ...input.call, projectRoot: sessionCwd ?? input.call.projectRoot ?? input.call.cwd },
           undefined,

@@ -9,7 +9,7 @@ import { CLASSIFIER_OFF } from '../../src/domain/classification.js';
 export async function startTestWarden(
   overrides: Partial<WardenOptions> = {},
 ): Promise<Warden & { home: string }> {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-test-'));
+  const home = overrides.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'warden-test-'));
   const warden = await startWarden({
     home,
     env: { home: '/home/u', wardenHome: home, tempDirs: ['/tmp'] },
