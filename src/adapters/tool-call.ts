@@ -33,7 +33,9 @@ export function newActionId(): string {
 export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedAt = Date.now()): Action {
   const cwd = path.resolve(call.cwd || '/');
   const command = typeof call.input.command === 'string' ? call.input.command : undefined;
-  const paths = [...filePathsOf(call.input), ...(call.extraPaths ?? [])].map((p) => path.resolve(cwd, expandHome(p)));
+  const paths = [...filePathsOf(call.input), ...(call.extraPaths ?? [])].map((p) =>
+    path.resolve(cwd, expandHome(p)),
+  );
   return {
     id,
     agent: call.agent ?? 'claude-code',

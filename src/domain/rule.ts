@@ -23,6 +23,8 @@ export interface RuleSource {
   readonly file?: string;
   /** 1-based line of the rule in that file, when known. */
   readonly line?: number;
+  /** Rules from a project's files apply to actions in that project only. */
+  readonly projectRoot?: string;
 }
 
 export interface Rule {

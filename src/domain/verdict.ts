@@ -31,6 +31,11 @@ export interface Verdict {
   readonly wantsClassifier?: boolean;
 }
 
-export function verdict(decision: Decision, by: string, reason: string, extra: Partial<Verdict> = {}): Verdict {
+export function verdict(
+  decision: Decision,
+  by: string,
+  reason: string,
+  extra: Partial<Verdict> = {},
+): Verdict {
   return { decision, by, reason, ...extra };
 }

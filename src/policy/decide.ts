@@ -84,7 +84,9 @@ function fromAnalyzer(action: Action, ctx: DecideContext): Verdict {
       return verdict('deny', by, analysis.reason, { category: analysis.category });
     }
     case 'unsure':
-      return verdict('hold', `analyzer:${analysis.finding ?? 'unsure'}`, analysis.reason, { wantsClassifier: true });
+      return verdict('hold', `analyzer:${analysis.finding ?? 'unsure'}`, analysis.reason, {
+        wantsClassifier: true,
+      });
   }
 }
 

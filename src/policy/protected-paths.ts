@@ -7,9 +7,9 @@ import type { Environment } from '../domain/analysis.js';
  * Returns why the path is protected, or undefined.
  */
 export function protectedWriteReason(file: string, env: Environment): string | undefined {
-  const abs = path.resolve(file);
-  const parts = abs.split(path.sep);
-  const base = path.basename(abs);
+  const abs = normalized(file);
+  const parts = abs.split('/');
+  const base = parts[parts.length - 1] ?? '';
   if (isInside(abs, env.wardenHome)) return "warden's own files";
   if (parts.includes('.warden')) return "warden's project rules";
   if (parts.includes('.git')) return 'git internals (.git/)';
@@ -17,29 +17,43 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   if (parts.includes('.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
   if (parts.includes('.codex')) return "Codex's settings and hooks (.codex/)";
   if (base.startsWith('.env')) return 'environment secrets (.env*)';
-  if (isInside(abs, path.join(env.home, '.ssh'))) return 'SSH keys and config (~/.ssh)';
-  if (isInside(abs, path.join(env.home, '.aws')) || isInside(abs, path.join(env.home, '.config', 'gcloud')))
+  if (isInside(abs, `${env.home}/.ssh`)) return 'SSH keys and config (~/.ssh)';
+  if (isInside(abs, `${env.home}/.aws`) || isInside(abs, `${env.home}/.config/gcloud`))
     return 'cloud credentials';
   if (SHELL_STARTUP_FILES.has(base) && path.dirname(abs) === env.home) return 'shell start-up files';
-  if (isInside(abs, path.join(env.home, '.config', 'fish'))) return 'shell start-up files';
-  if (abs.startsWith('/etc/') || abs.startsWith('/usr/') || abs.startsWith('/bin/') || abs.startsWith('/sbin/'))
+  if (isInside(abs, `${env.home}/.config/fish`)) return 'shell start-up files';
+  if (
+    abs.startsWith('/etc/') ||
+    abs.startsWith('/usr/') ||
+    abs.startsWith('/bin/') ||
+    abs.startsWith('/sbin/')
+  )
     return 'system files';
-  if (isInside(abs, path.join(env.home, '.config', 'systemd')) || abs.startsWith('/etc/systemd/'))
+  if (isInside(abs, `${env.home}/.config/systemd`) || abs.startsWith('/etc/systemd/'))
     return 'systemd units (persistence)';
   return undefined;
 }
 
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
 export function protectedReadReason(file: string, env: Environment): string | undefined {
-  const abs = path.resolve(file);
-  const base = path.basename(abs);
+  const abs = normalized(file);
+  const base = abs.slice(abs.lastIndexOf('/') + 1);
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base)) return 'environment secrets (.env*)';
-  if (isInside(abs, path.join(env.home, '.ssh')) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
+  if (path.basename(path.dirname(abs)) === '.claude' && /^settings.*\.json$/.test(base))
+    return "Claude Code's settings (they hold warden's hook token)";
+  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base))
+    return 'environment secrets (.env*)';
+  if (
+    isInside(abs, `${env.home}/.ssh`) &&
+    !base.endsWith('.pub') &&
+    base !== 'known_hosts' &&
+    base !== 'config'
+  )
     return 'SSH private keys';
-  if (isInside(abs, path.join(env.home, '.aws')) || isInside(abs, path.join(env.home, '.config', 'gcloud')))
+  if (isInside(abs, `${env.home}/.aws`) || isInside(abs, `${env.home}/.config/gcloud`))
     return 'cloud credentials';
-  if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json') return 'credentials';
+  if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json')
+    return 'credentials';
   return undefined;
 }
 
@@ -57,7 +71,13 @@ const SHELL_STARTUP_FILES = new Set([
   '.tcshrc',
 ]);
 
+/** Whether an absolute, normalized path is `dir` or below it (string test: this is on the hot path). */
 export function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  if (!file.startsWith(dir)) return false;
+  return file.length === dir.length || file[dir.length] === '/' || dir.endsWith('/');
+}
+
+/** Action paths are already absolute and normalized (actionFromToolCall); others are resolved. */
+function normalized(file: string): string {
+  return file.startsWith('/') && !/\/\.{0,2}(\/|$)/.test(file) ? file : path.resolve(file);
 }

@@ -18,7 +18,9 @@ export function compileRules(rules: readonly Rule[]): RuleSet {
     rules,
     find(action) {
       for (const effect of order) {
-        const hit = rules.find((r) => r.effect === effect && (r.text === action.tool || r.text === `${action.tool}(*)`));
+        const hit = rules.find(
+          (r) => r.effect === effect && (r.text === action.tool || r.text === `${action.tool}(*)`),
+        );
         if (hit) return hit;
       }
       return undefined;

@@ -1,0 +1,22 @@
+import { claudeCodeAdapter } from '/work/main/dist/adapters/claude-code.js';
+import { actionFromToolCall } from '/work/main/dist/adapters/tool-call.js';
+import { decide } from '/work/main/dist/policy/decide.js';
+import { compileRules } from '/work/main/dist/policy/rules/index.js';
+import { createAnalyzer } from '/work/main/dist/analyzer/index.js';
+import { startWarden } from '/work/main/dist/app.js';
+import { CLASSIFIER_OFF } from '/work/main/dist/domain/classification.js';
+import fs from 'node:fs';
+const body = JSON.stringify({ session_id: 'b', cwd: '/home/u/p', hook_event_name: 'PreToolUse', tool_name: 'Edit', tool_input: { file_path: 'src/a.ts', old_string: 'a', new_string: 'b' }, tool_use_id: 't' });
+const N=20000;
+function time(name, fn){ for(let i=0;i<2000;i++) fn(); const t=process.hrtime.bigint(); for(let i=0;i<N;i++) fn(); console.log(name, (Number(process.hrtime.bigint()-t)/N/1000).toFixed(2),'us'); }
+time('JSON.parse', ()=>JSON.parse(body));
+const payload=JSON.parse(body);
+time('adapter.parse', ()=>claudeCodeAdapter.parse('PreToolUse', payload));
+const inp=claudeCodeAdapter.parse('PreToolUse', payload);
+time('actionFromToolCall', ()=>actionFromToolCall(inp.call));
+const a=actionFromToolCall(inp.call); const env={ home: '/home/u', wardenHome: '/tmp/x', tempDirs: ['/tmp'] }; const rules=compileRules([]); const an=createAnalyzer();
+time('decide', ()=>decide(a, rules, 'edits', {env, analyzer: an}));
+const home = fs.mkdtempSync('/tmp/hh-');
+const w = await startWarden({ home, env, analyzer: an, classifier: CLASSIFIER_OFF, mode: 'edits', port: 0, loadRules: () => ({ rules: [], errors: [] }) });
+time('store.receive', ()=>w.store.getState().receive(actionFromToolCall(inp.call)));
+time('broker.submit', ()=>w.broker.submit(actionFromToolCall(inp.call)));

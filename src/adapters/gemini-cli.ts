@@ -1,0 +1,142 @@
+import { z } from 'zod';
+import type { Answer } from '../domain/verdict.js';
+import type { AgentAdapter, HookInput } from './adapter.js';
+import { describeIssues, summarize } from './payload-text.js';
+
+/**
+ * Gemini CLI hooks (facts: ../shared/OTHER-AGENTS.md). BeforeTool payloads in; the answer is a
+ * top-level `{"decision": "allow"|"deny", "reason"}`. Gemini has no `ask` that works headless
+ * (it hangs), so warden never answers ask: what it cannot settle is denied with the reason.
+ */
+
+/** Gemini tool names onto warden's (Claude Code's) vocabulary, with their inputs reshaped. */
+const TOOL_MAP: Readonly<Record<string, string>> = {
+  run_shell_command: 'Bash',
+  write_file: 'Write',
+  replace: 'Edit',
+  read_file: 'Read',
+  read_many_files: 'Read',
+  glob: 'Glob',
+  search_file_content: 'Grep',
+  grep: 'Grep',
+  list_directory: 'LS',
+  web_fetch: 'WebFetch',
+  google_web_search: 'WebSearch',
+  write_todos: 'TodoWrite',
+};
+
+const base = z.object({
+  session_id: z.string().min(1).max(200),
+  transcript_path: z.string().max(4096).optional(),
+  cwd: z.string().min(1).max(4096),
+  hook_event_name: z.string().max(100),
+});
+
+const beforeTool = base.extend({
+  hook_event_name: z.literal('BeforeTool'),
+  tool_name: z.string().min(1).max(300),
+  tool_input: z.record(z.string(), z.unknown()),
+});
+
+const afterTool = base.extend({
+  hook_event_name: z.literal('AfterTool'),
+  tool_name: z.string().max(300),
+  tool_response: z.unknown().optional(),
+});
+
+const sessionStart = base.extend({
+  hook_event_name: z.literal('SessionStart'),
+  source: z.string().max(100).optional(),
+});
+
+export const GEMINI_HOOK_EVENTS = ['BeforeTool', 'AfterTool', 'SessionStart'] as const;
+
+export function parseGeminiHook(event: string, payload: unknown, receivedAt = Date.now()): HookInput {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { kind: 'invalid', event, error: 'the hook payload is not a JSON object' };
+  }
+  const named = (payload as { hook_event_name?: unknown }).hook_event_name;
+  if (named !== event)
+    return {
+      kind: 'invalid',
+      event,
+      error: `hook_event_name ${JSON.stringify(named)} does not match ${event}`,
+    };
+  switch (event) {
+    case 'BeforeTool': {
+      const parsed = beforeTool.safeParse(payload);
+      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
+      const p = parsed.data;
+      const tool = TOOL_MAP[p.tool_name] ?? p.tool_name;
+      const input: Record<string, unknown> = { ...p.tool_input };
+      // run_shell_command's dir_path is where the command runs.
+      const dir = typeof input.dir_path === 'string' && input.dir_path !== '' ? input.dir_path : undefined;
+      return {
+        kind: 'tool-call',
+        call: {
+          tool,
+          agentTool: p.tool_name,
+          input,
+          cwd: tool === 'Bash' && dir ? resolveUnder(p.cwd, dir) : p.cwd,
+          projectRoot: p.cwd,
+          agent: 'gemini-cli',
+          sessionId: p.session_id,
+          ...(p.transcript_path !== undefined && { transcriptPath: p.transcript_path }),
+        },
+      };
+    }
+    case 'AfterTool': {
+      const parsed = afterTool.safeParse(payload);
+      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
+      const p = parsed.data;
+      const failed =
+        typeof p.tool_response === 'object' && p.tool_response !== null && 'error' in p.tool_response;
+      return {
+        kind: 'outcome',
+        tool: TOOL_MAP[p.tool_name] ?? p.tool_name,
+        outcome: { sessionId: p.session_id, ok: !failed, summary: summarize(p.tool_response), receivedAt },
+      };
+    }
+    case 'SessionStart': {
+      const parsed = sessionStart.safeParse(payload);
+      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
+      const p = parsed.data;
+      return {
+        kind: 'session',
+        session: {
+          id: p.session_id,
+          agent: 'gemini-cli',
+          cwd: p.cwd,
+          startedAt: receivedAt,
+          ...(p.transcript_path !== undefined && { transcriptPath: p.transcript_path }),
+          ...(p.source !== undefined && { source: p.source }),
+        },
+      };
+    }
+    default:
+      return { kind: 'invalid', event, error: `warden does not handle the ${event} hook event` };
+  }
+}
+
+function resolveUnder(cwd: string, dir: string): string {
+  return dir.startsWith('/') ? dir : `${cwd.replace(/\/$/, '')}/${dir}`;
+}
+
+/** Gemini obeys a top-level decision; an `ask` would hang a headless run, so it becomes deny. */
+export function geminiDecisionOutput(answer: Answer, reason: string): object {
+  if (answer === 'allow') return { decision: 'allow', reason };
+  return {
+    decision: 'deny',
+    reason: answer === 'ask' ? `warden holds this for a person: ${reason}` : reason,
+  };
+}
+
+export const geminiCliAdapter: AgentAdapter = {
+  agent: 'gemini-cli',
+  events: GEMINI_HOOK_EVENTS,
+  decisionEvents: ['BeforeTool'],
+  fallbackAnswer: 'deny',
+  parse: parseGeminiHook,
+  renderDecision: (_event, answer, reason) => geminiDecisionOutput(answer, reason),
+  renderNoDecision: () => ({}),
+};

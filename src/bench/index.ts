@@ -1,0 +1,23 @@
+import { benchEndpoint } from './endpoint.js';
+import { benchLoad } from './load.js';
+
+/** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
+async function main(): Promise<void> {
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const only = process.argv[2];
+  const benches: [string, (o: typeof out) => Promise<void>][] = [
+    ['endpoint', benchEndpoint],
+    ['load', benchLoad],
+  ];
+  for (const [name, run] of benches) {
+    if (only && only !== name) continue;
+    out(`\n== ${name} ==`);
+    await run(out);
+  }
+  out(`\nRSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${String(error)}\n`);
+  process.exitCode = 1;
+});

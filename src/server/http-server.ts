@@ -1,0 +1,135 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { adapterFor } from '../adapters/registry.js';
+import type { Broker } from '../broker/broker.js';
+import type { WardenStore } from '../store/create-store.js';
+import { tokenChecker } from './connection.js';
+import { handleHook } from './hook-handler.js';
+
+/** Largest hook payload warden reads (a Write of a big file); larger ones get the fallback answer. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export interface ServerOptions {
+  readonly store: WardenStore;
+  readonly broker: Broker;
+  readonly token: string;
+  readonly port: number;
+  readonly host?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** The hook endpoint path for an agent's event. */
+export function hookPath(agent: string, event: string): string {
+  return `/hook/${agent}/${event}`;
+}
+
+/**
+ * The loopback endpoint agents' http hooks (and `warden hook`) post to:
+ * `POST /hook/<agent>/<event>` with `Authorization: Bearer <token>`; `GET /health`.
+ */
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const tokenMatches = tokenChecker(options.token);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && url.pathname === '/health') {
+      return send(res, 200, { ok: true, name: 'warden', pid: process.pid });
+    }
+    const match = /^\/hook\/([a-z0-9-]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    const adapter = match ? adapterFor(match[1]!) : undefined;
+    if (req.method !== 'POST' || !match || !adapter) {
+      req.resume();
+      return send(res, 404, { error: 'warden: no such endpoint; hooks post to /hook/<agent>/<event>' });
+    }
+    const event = match[2]!;
+    const authorized = tokenMatches(bearer(req));
+    let parkedId: string | undefined;
+    let answered = false;
+    res.on('close', () => {
+      // The agent gave up (its hook timed out or it was killed): release the parked action.
+      if (!answered && parkedId !== undefined) {
+        options.store
+          .getState()
+          .resolve([parkedId], 'ask', 'timeout', 'agent-gone', 'the agent stopped waiting for an answer');
+      }
+    });
+    readBody(req, MAX_BODY_BYTES).then((body) =>
+      handleHook(
+        {
+          adapter,
+          event,
+          body,
+          authorized,
+          onAction: (id) => {
+            parkedId = id;
+          },
+        },
+        { store: options.store, broker: options.broker },
+      ).then((out) => {
+        answered = true;
+        send(res, 200, out);
+      }),
+    );
+  });
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 60_000;
+  server.requestTimeout = 0; // held actions wait for a person
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            // Let answers already being written reach the agents, then drop what is left.
+            setImmediate(() => {
+              server.close(() => done());
+              server.closeIdleConnections();
+              setTimeout(() => server.closeAllConnections(), 500).unref();
+            });
+          }),
+      });
+    });
+  });
+}
+
+function bearer(req: http.IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (typeof auth === 'string' && auth.startsWith('Bearer ')) return auth.slice(7).trim();
+  const header = req.headers['x-warden-token'];
+  return typeof header === 'string' ? header.trim() : undefined;
+}
+
+/** The body as UTF-8 text (invalid bytes become U+FFFD), or undefined past the limit. */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        return;
+      }
+      if (!over) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: object): void {
+  if (res.writableEnded || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}

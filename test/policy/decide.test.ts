@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { actionFromToolCall } from '../../src/adapters/tool-call.js';
+import type { Analysis, Analyzer } from '../../src/domain/analysis.js';
+import type { ModeName } from '../../src/domain/mode.js';
+import type { Rule } from '../../src/domain/rule.js';
+import { decide } from '../../src/policy/decide.js';
+import { compileRules } from '../../src/policy/rules/index.js';
+
+const env = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };
+const fixed = (analysis: Analysis): Analyzer => ({ analyze: () => analysis });
+const unsure = fixed({ kind: 'unsure', reason: 'unknown command' });
+const call = (tool: string, input: Record<string, unknown>) =>
+  actionFromToolCall({ tool, input, cwd: '/home/u/p' });
+const rules = (...list: [Rule['effect'], string][]) =>
+  compileRules(list.map(([effect, text]) => ({ effect, text, source: { origin: 'session' as const } })));
+
+const read = call('Read', { file_path: 'src/a.ts' });
+const edit = call('Edit', { file_path: 'src/a.ts', old_string: 'a', new_string: 'b' });
+const outsideEdit = call('Write', { file_path: '/etc/hosts', content: 'x' });
+const settingsEdit = call('Write', { file_path: '.claude/settings.json', content: '{}' });
+const shell = call('Bash', { command: 'make build' });
+
+describe('decide() across modes (DESIGN.md table)', () => {
+  const table: [ModeName, string, ReturnType<typeof call>, string, string][] = [
+    ['manual', 'read', read, 'allow', 'tier:read-only'],
+    ['manual', 'edit', edit, 'hold', 'mode:manual'],
+    ['manual', 'shell', shell, 'hold', 'mode:manual'],
+    ['edits', 'edit', edit, 'allow', 'tier:project-edit'],
+    ['edits', 'outside edit', outsideEdit, 'hold', 'tier:protected-path'],
+    ['edits', 'shell', shell, 'hold', 'mode:edits'],
+    ['auto', 'edit', edit, 'allow', 'tier:project-edit'],
+    ['auto', 'settings edit', settingsEdit, 'hold', 'tier:protected-path'],
+    ['auto', 'shell (unsure)', shell, 'hold', 'analyzer:unsure'],
+    ['plan', 'read', read, 'allow', 'tier:read-only'],
+    ['plan', 'edit', edit, 'deny', 'mode:plan'],
+    ['plan', 'shell', shell, 'deny', 'mode:plan'],
+    ['yolo', 'shell', shell, 'allow', 'mode:yolo'],
+    ['yolo', 'settings edit', settingsEdit, 'allow', 'mode:yolo'],
+    ['pause', 'read', read, 'hold', 'mode:pause'],
+  ];
+  it.each(table)('%s mode: %s → %s', (mode, _name, action, decision, by) => {
+    const v = decide(action, rules(), mode, { env, analyzer: unsure });
+    expect(v.decision).toBe(decision);
+    expect(v.by).toBe(by);
+  });
+
+  it('deny rules beat every mode, yolo and pause too', () => {
+    for (const mode of ['manual', 'auto', 'yolo', 'pause'] as const) {
+      expect(decide(read, rules(['deny', 'Read']), mode, { env, analyzer: unsure })).toMatchObject({
+        decision: 'deny',
+        by: 'rule:deny Read',
+      });
+    }
+  });
+
+  it('ask rules hold what the tiers would allow; allow rules allow what would be held', () => {
+    expect(decide(read, rules(['ask', 'Read']), 'manual', { env, analyzer: unsure }).decision).toBe('hold');
+    expect(decide(shell, rules(['allow', 'Bash']), 'manual', { env, analyzer: unsure })).toMatchObject({
+      decision: 'allow',
+      by: 'rule:allow Bash',
+    });
+  });
+
+  it('protected paths are held even under a broad allow rule (but not in yolo)', () => {
+    const v = decide(settingsEdit, rules(['allow', 'Write']), 'auto', { env, analyzer: unsure });
+    expect(v).toMatchObject({ decision: 'hold', by: 'tier:protected-path' });
+    const token = call('Read', { file_path: '/home/u/.warden/token' });
+    expect(decide(token, rules(), 'manual', { env, analyzer: unsure }).decision).toBe('hold');
+  });
+
+  it('auto mode: analyzer safe allows, dangerous denies with the reason, unsure asks for the classifier', () => {
+    const safe = decide(shell, rules(), 'auto', { env, analyzer: fixed({ kind: 'safe', reason: 'builds' }) });
+    expect(safe).toMatchObject({ decision: 'allow', by: 'analyzer:safe' });
+    const danger = fixed({
+      kind: 'dangerous',
+      category: 'destroy-or-exfiltrate',
+      finding: 'rm-home',
+      reason: 'blocked: x',
+    });
+    expect(decide(shell, rules(), 'auto', { env, analyzer: danger })).toMatchObject({
+      decision: 'deny',
+      by: 'analyzer:rm-home',
+      reason: 'blocked: x',
+      category: 'destroy-or-exfiltrate',
+    });
+    expect(decide(shell, rules(), 'auto', { env, analyzer: unsure })).toMatchObject({
+      decision: 'hold',
+      wantsClassifier: true,
+    });
+  });
+
+  it('auto mode escalates to a person after 3 denials in a row or 20 in a session', () => {
+    const danger = fixed({ kind: 'dangerous', category: 'bypass-review', finding: 'f', reason: 'r' });
+    const at = (consecutive: number, total: number) =>
+      decide(shell, rules(), 'auto', { env, analyzer: danger, denials: { consecutive, total } }).decision;
+    expect(at(2, 2)).toBe('deny');
+    expect(at(3, 3)).toBe('hold');
+    expect(at(0, 19)).toBe('deny');
+    expect(at(0, 20)).toBe('hold');
+  });
+});
