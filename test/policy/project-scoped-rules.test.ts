@@ -12,8 +12,13 @@ const rule = (effect: Rule['effect'], text: string, projectRoot?: string): Rule 
 });
 
 describe('project-scoped rules', () => {
-  const set = compileProjectScoped(compileRules, [rule('deny', 'Bash', '/work/a'), rule('allow', 'Read'), rule('allow', 'Bash', '/work/b')]);
-  const bash = (root: string) => actionFromToolCall({ tool: 'Bash', input: { command: 'ls' }, cwd: root, projectRoot: root });
+  const set = compileProjectScoped(compileRules, [
+    rule('deny', 'Bash', '/work/a'),
+    rule('allow', 'Read'),
+    rule('allow', 'Bash', '/work/b'),
+  ]);
+  const bash = (root: string) =>
+    actionFromToolCall({ tool: 'Bash', input: { command: 'ls' }, cwd: root, projectRoot: root });
 
   it("applies a project's rules to its own actions only", () => {
     expect(set.find(bash('/work/a'), env)?.effect).toBe('deny');
@@ -22,7 +27,12 @@ describe('project-scoped rules', () => {
   });
 
   it('applies user rules everywhere', () => {
-    const read = actionFromToolCall({ tool: 'Read', input: { file_path: 'x' }, cwd: '/work/a', projectRoot: '/work/a' });
+    const read = actionFromToolCall({
+      tool: 'Read',
+      input: { file_path: 'x' },
+      cwd: '/work/a',
+      projectRoot: '/work/a',
+    });
     expect(set.find(read, env)?.text).toBe('Read');
   });
 });
