@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { removeDir, runClaude, tempDir } from '../support/claude-runner.js';
+import { type PermissionMode, removeDir, runClaude, tempDir } from '../support/claude-runner.js';
 import {
   type FakeMessagesApi,
   type ScriptStep,
@@ -68,8 +68,14 @@ async function startAndInstall(args: string[] = []): Promise<WardenServe> {
   return warden;
 }
 
-function claude(steps: ScriptStep[]) {
-  return runClaude({ apiUrl: api.url, projectDir: project, prompt: scriptPrompt(steps), timeoutMs: 20_000 });
+function claude(steps: ScriptStep[], permissionMode?: PermissionMode) {
+  return runClaude({
+    apiUrl: api.url,
+    projectDir: project,
+    prompt: scriptPrompt(steps),
+    timeoutMs: 20_000,
+    ...(permissionMode && { permissionMode }),
+  });
 }
 
 function bash(command: string): ScriptStep {
@@ -106,7 +112,10 @@ describe('Claude Code → warden serve (real CLI, http hooks)', () => {
   it('a deny rule blocks `rm -rf` of a directory outside the project; the model gets the reason', async () => {
     writeRules({ deny: ['Bash(rm -rf *)'] });
     const w = await startAndInstall();
-    const run = await claude([bash(`rm -rf ${outside}`)]);
+    // bypassPermissions turns off Claude Code's own guards (in default mode it refuses an rm outside
+    // the working directory by itself; under bypass, measured, the rm runs): warden's deny is all
+    // that stands between the model and the directory here.
+    const run = await claude([bash(`rm -rf ${outside}`)], 'bypassPermissions');
 
     expect(run.timedOut).toBe(false);
     expect(existsSync(join(outside, 'keep.txt'))).toBe(true);
