@@ -127,6 +127,9 @@ describe('Claude Code http hooks (harness smoke test, no warden)', () => {
           { name: 'Bash', input: { command: `rm -rf ${outside}`, description: 'clean' } },
         ]),
         env: { SMOKE_TOKEN: 'tok-123' },
+        // Under bypass Claude Code's own guards are off (its default mode refuses an rm outside the
+        // working directory by itself): the hook's deny is the only thing that blocks it.
+        permissionMode: 'bypassPermissions',
         timeoutMs: 20_000,
       });
       expect(run.timedOut).toBe(false);
@@ -140,7 +143,7 @@ describe('Claude Code http hooks (harness smoke test, no warden)', () => {
         tool_name: 'Bash',
         tool_input: { command: `rm -rf ${outside}` },
         cwd: project,
-        permission_mode: 'default',
+        permission_mode: 'bypassPermissions',
       });
       expect(typeof preCall?.body.tool_use_id).toBe('string');
       // The model's next request carries the deny reason as an error tool_result.
@@ -172,6 +175,7 @@ describe('Claude Code http hooks (harness smoke test, no warden)', () => {
       expect(existsSync(file)).toBe(true);
       expect(run.permissionDenials).toEqual([]);
       const post = hooks.calls.find((c) => c.path === '/post');
+      expect(hooks.calls.find((c) => c.path === '/pre')?.body.permission_mode).toBe('default');
       expect(post?.body).toMatchObject({
         hook_event_name: 'PostToolUse',
         tool_name: 'Bash',
@@ -189,6 +193,33 @@ describe('Claude Code http hooks (harness smoke test, no warden)', () => {
       expect(sessionStart.session_id).toBe(post?.body.session_id);
       expect(run.result?.result).toBe('done');
       dump('allow', hooks.calls, sessionStart, run.hookResponses);
+    } finally {
+      await hooks.close();
+    }
+  });
+
+  it('a PreToolUse ask is a denial in -p, even under bypassPermissions; the model reads the reason', async () => {
+    const hooks = await startHookServer((call) =>
+      call.path === '/pre' ? pre('ask', 'SMOKE-ASK: a person decides') : {},
+    );
+    try {
+      writeHookSettings(project, hooks.url);
+      const victim = join(project, 'victim.txt');
+      writeFileSync(victim, 'x');
+      const run = await runClaude({
+        apiUrl: api.url,
+        projectDir: project,
+        prompt: scriptPrompt([{ name: 'Bash', input: { command: `rm ${victim}`, description: 'rm' } }]),
+        env: { SMOKE_TOKEN: 't' },
+        permissionMode: 'bypassPermissions',
+        timeoutMs: 20_000,
+      });
+      expect(run.exitCode).toBe(0);
+      expect(existsSync(victim)).toBe(true);
+      expect(run.permissionDenials.map((d) => d.tool_name)).toEqual(['Bash']);
+      const [seen] = [...toolResultsSeen(api.requests).values()];
+      expect(seen?.isError).toBe(true);
+      expect(seen?.content).toContain('SMOKE-ASK: a person decides');
     } finally {
       await hooks.close();
     }
