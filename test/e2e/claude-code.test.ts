@@ -126,7 +126,7 @@ function firstToolResult(): { id: string; content: string; isError: boolean } {
   return { id: toolUse!.id!, ...seen! };
 }
 
-describe('Claude Code → warden serve (real CLI, http hooks)', () => {
+describe('Claude Code → warden serve (real CLI, http hooks)', { timeout: 45_000 }, () => {
   it('a deny rule blocks `rm -rf` of a directory outside the project; the model gets the reason', async () => {
     const rule = specifiers ? 'Bash(rm -rf *)' : 'Bash';
     writeRules({ deny: [rule] });

@@ -113,7 +113,7 @@ beforeEach(() => {
 });
 afterEach(() => removeDir(root));
 
-describe('Claude Code http hooks (harness smoke test, no warden)', () => {
+describe('Claude Code http hooks (harness smoke test, no warden)', { timeout: 45_000 }, () => {
   it('a PreToolUse deny blocks `rm -rf <dir>`: the dir survives and the model gets the reason', async () => {
     const hooks = await startHookServer((call) =>
       call.path === '/pre' ? pre('deny', 'SMOKE-DENY: deleting outside the project') : {},
