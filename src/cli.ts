@@ -146,6 +146,23 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command('eval')
+    .description('run a JSONL file of tool calls through decide(): catch rate and false holds (labelled) or interruptions per mode')
+    .argument('<file>', 'JSON lines: {tool, input, label?, source_policy?, ...} (the format of shared/corpus)')
+    .addOption(modeOption().default('auto'))
+    .option('--llm', 'ask the LLM classifier when the analyzer is unsure (needs an API key)')
+    .action(async (file: string, opts: { mode: ModeName; llm?: boolean }) => {
+      const { runEval } = await import('./eval/index.js');
+      const out = (line: string) => process.stdout.write(`${line}\n`);
+      if (opts.llm && runtime.classifier.status !== 'on') {
+        process.stderr.write(`warden: --llm: the classifier is ${runtime.classifier.describe()}\n`);
+        code = 2;
+        return;
+      }
+      await runEval({ file, mode: opts.mode, out, ...(opts.llm && { classifier: runtime.classifier }) });
+    });
+
+  program
     .command('log')
     .description(
       'print the audit log (across rotated files); --stats sums decisions and classifier tokens per session and day',

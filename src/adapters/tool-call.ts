@@ -68,5 +68,7 @@ function filePathsOf(input: Readonly<Record<string, unknown>>): string[] {
 
 function expandHome(p: string): string {
   if (p === '~' || p.startsWith('~/')) return path.join(process.env.HOME ?? '/', p.slice(1));
+  const m = /^(\$HOME|\$\{HOME\})(\/|$)/.exec(p);
+  if (m) return path.join(process.env.HOME ?? '/', p.slice(m[1]!.length));
   return p;
 }

@@ -1,0 +1,50 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { PathContext } from '../paths.js';
+import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+
+/** What a command judge knows: where it runs, and how to judge nested shell code. */
+export interface ShellContext extends PathContext {
+  /** Nesting depth of `bash -c`, `eval`, interpreter one-liners. */
+  readonly depth: number;
+  /** Judges shell source found inside a command (bash -c '...', eval, heredocs fed to sh). */
+  readonly judgeScript: (source: string, ctx: ShellContext) => Analysis;
+  /** Judges an argv (after a wrapper such as sudo or xargs) as if it were its own command. */
+  readonly judgeArgv: (argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext) => Analysis;
+}
+
+/** A judge for one command name: `args` excludes the command name itself. */
+export type CommandJudge = (args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext) => Analysis;
+
+/** Splits arguments into options and operands; `--` ends options. Combined short flags are kept whole. */
+export function splitArgs(args: readonly Arg[]): { flags: string[]; operands: Arg[] } {
+  const flags: string[] = [];
+  const operands: Arg[] = [];
+  let ended = false;
+  for (const a of args) {
+    if (!ended && a.value === '--') {
+      ended = true;
+      continue;
+    }
+    if (!ended && a.value.startsWith('-') && a.value.length > 1 && !a.dynamic) flags.push(a.value);
+    else operands.push(a);
+  }
+  return { flags, operands };
+}
+
+/** Whether a short flag letter appears in any `-abc` group, or a long flag is present. */
+export function hasFlag(flags: readonly string[], short: string | undefined, ...long: string[]): boolean {
+  for (const f of flags) {
+    if (f.startsWith('--')) {
+      const name = f.split('=')[0]!;
+      if (long.includes(name)) return true;
+    } else if (short && f.slice(1).includes(short)) return true;
+  }
+  return false;
+}
+
+/** The first word that is not an option (a subcommand), and its index. */
+export function firstOperand(args: readonly Arg[], from = 0): number {
+  for (let i = from; i < args.length; i++) if (!args[i]!.value.startsWith('-')) return i;
+  return -1;
+}

@@ -1,0 +1,345 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
+import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { judgeAll, judgeWrite } from './path-checks.js';
+
+/** git: reading is safe, ordinary commits are safe, losing work or rewriting shared history is not. */
+
+const READ_ONLY = new Set([
+  'status',
+  'log',
+  'diff',
+  'show',
+  'blame',
+  'annotate',
+  'shortlog',
+  'describe',
+  'rev-parse',
+  'rev-list',
+  'ls-files',
+  'ls-tree',
+  'ls-remote',
+  'cat-file',
+  'grep',
+  'reflog',
+  'whatchanged',
+  'show-ref',
+  'show-branch',
+  'for-each-ref',
+  'merge-base',
+  'name-rev',
+  'count-objects',
+  'verify-commit',
+  'verify-tag',
+  'help',
+  'version',
+  'var',
+  'check-ignore',
+  'check-attr',
+  'diff-tree',
+  'diff-index',
+  'diff-files',
+  'range-diff',
+  'cherry',
+  'fsck',
+  'bugreport',
+  'fetch',
+  'archive',
+  'bundle',
+  'format-patch',
+  'instaweb',
+  'request-pull',
+  'difftool',
+]);
+
+const ORDINARY_WRITES = new Set([
+  'add',
+  'commit',
+  'pull',
+  'merge',
+  'mv',
+  'init',
+  'clone',
+  'cherry-pick',
+  'revert',
+  'am',
+  'apply',
+  'notes',
+  'tag',
+  'switch',
+  'rebase',
+  'gc',
+  'prune',
+  'maintenance',
+  'sparse-checkout',
+  'submodule',
+  'lfs',
+  'rm',
+  'mergetool',
+  'stage',
+  'restore',
+  'checkout',
+  'worktree',
+  'remote',
+  'config',
+  'stash',
+  'branch',
+  'reset',
+  'clean',
+  'push',
+  'update-index',
+  'bisect',
+  'commit-tree',
+  'update-ref',
+  'symbolic-ref',
+  'replace',
+  'filter-branch',
+  'filter-repo',
+  'hash-object',
+  'read-tree',
+  'write-tree',
+  'checkout-index',
+  'pack-refs',
+  'repack',
+]);
+
+const DEFAULT_BRANCHES = /^(main|master|trunk|production|prod)$/;
+
+const SECRETISH =
+  /(^|\/)(\.env(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore)$/;
+
+const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
+const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);
+
+/** Global options before the subcommand: -C dir, -c k=v, --git-dir=... */
+function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[] } {
+  const configs: string[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const v = args[i]!.value;
+    if (v === '-C' || v === '-c' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') {
+      if (v === '-c' && args[i + 1]) configs.push(args[i + 1]!.value);
+      i += 2;
+    } else if (v.startsWith('-')) i++;
+    else break;
+  }
+  return { index: i, configs };
+}
+
+export const git: CommandJudge = (args, _cmd, ctx) => {
+  const { index, configs } = subcommandIndex(args);
+  const out: Analysis[] = [];
+  for (const c of configs)
+    if (/^core\.hookspath=|^core\.fsmonitor=|^core\.sshcommand=|^alias\./i.test(c))
+      out.push(
+        dangerous(
+          'degrade-security',
+          'git-config-override',
+          `git -c ${c} can run arbitrary programs or skip hooks`,
+        ),
+      );
+  const sub = args[index];
+  if (!sub) return judgeAll([...out, safe('git')]);
+  if (sub.dynamic) return unsure('git-dynamic', 'git subcommand only known at run time');
+  const rest = args.slice(index + 1);
+  const { flags, operands } = splitArgs(rest);
+  const name = sub.value;
+  const noVerify = hasFlag(flags, undefined, '--no-verify') || (name === 'commit' && hasFlag(flags, 'n'));
+  if (
+    noVerify &&
+    (name === 'commit' || name === 'push' || name === 'merge' || name === 'am' || name === 'rebase')
+  )
+    out.push(
+      dangerous(
+        'degrade-security',
+        'git-no-verify',
+        `git ${name} --no-verify skips the repository's hooks; fix what the hooks report instead`,
+      ),
+    );
+  out.push(judgeSub(name, rest, flags, operands, ctx));
+  return judgeAll(out);
+};
+
+function judgeSub(
+  name: string,
+  rest: readonly Arg[],
+  flags: readonly string[],
+  operands: readonly Arg[],
+  ctx: Parameters<CommandJudge>[2],
+): Analysis {
+  const ops = operands.map((o) => o.value);
+  switch (name) {
+    case 'reset':
+      if (hasFlag(flags, undefined, '--hard', '--merge', '--keep'))
+        return destroy(
+          'git-reset-hard',
+          'git reset --hard throws away uncommitted changes; commit or `git stash` them first',
+        );
+      return safe('git reset keeps the working tree');
+    case 'checkout':
+      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
+        return safe('git checkout -b creates a branch');
+      if (hasFlag(flags, 'f', '--force'))
+        return destroy(
+          'git-checkout-force',
+          'git checkout --force discards local changes; commit or stash first',
+        );
+      if (
+        ops.some((o) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o)) ||
+        (ops.length > 0 && rest.some((a) => a.value === '--') && ops.every((o) => !/\.\w+$/.test(o)))
+      )
+        return destroy(
+          'git-discard-changes',
+          'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
+        );
+      return safe('git checkout of a branch');
+    case 'switch':
+      return hasFlag(flags, 'f', '--force', '--discard-changes')
+        ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
+        : safe('git switch');
+    case 'restore':
+      if (
+        ops.length > 0 &&
+        ops.every((o) => o !== '.' && o !== ':/' && !o.endsWith('/') && !/[*?]/.test(o)) &&
+        !hasFlag(flags, 'S', '--staged')
+      )
+        return safe('git restore of named files');
+      if (hasFlag(flags, undefined, '--staged') && !hasFlag(flags, 'W', '--worktree'))
+        return safe('git restore --staged only unstages');
+      return destroy(
+        'git-discard-changes',
+        'git restore discards uncommitted changes; commit or `git stash` first',
+      );
+    case 'clean':
+      if (hasFlag(flags, 'n', '--dry-run')) return safe('git clean --dry-run only lists');
+      if (hasFlag(flags, 'f', '--force') || hasFlag(flags, 'x') || hasFlag(flags, 'd'))
+        return destroy(
+          'git-clean',
+          'git clean -f deletes untracked files for good; run `git clean -n` to list them first',
+        );
+      return safe('git clean without -f does nothing');
+    case 'stash':
+      if (ops[0] === 'drop' || ops[0] === 'clear')
+        return destroy('git-stash-drop', `git stash ${ops[0]} loses stashed work; apply it or leave it`);
+      return safe('git stash keeps the changes');
+    case 'branch':
+      if (hasFlag(flags, 'D') || (hasFlag(flags, 'd', '--delete') && hasFlag(flags, 'f', '--force')))
+        return destroy(
+          'git-branch-force-delete',
+          'git branch -D deletes a branch even if unmerged; use -d, which refuses to lose commits',
+        );
+      if (hasFlag(flags, 'M') || (hasFlag(flags, 'm') && hasFlag(flags, 'f', '--force')))
+        return destroy('git-branch-force-move', 'git branch -M overwrites an existing branch');
+      return safe('git branch');
+    case 'push':
+      return judgePush(flags, ops);
+    case 'filter-branch':
+    case 'filter-repo':
+      return bypass('git-history-rewrite', `git ${name} rewrites the whole history; ask the user first`);
+    case 'update-ref':
+      return hasFlag(flags, 'd')
+        ? destroy('git-update-ref-delete', 'git update-ref -d deletes a ref')
+        : unsure('git-plumbing', 'git update-ref moves a ref directly');
+    case 'reflog':
+      return (ops[0] === 'expire' && rest.some((a) => /=now|=all|--all/.test(a.value))) || ops[0] === 'delete'
+        ? destroy('git-reflog-expire', 'expiring the reflog removes the way back to lost commits')
+        : safe('git reflog');
+    case 'gc':
+    case 'prune':
+      return rest.some((a) => /--prune=now|--aggressive/.test(a.value)) || name === 'prune'
+        ? unsure('git-prune', 'pruning removes unreachable commits for good')
+        : safe('git gc');
+    case 'rebase':
+      if (hasFlag(flags, 'i', '--interactive'))
+        return unsure('git-rebase-interactive', 'interactive rebase needs an editor and rewrites history');
+      return safe('git rebase of local commits');
+    case 'commit':
+      if (hasFlag(flags, undefined, '--amend') && hasFlag(flags, undefined, '--no-edit', '--reset-author'))
+        return safe('git commit --amend');
+      return safe('git commit');
+    case 'add':
+    case 'stage':
+      for (const o of ops)
+        if (SECRETISH.test(o))
+          return dangerous(
+            'destroy-or-exfiltrate',
+            'git-add-secret',
+            `git add ${o} would commit a secret; add it to .gitignore instead`,
+          );
+      return safe('git add');
+    case 'config': {
+      const key = ops[0]?.toLowerCase() ?? '';
+      if (/^core\.hookspath$|^core\.fsmonitor$|^core\.sshcommand$|^alias\./.test(key) && ops.length > 1)
+        return dangerous(
+          'degrade-security',
+          'git-config-hooks',
+          `git config ${key} changes which programs git runs (hooks); ask the user`,
+        );
+      if (hasFlag(flags, undefined, '--global', '--system') && ops.length > 1)
+        return unsure('git-config-global', 'changes the user-wide git configuration');
+      return safe('git config');
+    }
+    case 'worktree':
+      if (ops[0] === 'remove' && hasFlag(flags, 'f', '--force'))
+        return destroy(
+          'git-worktree-force-remove',
+          'git worktree remove --force deletes a worktree with uncommitted changes',
+        );
+      if (ops[0] === 'remove' || ops[0] === 'prune')
+        return unsure('git-worktree-remove', `git worktree ${ops[0]} deletes a worktree`);
+      if (ops[0] === 'add' && ops[1]) return judgeWrite(operands[1]!, ctx, 'git worktree add creates');
+      return safe('git worktree');
+    case 'submodule':
+      return ops[0] === 'deinit' && hasFlag(flags, 'f', '--force')
+        ? destroy('git-submodule-deinit', 'discards submodule changes')
+        : safe('git submodule');
+    case 'remote':
+      return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url'
+        ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
+        : safe('git remote');
+    case 'rm':
+      if (!hasFlag(flags, undefined, '--cached') && ops.some((o) => o === '.' || /[*?]/.test(o)))
+        return destroy('git-rm-all', `git rm ${ops.join(' ')} deletes many tracked files; name the files`);
+      return hasFlag(flags, undefined, '--cached')
+        ? safe('git rm --cached')
+        : hasFlag(flags, 'r') && ops.includes('.')
+          ? destroy('git-rm-all', 'git rm -r . deletes every tracked file')
+          : safe('git rm of tracked files (recoverable from history)');
+    case 'tag':
+      return hasFlag(flags, 'd', '--delete') ? unsure('git-tag-delete', 'deletes a tag') : safe('git tag');
+    case 'clone':
+      return operands[1] ? judgeWrite(operands[1], ctx, 'git clone into') : safe('git clone');
+    default:
+      if (READ_ONLY.has(name)) return safe(`git ${name} only reads`);
+      if (ORDINARY_WRITES.has(name)) return safe(`git ${name}`);
+      return unsure('git-unknown', `git ${name} is not a subcommand warden knows`);
+  }
+}
+
+function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
+  const lease = hasFlag(flags, undefined, '--force-with-lease', '--force-if-includes');
+  const force = hasFlag(flags, 'f', '--force') || ops.some((o) => o.startsWith('+'));
+  const refs = ops.slice(1).map((r) => r.replace(/^\+/, ''));
+  const targets = refs.map((r) => (r.includes(':') ? r.split(':')[1]! : r).replace(/^refs\/heads\//, ''));
+  if (hasFlag(flags, 'd', '--delete') || refs.some((r) => r.startsWith(':')))
+    return destroy('git-push-delete', 'deletes a branch on the remote; ask the user first');
+  if (hasFlag(flags, undefined, '--mirror', '--prune'))
+    return destroy(
+      'git-push-mirror',
+      'git push --mirror/--prune can delete remote branches; push named branches instead',
+    );
+  if (force && !lease)
+    return bypass(
+      'force-push',
+      'force-push rewrites shared history; use --force-with-lease on your own branch, or push a new branch',
+    );
+  if (targets.some((t) => DEFAULT_BRANCHES.test(t)))
+    return bypass(
+      lease || force ? 'force-push-default-branch' : 'push-default-branch',
+      'pushing straight to the default branch skips review; push a feature branch and open a pull request',
+    );
+  if (hasFlag(flags, undefined, '--all', '--tags') && force)
+    return bypass('force-push', 'force-pushes every branch');
+  return safe('git push of a branch');
+}

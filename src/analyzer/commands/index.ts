@@ -1,0 +1,286 @@
+import path from 'node:path';
+import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
+import type { CommandJudge, ShellContext } from './context.js';
+import { DATABASE_JUDGES, judgeSql } from './database.js';
+import { isFileJudge, judgeFileCommand } from './files.js';
+import { git } from './git.js';
+import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra, words } from './infra.js';
+import { INTERPRETER_JUDGES, judgeScriptFile, judgeWindowsDelete } from './interpreters.js';
+import { isSecretDump, NETWORK_JUDGES } from './network.js';
+import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
+import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
+import { READ_ONLY } from './readonly.js';
+import { SYSTEM_JUDGES } from './system.js';
+import { isWrapper, judgeWrapper } from './wrappers.js';
+
+const JUDGES: Readonly<Record<string, CommandJudge>> = {
+  ...INFRA_JUDGES,
+  ...DATABASE_JUDGES,
+  ...NETWORK_JUDGES,
+  ...SYSTEM_JUDGES,
+  ...PACKAGE_JUDGES,
+  ...INTERPRETER_JUDGES,
+  git,
+};
+
+/** Commands whose arguments are not files they read. */
+const NON_READING = new Set([
+  'echo',
+  'printf',
+  'ls',
+  'which',
+  'type',
+  'test',
+  '[',
+  '[[',
+  'stat',
+  'file',
+  'basename',
+  'dirname',
+  'realpath',
+  'readlink',
+  'du',
+  'mkdir',
+  'touch',
+  'cd',
+  'export',
+  'git',
+  'pushd',
+  'sleep',
+  'kill',
+  'open',
+  'code',
+  'cursor',
+]);
+
+/** Words in an unknown command that mean it destroys something. */
+const UNKNOWN_DESTROY =
+  /^(eject|delete|destroy|drop|purge|wipe|erase|terminate|nuke|teardown|truncate|flushall|uninstall|deprovision|decommission|unpublish)$/;
+
+function normalizeName(head: Arg, ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
+  if (head.dynamic)
+    return unsure('dynamic-command', `the command name is only known at run time (${head.value})`);
+  let name = head.value;
+  if (/[^\x20-\x7e]/.test(name))
+    return unsure('non-ascii-command', `the command name ${JSON.stringify(name)} has unusual characters`);
+  if (name.includes('/')) {
+    const base = path.posix.basename(name);
+    if (!base) return unsure('bad-command', `cannot run ${name}`);
+    const known = knownName(base);
+    const abs = name.startsWith('/') ? name : undefined;
+    if (
+      known &&
+      (abs === undefined ||
+        /^\/(usr|bin|sbin|opt|nix|snap|Library|Applications|home|Users)\b|\/\.?(local|cargo|bun|nvm|volta|pyenv|rbenv|asdf|venv|\.venv)\b|node_modules\/\.bin/.test(
+          name,
+        ) ||
+        abs)
+    )
+      return { name: base };
+    return { name: base, scriptPath: head };
+  }
+  name = name.replace(/^\\+/, '');
+  return { name };
+}
+
+function knownName(name: string): boolean {
+  return (
+    name in JUDGES ||
+    isFileJudge(name) ||
+    isWrapper(name) ||
+    INFRA_TOOLS.has(name) ||
+    PROJECT_TOOLS.has(name) ||
+    READ_ONLY.has(name) ||
+    /^(python|pip|pypy)\d/.test(name)
+  );
+}
+
+/** Judges one argv (head and arguments) of a simple command. */
+export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  if (argv.length === 0) return safe('no command');
+  const norm = normalizeName(argv[0]!, ctx);
+  if ('kind' in norm) return norm;
+  let { name } = norm;
+  const args = argv.slice(1);
+  const global = globalChecks(args);
+  if (global) return global;
+  if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
+  if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
+  // macOS file systems ignore case: SHUTDOWN runs shutdown
+  if (!knownName(name) && name !== name.toLowerCase() && knownName(name.toLowerCase()))
+    name = name.toLowerCase();
+  const leaked = secretInArgs(argv);
+  if (leaked) return leaked;
+  const inner = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
+  if (inner.kind !== 'safe' && DRY_RUN(args) && !NO_DRY_RUN.has(name))
+    return safe(`${name} with a dry-run flag changes nothing`);
+  return inner;
+}
+
+const DRY_RUN = (args: readonly Arg[]) =>
+  args.some((a) => /^-{0,2}dry-?run(=.*)?$|^--check$|^--noop$|^--what-if$|^--plan$/i.test(a.value));
+const NO_DRY_RUN = new Set([
+  'rm',
+  'bash',
+  'sh',
+  'zsh',
+  'python',
+  'python3',
+  'node',
+  'eval',
+  'sudo',
+  'curl',
+  'wget',
+]);
+
+const SECRET_TOKEN =
+  /\b(ghp_[A-Za-z0-9]{20,}|gho_[A-Za-z0-9]{20,}|github_pat_\w{20,}|sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}|sk_live_\w{6,}|rk_live_\w{6,}|xox[abpr]-[\w-]{10,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|glpat-[\w-]{20,})/;
+const SECRET_PARAM =
+  /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)[^&\s"']{6,}/i;
+
+/** A literal credential in the command line leaks it into logs and the transcript. */
+function secretInArgs(argv: readonly Arg[]): Analysis | undefined {
+  for (const a of argv) {
+    if (a.dynamic) continue;
+    if (SECRET_TOKEN.test(a.value) || SECRET_PARAM.test(a.value))
+      return unsure(
+        'secret-in-command',
+        'the command line holds a literal credential; read it from an environment variable or a credentials file instead',
+      );
+  }
+  return undefined;
+}
+
+const SECRET_WORDS =
+  /pass(word|wd)?|secret|token|credential|api_?key|private|\.pem|\.key\b|id_rsa|\.p12|keychain|wallet/i;
+
+function judgeKnown(
+  name: string,
+  scriptPath: Arg | undefined,
+  args: readonly Arg[],
+  cmd: SimpleCommand,
+  ctx: ShellContext,
+): Analysis {
+  if (scriptPath && !knownName(name)) return judgeScriptFile(scriptPath, ctx, name);
+  if (
+    (name === 'grep' || name === 'rg' || name === 'awk' || name === 'egrep') &&
+    cmd.upstream &&
+    isSecretDump(cmd.upstream.argv) &&
+    args.some((a) => SECRET_WORDS.test(a.value))
+  )
+    return unsure(
+      'secrets-read',
+      'prints secrets from the environment into the transcript; ask the user for what you need',
+    );
+  if (
+    ((name === 'find' || name === 'locate' || name === 'mdfind' || name === 'fd') &&
+      args.some(
+        (a, i) => i > 0 && /name|path|regex/.test(args[i - 1]!.value) && SECRET_WORDS.test(a.value),
+      )) ||
+    (name === 'locate' && args.some((a) => SECRET_WORDS.test(a.value)))
+  )
+    return unsure('secret-search', 'searches the disk for credential files');
+  const devices = args.filter(
+    (a) =>
+      /^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper|vg|loop)/.test(a.value) ||
+      (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value)),
+  );
+
+  let result: Analysis;
+  if (
+    devices.length > 0 &&
+    (READ_ONLY.has(name) || PROJECT_TOOLS.has(name)) &&
+    !/^(ls|stat|file|lsblk|df|echo)$/.test(name)
+  )
+    return unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
+  if (isWrapper(name)) return judgeWrapper(name, args, cmd, ctx);
+  if (isFileJudge(name)) result = judgeFileCommand(name, args, cmd, ctx);
+  else if (name in JUDGES) result = JUDGES[name]!(args, cmd, ctx);
+  else if (INFRA_TOOLS.has(name)) result = judgeInfra(name, args);
+  else if (PROJECT_TOOLS.has(name) || READ_ONLY.has(name))
+    result = safe(`${name} is a read-only or project tool`);
+  else {
+    const destroy = words(args.slice(0, 3)).find((w) => UNKNOWN_DESTROY.test(w));
+    if (
+      /^(select|delete|drop|truncate|update|insert|alter|with|create|flushall|flushdb|shutdown)$/i.test(name)
+    )
+      result = /^shutdown$/i.test(name)
+        ? dangerous('destroy-or-exfiltrate', 'power', 'shuts down a server')
+        : judgeSql([name, ...args.map((a) => a.value)].join(' '), 'sql');
+    else if (/^(remove-item|rd|del|erase|ri)$/i.test(name))
+      result = judgeAll(
+        args
+          .filter((a) => !/^-/.test(a.value) && !/^\/[sqaf]$/i.test(a.value))
+          .map((a) =>
+            judgeWindowsDelete(
+              a.value,
+              args.some((x) => /^-r(ecurse)?$|^\/s$/i.test(x.value)),
+              ctx,
+            ),
+          ),
+      );
+    else if (devices.length > 0)
+      result = unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
+    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)/i.test(name) && !name.includes(':'))
+      result = unsure(
+        'unknown-destructive-name',
+        `${name} sounds destructive and is not a command warden knows`,
+      );
+    else
+      result = destroy
+        ? dangerous(
+            'destroy-or-exfiltrate',
+            'unknown-destroy',
+            `${name} ${destroy} looks destructive; ask the user to run it`,
+          )
+        : safe(`${name}: no risky effect recognised (paths, redirections and secrets were checked)`);
+  }
+  if (!NON_READING.has(name) && !isFileJudge(name)) {
+    const reads: Analysis[] = [];
+    for (const a of args) {
+      if (a.value.startsWith('-') && !a.value.includes('=')) continue;
+      const value =
+        a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;
+      const r = judgeRead({ value, dynamic: a.dynamic }, ctx);
+      if (r) reads.push(r);
+    }
+    if (reads.length) return judgeAll([result, ...reads]);
+  }
+  return result;
+}
+
+function globalChecks(args: readonly Arg[]): Analysis | undefined {
+  for (const a of args) {
+    if (
+      a.value === '--dangerously-skip-permissions' ||
+      a.value === '--allow-dangerously-skip-permissions' ||
+      a.value === '--dangerously-bypass-approvals-and-sandbox' ||
+      a.value === '--yolo'
+    )
+      return dangerous(
+        'degrade-security',
+        'skip-permissions',
+        `blocked: ${a.value} turns off the agent's permission checks; run without it`,
+      );
+  }
+  return undefined;
+}
+
+/** Judges the redirections of a command: writes to protected or system files, reads of secrets. */
+export function judgeRedirects(cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  const out: Analysis[] = [];
+  for (const r of cmd.redirects) {
+    if (!r.target) continue;
+    if ((r.operator === '>&' || r.operator === '<&') && /^(\d+|-)$/.test(r.target.value)) continue;
+    if (r.operator === '<') {
+      const s = judgeRead(r.target, ctx);
+      if (s) out.push(s);
+      continue;
+    }
+    out.push(judgeWrite(r.target, ctx, r.operator.includes('>>') ? 'appends' : 'redirects output'));
+  }
+  return judgeAll(out);
+}

@@ -1,0 +1,172 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
+import type { CommandJudge, ShellContext } from './context.js';
+import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
+
+/** Commands that talk to other machines: downloads are fine, uploads of secrets are exfiltration. */
+
+/** Commands whose output is a dump of secrets (the environment, credentials). */
+const SECRET_DUMPS = /^(env|printenv|set|export|declare)$/;
+
+function exfil(what: string): Analysis {
+  return dangerous(
+    'destroy-or-exfiltrate',
+    'exfiltration',
+    `blocked: sends ${what} off the machine; never upload credentials or the environment`,
+  );
+}
+
+/** When the stdin of a network command comes from a secret, that is exfiltration. */
+export function upstreamSecret(cmd: SimpleCommand, ctx: ShellContext): string | undefined {
+  const up = cmd.upstream;
+  if (!up || up.argv.length === 0) return undefined;
+  const head = up.argv[0]!.value.split('/').pop()!;
+  if (SECRET_DUMPS.test(head) && up.argv.length === 1) return 'the environment (which holds tokens)';
+  for (const a of up.argv.slice(1)) {
+    const r = judgeRead(a, ctx);
+    if (r) return a.value;
+  }
+  return undefined;
+}
+
+const curl: CommandJudge = (args, cmd, ctx) => {
+  const out: Analysis[] = [];
+  let uploads = false;
+  let posts = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    const next = args[i + 1];
+    const takesData =
+      /^(-d|--data|--data-binary|--data-raw|--data-urlencode|--json|-F|--form|-T|--upload-file|--post-file|--body-file)$/.test(
+        v,
+      );
+    if (takesData && next) {
+      posts = true;
+      const data = next.value;
+      const file =
+        v === '-T' || v === '--upload-file' || v === '--post-file' || v === '--body-file'
+          ? data
+          : data.includes('@')
+            ? data.slice(data.indexOf('@') + 1).replace(/;.*$/, '')
+            : undefined;
+      if (file !== undefined && file !== '' && !(v === '--data-raw')) {
+        uploads = true;
+        if (file === '-') {
+          const s = upstreamSecret(cmd, ctx);
+          if (s) out.push(exfil(s));
+        } else {
+          const r = judgeRead({ value: file, dynamic: next.dynamic }, ctx);
+          if (r) out.push(exfil(file));
+        }
+      }
+      if (/\$\(|`/.test(data) && /(env|printenv|cat|\.ssh|\.aws|token|secret|key)/i.test(data))
+        out.push(exfil('command output'));
+      i++;
+    } else if (
+      (v === '-o' || v === '--output' || v === '-O' || v === '--output-document' || v === '-P') &&
+      next &&
+      v !== '-O'
+    ) {
+      out.push(judgeWrite(next, ctx, 'downloads to'));
+      i++;
+    } else if (/^-X$|^--request$/.test(v) && next && /^(POST|PUT|PATCH|DELETE)$/i.test(next.value)) {
+      posts = true;
+      i++;
+    } else if ((v === '-H' || v === '--header') && next) {
+      void 0;
+      i++;
+    } else if (v === '-K' || v === '--config') i++;
+  }
+  if (cmd.upstream && !uploads) {
+    const s = upstreamSecret(cmd, ctx);
+    if (s) out.push(exfil(s));
+  }
+  if (uploads) out.push(unsure('upload', 'uploads a local file to another machine'));
+  void posts;
+  return judgeAll(out.length ? out : [safe('downloads over the network')]);
+};
+
+const wget: CommandJudge = (args, cmd, ctx) => {
+  const out: Analysis[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    const next = args[i + 1];
+    if (/^--post-(file|data)(=|$)/.test(v) || v === '--body-file') {
+      const file = v.includes('=') ? v.slice(v.indexOf('=') + 1) : (next?.value ?? '');
+      if (v.startsWith('--post-file') || v === '--body-file') {
+        const r = judgeRead({ value: file, dynamic: false }, ctx);
+        out.push(r ? exfil(file) : unsure('upload', 'uploads a local file'));
+      } else out.push(unsure('network-write', 'sends data to a remote service'));
+    } else if (
+      (v === '-O' || v === '--output-document' || v === '-P' || v === '--directory-prefix') &&
+      next &&
+      next.value !== '-'
+    ) {
+      out.push(judgeWrite(next, ctx, 'downloads to'));
+      i++;
+    }
+  }
+  void cmd;
+  return judgeAll(out.length ? out : [safe('downloads over the network')]);
+};
+
+const rawSocket: CommandJudge = (args, cmd, ctx) => {
+  const s = upstreamSecret(cmd, ctx);
+  if (s) return exfil(s);
+  if (args.some((a) => /^-[a-z]*[el]|^-c$|--exec|--sh-exec|EXEC:|SYSTEM:/.test(a.value)))
+    return dangerous(
+      'cross-trust-boundary',
+      'reverse-shell',
+      'opens a network listener or a shell over the network (reverse shell)',
+    );
+  if (cmd.redirects.some((r) => r.operator === '<'))
+    return unsure('network-send', 'sends a file over a raw socket');
+  return unsure('raw-socket', 'opens a raw network connection');
+};
+
+const scp: CommandJudge = (args, _cmd, ctx) => {
+  const ops = args.filter((a) => !a.value.startsWith('-'));
+  const out: Analysis[] = [];
+  const dest = ops[ops.length - 1];
+  for (const o of ops.slice(0, -1)) {
+    if (judgeRead(o, ctx) && dest && /:/.test(dest.value)) out.push(exfil(o.value));
+  }
+  out.push(unsure('remote-copy', 'copies files to or from another machine'));
+  return judgeAll(out);
+};
+
+const ssh: CommandJudge = (args, cmd, ctx) => {
+  const s = upstreamSecret(cmd, ctx);
+  if (s) return exfil(s);
+  if (args.some((a) => /^-[a-zA-Z]*R/.test(a.value))) return unsure('ssh-tunnel', 'opens a reverse tunnel');
+  return unsure('ssh', 'runs commands on another machine');
+};
+
+export const NETWORK_JUDGES: Readonly<Record<string, CommandJudge>> = {
+  curl,
+  wget,
+  http: (args, cmd, ctx) => {
+    const s = upstreamSecret(cmd, ctx);
+    if (s) return exfil(s);
+    const m = args[0]?.value.toUpperCase() ?? '';
+    return /^(POST|PUT|PATCH|DELETE)$/.test(m)
+      ? unsure('network-write', 'sends data to a remote service')
+      : safe('http GET');
+  },
+  nc: rawSocket,
+  ncat: rawSocket,
+  netcat: rawSocket,
+  socat: rawSocket,
+  telnet: rawSocket,
+  scp,
+  sftp: scp,
+  ftp: scp,
+  ssh,
+  mosh: ssh,
+};
+
+export function isSecretDump(argv: readonly Arg[]): boolean {
+  return argv.length === 1 && SECRET_DUMPS.test(argv[0]!.value);
+}

@@ -1,0 +1,174 @@
+import path from 'node:path';
+import type { Analysis } from '../../domain/analysis.js';
+import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure, worst } from '../verdicts.js';
+import type { ShellContext } from './context.js';
+
+/** Judges writing (creating, overwriting, appending) to one path. */
+export function judgeWrite(target: Arg, ctx: ShellContext, verb = 'writes'): Analysis {
+  if (target.dynamic) {
+    const abs = staticPrefixPath(target.value, ctx);
+    const guarded = abs && writeProtection(abs, ctx);
+    if (guarded) return protectedWrite(abs, guarded);
+    return unsure('write-dynamic-path', `${verb} to a path only known at run time (${target.value})`);
+  }
+  const abs = resolvePath(target.value, ctx);
+  if (abs === undefined)
+    return unsure('write-unknown-path', `${verb} to ${target.value} after a cd warden cannot follow`);
+  if (HARMLESS_DEVICES.has(abs) || /^\/dev\/fd\/\d+$/.test(abs)) return safe(`${verb} to ${abs}`);
+  const guarded = writeProtection(abs, ctx);
+  if (guarded) return protectedWrite(abs, guarded);
+  const zone = zoneOf(abs, ctx);
+  switch (zone) {
+    case 'project':
+    case 'project-root':
+    case 'temp':
+      return safe(`${verb} inside the project or a temp dir`);
+    case 'device':
+      return dangerous(
+        'destroy-or-exfiltrate',
+        'device-write',
+        `${verb} to the device ${abs}, which can destroy a disk; write to a file instead`,
+      );
+    case 'system':
+    case 'root':
+      return dangerous(
+        'degrade-security',
+        'system-path-write',
+        `${verb} to the system path ${abs}; change files inside the project instead, or ask the user to do it`,
+      );
+    default:
+      return unsure('write-outside-project', `${verb} to ${abs}, outside the project`);
+  }
+}
+
+function protectedWrite(abs: string, why: string): Analysis {
+  return dangerous(
+    'degrade-security',
+    'protected-path-write',
+    `blocked: ${abs} is protected (${why}); an agent must not change it — ask the user to make this change`,
+  );
+}
+
+/** For `$VAR/x` paths, the static part when the word starts with ~ or an absolute path. */
+function staticPrefixPath(value: string, ctx: ShellContext): string | undefined {
+  const cut = value.search(/[$`]/);
+  const prefix = cut === -1 ? value : value.slice(0, cut);
+  if (!prefix.includes('/')) return undefined;
+  return resolvePath(prefix.slice(0, prefix.lastIndexOf('/') + 1) || '/', ctx);
+}
+
+/** Judges reading a file: credentials are dangerous to read (they end up in the transcript). */
+export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
+  const abs = target.dynamic ? staticPrefixPath(target.value, ctx) : resolvePath(target.value, ctx);
+  if (!abs) return undefined;
+  const why = readProtection(abs, ctx);
+  if (!why) return undefined;
+  return secretRead(abs, why);
+}
+
+export function secretRead(abs: string, why: string): Analysis {
+  const base = path.basename(abs);
+  if (base.startsWith('.env') || /system account list|PEM file|privileged system file/.test(why))
+    return unsure(
+      'secrets-read',
+      base.startsWith('.env')
+        ? `reads ${abs} (${why}); use .env.example or ask the user for the value you need`
+        : `reads ${abs} (${why}); ask the user if you need it`,
+    );
+  return dangerous(
+    'destroy-or-exfiltrate',
+    'secrets-read',
+    `blocked: reads ${abs} (${why}), which would expose credentials; ask the user for what you need instead`,
+  );
+}
+
+export interface DeleteOptions {
+  readonly recursive: boolean;
+  readonly glob: boolean;
+  readonly verb?: string;
+}
+
+/** Names of directories that builds regenerate: deleting them loses nothing. */
+const REGENERABLE =
+  /^(node_modules|dist|build|out|target|coverage|\.next|\.nuxt|\.turbo|\.cache|\.parcel-cache|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|\.tox|\.venv|venv|\.gradle|bin|obj|tmp|temp|\.tmp|logs?|\.svelte-kit|\.angular|\.expo|DerivedData|Pods|\.eggs|.*\.egg-info|htmlcov|\.nyc_output|storybook-static|public\/build|lib|\.output|\.vercel|\.wrangler|artifacts|cache)$/;
+
+/** Judges deleting one path (rm, find -delete, shred, rsync --delete targets). */
+export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext): Analysis {
+  const verb = opts.verb ?? (opts.recursive ? 'recursively deletes' : 'deletes');
+  if (target.dynamic) {
+    const abs = staticPrefixPath(target.value, ctx);
+    if (abs) {
+      const guarded = writeProtection(abs, ctx);
+      if (guarded) return protectedWrite(abs, guarded);
+      const z = zoneOf(abs, ctx);
+      if (z !== 'project' && z !== 'temp')
+        return dangerous(
+          'destroy-or-exfiltrate',
+          'delete-outside-project',
+          `${verb} ${target.value}, outside the project; delete only files inside the project`,
+        );
+    }
+    if (/^"?\$\{?\w+\}?"?\/?\*?$/.test(target.value) || /^\/?\$/.test(target.value))
+      return opts.recursive
+        ? dangerous(
+            'destroy-or-exfiltrate',
+            'recursive-delete-unknown-path',
+            `${verb} ${target.value}: if the variable is empty or wrong this deletes far more than intended; use a literal path`,
+          )
+        : unsure('delete-dynamic-path', `${verb} ${target.value}, a path only known at run time`);
+    return opts.recursive
+      ? unsure('delete-dynamic-path', `${verb} ${target.value}, a path only known at run time`)
+      : safe(`${verb} files named at run time (not recursive)`);
+  }
+  const abs = resolvePath(target.value, ctx);
+  if (abs === undefined)
+    return unsure('delete-unknown-path', `${verb} ${target.value} after a cd warden cannot follow`);
+  const guarded = writeProtection(abs, ctx);
+  if (guarded && !(opts.recursive === false && path.basename(abs) === 'index.lock'))
+    return protectedWrite(abs, guarded);
+  const zone = zoneOf(abs, ctx);
+  const destroy = (finding: string, where: string) =>
+    dangerous(
+      'destroy-or-exfiltrate',
+      finding,
+      `blocked: ${verb} ${abs} (${where}); delete only specific paths inside the project`,
+    );
+  switch (zone) {
+    case 'root':
+      return destroy('delete-root', 'the whole filesystem');
+    case 'home-root':
+      return destroy('delete-home', 'your home directory');
+    case 'project-root':
+      return opts.recursive || opts.glob
+        ? destroy('delete-project', 'the whole project')
+        : unsure('delete-project', `${verb} ${abs}`);
+    case 'system':
+    case 'device':
+      return destroy('delete-system-path', 'a system path');
+    case 'home':
+    case 'other':
+    case 'unknown':
+      return opts.recursive || opts.glob
+        ? destroy('recursive-delete-outside-project', 'outside the project')
+        : unsure('delete-outside-project', `${verb} ${abs}, outside the project`);
+    case 'temp':
+      return safe(`${verb} a temp path`);
+    case 'project': {
+      if (!opts.recursive) return safe(`${verb} a file inside the project`);
+      const rel = path.relative(ctx.projectRoot, abs);
+      const last = path.basename(abs);
+      if (REGENERABLE.test(last) || rel.split(path.sep).some((seg) => REGENERABLE.test(seg)))
+        return safe(`${verb} build output or caches inside the project`);
+      return unsure(
+        'recursive-delete-in-project',
+        `${verb} ${rel} inside the project; files not committed to git cannot be recovered`,
+      );
+    }
+  }
+}
+
+export function judgeAll(items: readonly Analysis[]): Analysis {
+  return worst(items, safe('nothing to judge'));
+}

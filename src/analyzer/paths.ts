@@ -1,0 +1,131 @@
+import path from 'node:path';
+import type { Environment } from '../domain/analysis.js';
+import { isInside, protectedReadReason, protectedWriteReason } from '../policy/protected-paths.js';
+
+/** Where the analyzer stands when it judges a path: the command's cwd, the project, the machine. */
+export interface PathContext {
+  /** Current directory (absolute), or undefined after a `cd` to somewhere not known statically. */
+  readonly cwd: string | undefined;
+  readonly projectRoot: string;
+  readonly env: Environment;
+}
+
+/**
+ * Where a path lies, from most to least trusted: scratch temp dirs, the project, the rest of home,
+ * the machine. `root`, `home-root` and `project-root` are the directories themselves.
+ */
+export type Zone =
+  | 'temp'
+  | 'project'
+  | 'project-root'
+  | 'home'
+  | 'home-root'
+  | 'system'
+  | 'root'
+  | 'device'
+  | 'other'
+  | 'unknown';
+
+/** Resolves a literal path as written (`~` and `$HOME` already expanded by the word reader). */
+export function resolvePath(p: string, ctx: PathContext): string | undefined {
+  let s = p;
+  if (s === '~' || s.startsWith('~/')) s = ctx.env.home + s.slice(1);
+  else if (s.startsWith('~')) return undefined; // ~otheruser
+  if (path.isAbsolute(s)) return path.resolve(s);
+  if (!ctx.cwd) return undefined;
+  return path.resolve(ctx.cwd, s);
+}
+
+const SYSTEM_DIRS = [
+  '/etc',
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib64',
+  '/boot',
+  '/var',
+  '/opt',
+  '/srv',
+  '/root',
+  '/sys',
+  '/proc',
+  '/System',
+  '/Library',
+  '/Applications',
+  '/private',
+  '/mnt',
+  '/media',
+  '/snap',
+];
+
+export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
+  if (abs === undefined) return 'unknown';
+  if (abs === '/') return 'root';
+  if (abs === ctx.projectRoot) return 'project-root';
+  if (isInside(abs, ctx.projectRoot)) return 'project';
+  for (const t of ctx.env.tempDirs) if (abs !== t && isInside(abs, t)) return 'temp';
+  if (abs === ctx.env.home) return 'home-root';
+  if (isInside(abs, ctx.env.home)) return 'home';
+  if (abs.startsWith('/dev/')) return 'device';
+  for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
+  for (const t of ctx.env.tempDirs) if (abs === t) return 'system';
+  return 'other';
+}
+
+/** Device files that are harmless to write to. */
+export const HARMLESS_DEVICES = new Set(['/dev/null', '/dev/stdout', '/dev/stderr', '/dev/tty', '/dev/zero']);
+
+export function writeProtection(abs: string, ctx: PathContext): string | undefined {
+  return protectedWriteReason(abs, ctx.env) ?? extraProtectedWrite(abs, ctx);
+}
+
+export function readProtection(abs: string, ctx: PathContext): string | undefined {
+  return protectedReadReason(abs, ctx.env) ?? extraSecretRead(abs, ctx);
+}
+
+function extraProtectedWrite(abs: string, ctx: PathContext): string | undefined {
+  const base = path.basename(abs);
+  if (base === 'authorized_keys') return 'SSH authorized keys (persistence)';
+  if (/^(crontab|cron\.d)$/.test(base) || abs.startsWith('/var/spool/cron')) return 'cron (persistence)';
+  if (isInside(abs, path.join(ctx.env.home, 'Library', 'LaunchAgents'))) return 'launch agents (persistence)';
+  if (isInside(abs, path.join(ctx.env.home, '.config', 'autostart'))) return 'autostart (persistence)';
+  if (base === '.gitconfig' && path.dirname(abs) === ctx.env.home) return 'global git config';
+  if (base === '.npmrc' || base === '.pypirc' || base === '.netrc') return 'credentials';
+  if (base === '.pre-commit-config.yaml' || base === '.husky') return 'commit hooks';
+  if (abs.split(path.sep).includes('.husky')) return 'commit hooks (.husky/)';
+  return undefined;
+}
+
+const SECRET_BASENAMES =
+  /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json)$/i;
+
+function extraSecretRead(abs: string, ctx: PathContext): string | undefined {
+  const base = path.basename(abs);
+  const home = ctx.env.home;
+  if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
+    return 'secret key or credentials file';
+  for (const dir of [
+    '.gnupg',
+    '.kube',
+    '.docker',
+    '.config/gh',
+    '.azure',
+    '.password-store',
+    'Library/Keychains',
+  ])
+    if (isInside(abs, path.join(home, dir))) return `credentials (~/${dir})`;
+  if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
+  if (
+    /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
+      abs,
+    )
+  )
+    return 'privileged system file';
+  if (abs === '/etc/passwd' || abs === '/etc/master.passwd') return 'system account list';
+  if (/\.pem$/.test(base) && !/(cert|chain|ca|pub|bundle|fullchain)/i.test(base))
+    return 'PEM file (may hold a private key)';
+  if (isInside(abs, path.join(home, '.cargo')) && base === 'credentials.toml') return 'registry token';
+  if (base === '.bash_history' || base === '.zsh_history') return 'shell history (may hold secrets)';
+  return undefined;
+}

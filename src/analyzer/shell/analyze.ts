@@ -1,0 +1,55 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { ShellContext } from '../commands/context.js';
+import { judgeSql } from '../commands/database.js';
+import { judgeArgv, judgeRedirects } from '../commands/index.js';
+import { resolvePath } from '../paths.js';
+import { dangerous, safe, unsure, worst } from '../verdicts.js';
+import { extractCommands, MAX_SOURCE } from './extract.js';
+
+const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
+
+/** Judges shell source: every simple command in it, in order, following literal `cd`s. */
+export function judgeScript(source: string, ctx: ShellContext): Analysis {
+  if (ctx.depth > 6) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
+  if (source.length > MAX_SOURCE)
+    return unsure('command-too-long', `command longer than ${MAX_SOURCE} characters`);
+  if (FORK_BOMB.test(source))
+    return dangerous('destroy-or-exfiltrate', 'fork-bomb', 'a fork bomb exhausts the machine');
+  if (/disableAllHooks/.test(source))
+    return dangerous(
+      'degrade-security',
+      'disable-hooks',
+      "blocked: disableAllHooks turns off the user's hooks (and warden); leave hooks on",
+    );
+  const { commands, errors } = extractCommands(source, ctx.env.home);
+  const out: Analysis[] = [];
+  let cwd = ctx.cwd;
+  for (const cmd of commands) {
+    const here: ShellContext = { ...ctx, cwd };
+    out.push(judgeRedirects(cmd, here));
+    out.push(judgeArgv(cmd.argv, cmd, here));
+    const head = cmd.argv[0];
+    if (head && !head.dynamic && (head.value === 'cd' || head.value === 'pushd')) {
+      const to = cmd.argv.find((a, i) => i > 0 && !a.value.startsWith('-'));
+      if (!to) cwd = ctx.env.home;
+      else cwd = to.dynamic ? undefined : resolvePath(to.value, here);
+    }
+  }
+  const verdict = worst(out, safe('empty command'));
+  if (
+    errors.length > 0 &&
+    verdict.kind !== 'dangerous' &&
+    /^\s*(select|delete|drop|truncate|update|insert|alter|create|db\.|mongosh?\b|psql\b|mysql\b|sqlite3\b)/i.test(
+      source,
+    )
+  ) {
+    const sql = judgeSql(source, 'sql');
+    if (sql.kind !== 'safe' || !/[`$]|\b(rm|curl|wget|bash|sh)\b/.test(source)) return sql;
+  }
+  if (errors.length > 0 && verdict.kind !== 'dangerous')
+    return unsure(
+      'unparseable',
+      `the shell command does not parse (${errors[0]}); warden judges only what it can parse`,
+    );
+  return verdict;
+}

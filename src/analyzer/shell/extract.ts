@@ -1,0 +1,141 @@
+import { type Command, forEachChild, type ParsedScript, parse, type SyntaxNode } from 'unbash';
+import { type Arg, hasGlob, readWord } from './words.js';
+
+/** One simple command found anywhere in a script, in source order. */
+export interface SimpleCommand {
+  readonly argv: readonly Arg[];
+  /** Which argv entries hold shell globs (`*`, `?`, `{a,b}`). */
+  readonly globs: readonly boolean[];
+  readonly redirects: readonly RedirectInfo[];
+  /** The command feeding this one's stdin through a pipe, when there is one. */
+  readonly upstream?: SimpleCommand;
+  /** Text fed on stdin by a heredoc or here-string. */
+  readonly stdinText?: string;
+  /** The source text of the command. */
+  readonly text: string;
+}
+
+export interface RedirectInfo {
+  readonly operator: string;
+  readonly target: Arg | undefined;
+  /** The redirected descriptor number, when written (`2>` is 2). */
+  readonly fd: number | undefined;
+}
+
+export interface ExtractedScript {
+  readonly commands: readonly SimpleCommand[];
+  readonly errors: readonly string[];
+}
+
+export const MAX_SOURCE = 20_000;
+
+/** Parses a shell command and lists every simple command in it, nested substitutions included. */
+export function extractCommands(source: string, home: string): ExtractedScript {
+  if (source.length > MAX_SOURCE)
+    return { commands: [], errors: [`command longer than ${MAX_SOURCE} characters`] };
+  let ast: ParsedScript;
+  try {
+    ast = parse(source);
+  } catch (error) {
+    return { commands: [], errors: [`parser failed: ${(error as Error).message}`] };
+  }
+  const commands: SimpleCommand[] = [];
+  const vars = new Map<string, string>();
+  const errors: string[] = (ast.errors ?? []).map((e) => e.message);
+  const visit = (node: SyntaxNode, upstream: SimpleCommand | undefined, src: string): void => {
+    if (node.type === 'Script' || (node as { type: string }).type === 'Script') {
+      const script = node as ParsedScript;
+      for (const e of script.errors ?? []) errors.push(e.message);
+      const inner = script.source ?? src;
+      forEachChild(node, (child) => visit(child, undefined, inner));
+      return;
+    }
+    if (node.type === 'Pipeline') {
+      let prev: SimpleCommand | undefined;
+      for (const cmd of node.commands) {
+        const before = commands.length;
+        visit(cmd, prev, src);
+        // the last simple command a stage produced feeds the next stage
+        prev = commands.length > before ? lastTopLevel(commands, before) : undefined;
+      }
+      return;
+    }
+    if (node.type === 'Redirected') {
+      const redirects: RedirectInfo[] = [];
+      for (const r of node.redirects) {
+        if (r.type !== 'Redirect') continue;
+        const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
+        redirects.push({ operator: r.operator, target: r.target ? readWord(r.target, home) : undefined, fd });
+      }
+      commands.push({ argv: [], globs: [], redirects, text: src.slice(node.pos, node.end) });
+      forEachChild(node, (child) => visit(child, upstream, src));
+      return;
+    }
+    if (node.type === 'Command') {
+      if (!node.name) {
+        for (const p of node.prefix) {
+          if (p.type !== 'Assignment' || p.value.type !== 'Word') continue;
+          const v = readWord(p.value, home, vars);
+          if (v.dynamic) vars.delete(p.name);
+          else vars.set(p.name, v.value);
+        }
+      }
+      const simple = toSimple(node, upstream, src, home, vars);
+      commands.push(simple);
+      forEachChild(node, (child) => visit(child, undefined, src));
+      return;
+    }
+    forEachChild(node, (child) => visit(child, upstream, src));
+  };
+  visit(ast, undefined, source);
+  return { commands, errors };
+}
+
+function lastTopLevel(commands: SimpleCommand[], from: number): SimpleCommand | undefined {
+  return commands[from];
+}
+
+function toSimple(
+  node: Command,
+  upstream: SimpleCommand | undefined,
+  src: string,
+  home: string,
+  vars: ReadonlyMap<string, string>,
+): SimpleCommand {
+  const argv: Arg[] = [];
+  const globs: boolean[] = [];
+  if (node.name) {
+    argv.push(readWord(node.name, home, vars));
+    globs.push(hasGlob(node.name));
+  }
+  for (const a of node.args) {
+    if (a.type === 'Word') {
+      argv.push(readWord(a, home, vars));
+      globs.push(hasGlob(a));
+    } else {
+      argv.push({ value: a.text, dynamic: false });
+      globs.push(false);
+    }
+  }
+  const redirects: RedirectInfo[] = [];
+  let stdinText: string | undefined;
+  for (const r of node.redirects) {
+    const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
+    if (r.type === 'HereDoc') stdinText = r.body.text;
+    else if (r.type === 'HereString') stdinText = r.target ? readWord(r.target, home, vars).value : '';
+    else
+      redirects.push({
+        operator: r.operator,
+        target: r.target ? readWord(r.target, home, vars) : undefined,
+        fd,
+      });
+  }
+  return {
+    argv,
+    globs,
+    redirects,
+    ...(upstream && { upstream }),
+    ...(stdinText !== undefined && { stdinText }),
+    text: src.slice(node.pos, node.end),
+  };
+}

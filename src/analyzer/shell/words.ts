@@ -1,0 +1,84 @@
+import type { Word, WordPart } from 'unbash';
+
+/** A word of a command as the analyzer sees it: its value when known statically, else dynamic. */
+export interface Arg {
+  /** The decoded value; for dynamic words, the source text. */
+  readonly value: string;
+  /** Part of the word is only known at run time (a variable, a command substitution, ...). */
+  readonly dynamic: boolean;
+}
+
+const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
+
+/**
+ * Reads a word: quoting and escapes removed, `$HOME`/`${HOME}` replaced by the home directory,
+ * look-alike unicode dashes at the start treated as `-` (an agent that writes `—rf` means `-rf`).
+ */
+/** Shell variables assigned a literal value earlier in the same script (`f=/etc/passwd; cat $f`). */
+export type Vars = ReadonlyMap<string, string>;
+
+const NO_VARS: Vars = new Map();
+
+export function readWord(word: Word, home: string, vars: Vars = NO_VARS): Arg {
+  const parts = word.parts;
+  let value: string;
+  let dynamic = false;
+  if (!parts) value = word.value;
+  else {
+    const out = { text: '', dynamic: false };
+    readParts(parts, home, out, vars);
+    value = out.text;
+    dynamic = out.dynamic;
+  }
+  return { value: value.replace(DASHES, (m) => '-'.repeat(m.length)), dynamic };
+}
+
+function readParts(
+  parts: readonly WordPart[],
+  home: string,
+  out: { text: string; dynamic: boolean },
+  vars: Vars,
+): void {
+  for (const part of parts) {
+    switch (part.type) {
+      case 'Literal':
+      case 'SingleQuoted':
+      case 'AnsiCQuoted':
+        out.text += part.value;
+        break;
+      case 'Glob':
+      case 'ExtendedGlob':
+      case 'BraceExpansion':
+        out.text += part.text;
+        break;
+      case 'DoubleQuoted':
+      case 'LocaleString':
+        readParts(part.parts, home, out, vars);
+        break;
+      case 'SimpleExpansion':
+      case 'ParameterExpansion': {
+        const name = part.type === 'SimpleExpansion' ? part.text.slice(1) : part.parameter;
+        const plain = part.type === 'SimpleExpansion' || (!part.operation && !part.prefix && !part.index);
+        if (plain && vars.has(name)) out.text += vars.get(name)!;
+        else if (plain && name === 'HOME') out.text += home;
+        else if (plain && name === 'PWD') out.text += '.';
+        else if (plain && (name === 'TMPDIR' || name === 'TMP' || name === 'TEMP')) out.text += '/tmp';
+        else {
+          out.text += part.text;
+          out.dynamic = true;
+        }
+        break;
+      }
+      default:
+        out.text += part.text;
+        out.dynamic = true;
+    }
+  }
+}
+
+/** Whether a word contains glob characters that the shell would expand. */
+export function hasGlob(word: Word | undefined): boolean {
+  return !!word?.parts?.some(
+    (p) => p.type === 'Glob' || p.type === 'ExtendedGlob' || p.type === 'BraceExpansion',
+  );
+}

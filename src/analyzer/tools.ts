@@ -1,0 +1,113 @@
+import type { Action } from '../domain/action.js';
+import type { Analysis, Environment } from '../domain/analysis.js';
+import type { ShellContext } from './commands/context.js';
+import { judgeSql } from './commands/database.js';
+import { judgeArgv } from './commands/index.js';
+import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-checks.js';
+import { judgeScript } from './shell/analyze.js';
+import { dangerous, safe, unsure } from './verdicts.js';
+
+/** Judges one action by its tool: shell commands are parsed, file tools by path, the rest by kind. */
+export function judgeAction(action: Action, env: Environment): Analysis {
+  const ctx: ShellContext = {
+    cwd: action.cwd,
+    projectRoot: action.projectRoot,
+    env,
+    depth: 0,
+    judgeScript,
+    judgeArgv,
+  };
+  const input = action.input;
+  switch (action.tool) {
+    case 'Bash':
+      return judgeShell(
+        action.command ?? (typeof input.command === 'string' ? input.command : undefined),
+        ctx,
+      );
+    case 'KillShell':
+    case 'KillBash':
+      return safe("stops one of the agent's own background shells");
+    case 'write_stdin': {
+      const chars = typeof input.chars === 'string' ? input.chars : '';
+      if (chars.trim() === '') return safe('polls a running command');
+      return judgeShell(chars, ctx);
+    }
+    case 'apply_patch':
+      return judgePatch(input, ctx);
+    case 'WebFetch':
+      return unsure('web-fetch', 'fetches a web page, whose content can carry instructions for the agent');
+    case 'WebSearch':
+      return safe('searches the web');
+  }
+  switch (action.toolClass) {
+    case 'edit':
+      if (action.paths.length === 0) return unsure('edit-no-path', `${action.tool} without a file path`);
+      return judgeAll(
+        action.paths.map((p) => judgeWrite({ value: p, dynamic: false }, ctx, `${action.tool} writes`)),
+      );
+    case 'read':
+      return judgeAll(
+        action.paths.map((p) => judgeRead({ value: p, dynamic: false }, ctx) ?? safe('reads a file')),
+      );
+    case 'meta':
+    case 'agent':
+      return safe(`${action.tool} only changes the agent's own state`);
+    case 'shell':
+      return judgeShell(action.command, ctx);
+    case 'mcp':
+      return judgeMcp(action.tool.split('__').slice(2).join('__'), input);
+    default:
+      if (
+        /^(Task(Create|Update|List|Get|Stop)|Todo\w*|EnterWorktree|ExitWorktree|list_mcp_resources|read_mcp_resource|view_image|update_plan)$/.test(
+          action.tool,
+        )
+      )
+        return safe(`${action.tool} only changes the agent's own state`);
+      if (action.tool.includes('___')) return judgeMcp(action.tool.split('___').slice(1).join('___'), input);
+      return unsure('unknown-tool', `${action.tool} is a tool warden does not know`);
+  }
+}
+
+function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {
+  if (command === undefined) return unsure('no-command', 'a shell call without a command');
+  if (command.trim() === '') return unsure('empty-command', 'an empty shell command');
+  return judgeScript(command, ctx);
+}
+
+const MCP_READ =
+  /^(get|list|search|read|fetch|retrieve|resolve|find|view|describe|query|lookup|show|browse|take|snapshot|screenshot|wait|count|check|inspect|status|docs|navigate|hover|console|network|analyze|explain|summarize|recall|load)/i;
+const MCP_DESTROY = /(^|_)(delete|drop|destroy|remove|purge|truncate|wipe)(_|$)/i;
+
+function judgeMcp(tool: string, input: Readonly<Record<string, unknown>>): Analysis {
+  const sql =
+    typeof input.query === 'string' ? input.query : typeof input.sql === 'string' ? input.sql : undefined;
+  if (sql && /sql|query|database|db/i.test(tool)) return judgeSql(sql, tool);
+  if (MCP_DESTROY.test(tool))
+    return dangerous(
+      'destroy-or-exfiltrate',
+      'mcp-destroy',
+      `${tool} deletes data through an MCP server; ask the user`,
+    );
+  const verb = tool.replace(/^(browser|mcp|tool)_/, '');
+  if (MCP_READ.test(verb)) return safe(`${tool} reads through an MCP server`);
+  return unsure('mcp-action', `${tool} acts through an MCP server`);
+}
+
+const PATCH_HEADER = /^\*\*\* (Add|Update|Delete) File: (.+)$|^\*\*\* Move to: (.+)$/gm;
+
+/** Codex's apply_patch: the files named in the patch headers are written (or deleted). */
+function judgePatch(input: Readonly<Record<string, unknown>>, ctx: ShellContext): Analysis {
+  const patch = [input.patch, input.input, input.command].find((v) => typeof v === 'string') as
+    | string
+    | undefined;
+  if (!patch) return unsure('patch-unreadable', 'apply_patch without a patch');
+  const out: Analysis[] = [];
+  for (const m of patch.matchAll(PATCH_HEADER)) {
+    const file = (m[2] ?? m[3] ?? '').trim();
+    if (m[1] === 'Delete')
+      out.push(judgeDelete({ value: file, dynamic: false }, { recursive: false, glob: false }, ctx));
+    else out.push(judgeWrite({ value: file, dynamic: false }, ctx, 'apply_patch writes'));
+  }
+  if (out.length === 0) return unsure('patch-unreadable', 'apply_patch names no files');
+  return judgeAll(out);
+}

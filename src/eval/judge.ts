@@ -1,0 +1,65 @@
+import { actionFromToolCall } from '../adapters/tool-call.js';
+import { createAnalyzer } from '../analyzer/index.js';
+import type { Action } from '../domain/action.js';
+import type { Analyzer, Environment } from '../domain/analysis.js';
+import type { Classifier } from '../domain/classification.js';
+import type { ModeName } from '../domain/mode.js';
+import type { Decision, Verdict } from '../domain/verdict.js';
+import { decide } from '../policy/decide.js';
+import { compileRules, type RuleSet } from '../policy/rules/index.js';
+import type { EvalCase } from './cases.js';
+
+export const DEFAULT_PROJECT = '/home/user/project';
+
+/** The machine a corpus case is judged on: home inferred from its cwd (/Users/x, /home/x), else /home/user. */
+export function environmentFor(cwd: string): Environment {
+  const m = /^(\/Users\/[^/]+|\/home\/[^/]+)(\/|$)/.exec(cwd);
+  const home = m ? m[1]! : '/home/user';
+  return { home, wardenHome: `${home}/.warden`, tempDirs: ['/tmp', '/private/tmp', '/var/tmp'] };
+}
+
+export function actionFor(c: EvalCase, index: number): Action {
+  const cwd = c.cwd ?? DEFAULT_PROJECT;
+  const home = environmentFor(cwd).home;
+  // the corpus is judged on a fake machine: its ~ and $HOME are that machine's home, not this one's
+  const input: Record<string, unknown> = { ...c.input };
+  for (const key of ['file_path', 'notebook_path', 'path'])
+    if (typeof input[key] === 'string')
+      input[key] = (input[key] as string).replace(/^(~|\$HOME|\$\{HOME\})(?=\/|$)/, home);
+  const agent = c.agent === 'codex-cli' ? 'codex' : c.agent === 'gemini-cli' ? 'gemini-cli' : 'claude-code';
+  return actionFromToolCall({ tool: c.tool, input, cwd, agent }, `e${index}`, 0);
+}
+
+export interface Judged {
+  readonly case: EvalCase;
+  readonly action: Action;
+  readonly verdict: Verdict;
+  readonly decision: Decision;
+}
+
+/** Runs decide() (empty rules) on a case, then the classifier when decide() asks for it. */
+export class CaseJudge {
+  private readonly rules: RuleSet = compileRules([]);
+  private readonly analyzer: Analyzer = createAnalyzer();
+
+  constructor(
+    private readonly mode: ModeName,
+    private readonly classifier?: Classifier,
+  ) {}
+
+  judgeSync(c: EvalCase, index: number): Judged {
+    const action = actionFor(c, index);
+    const env = environmentFor(action.cwd);
+    const verdict = decide(action, this.rules, this.mode, { env, analyzer: this.analyzer });
+    return { case: c, action, verdict, decision: verdict.decision };
+  }
+
+  async judge(c: EvalCase, index: number): Promise<Judged> {
+    const j = this.judgeSync(c, index);
+    if (!j.verdict.wantsClassifier || !this.classifier || this.classifier.status !== 'on') return j;
+    const answer = await this.classifier.classify(j.action);
+    const decision: Decision =
+      answer.verdict === 'allow' ? 'allow' : answer.verdict === 'block' ? 'deny' : 'hold';
+    return { ...j, decision, verdict: { ...j.verdict, decision, by: 'classifier', reason: answer.reason } };
+  }
+}
