@@ -41,7 +41,10 @@ describe('tmux terminal driver', () => {
   it('passes only the given environment', async () => {
     term = await startTerminal({
       command: process.execPath,
-      args: ['-e', 'console.log("env=" + Object.keys(process.env).sort().join(","))'],
+      args: [
+        '-e',
+        'console.log("env=" + Object.keys(process.env).sort().join(",")); setTimeout(() => {}, 10000)',
+      ],
       env: { WARDEN_HOME: '/tmp/x' },
     });
     const screen = await term.waitForText(/env=/);

@@ -1,7 +1,10 @@
 // A real terminal for tests: runs a command in a detached tmux session on a private tmux server
-// (its own socket, so no other tmux is touched), sends keys, and reads the screen.
+// (its own socket file, removed on close, so no other tmux is touched), sends keys, and reads the screen.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -29,9 +32,12 @@ export async function startTerminal(opts: {
   cols?: number;
   rows?: number;
 }): Promise<Terminal> {
-  const socket = `warden-test-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const tmux = (...args: string[]) =>
-    run('tmux', ['-L', socket, '-f', '/dev/null', ...args], { timeout: 5_000 });
+  const socket = join(tmpdir(), `warden-tmux-${process.pid}-${randomBytes(4).toString('hex')}`);
+  // Keep the pane (and its last screen) after the command exits, so output and crashes can be read;
+  // set in the config so it holds even for a command that exits at once.
+  const conf = `${socket}.conf`;
+  writeFileSync(conf, 'set-option -g remain-on-exit on\n');
+  const tmux = (...args: string[]) => run('tmux', ['-S', socket, '-f', conf, ...args], { timeout: 5_000 });
   const envArgs = Object.entries({ TERM: 'xterm-256color', ...(opts.env ?? {}) }).map(
     ([k, v]) => `${k}=${v}`,
   );
@@ -48,8 +54,6 @@ export async function startTerminal(opts: {
     ...(opts.cwd ? ['-c', opts.cwd] : []),
     argv.map(shellQuote).join(' '),
   );
-  // Keep the pane (and its last screen) after the command exits, so a crash can be read.
-  await tmux('set-option', '-t', 'main', 'remain-on-exit', 'on');
 
   const capture = async () => (await tmux('capture-pane', '-p', '-t', 'main')).stdout;
   return {
@@ -79,6 +83,8 @@ export async function startTerminal(opts: {
     },
     async close() {
       await tmux('kill-server').catch(() => undefined);
+      rmSync(socket, { force: true });
+      rmSync(conf, { force: true });
     },
   };
 }
