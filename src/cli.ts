@@ -147,8 +147,13 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command('eval')
-    .description('run a JSONL file of tool calls through decide(): catch rate and false holds (labelled) or interruptions per mode')
-    .argument('<file>', 'JSON lines: {tool, input, label?, source_policy?, ...} (the format of shared/corpus)')
+    .description(
+      'run a JSONL file of tool calls through decide(): catch rate and false holds (labelled) or interruptions per mode',
+    )
+    .argument(
+      '<file>',
+      'JSON lines: {tool, input, label?, source_policy?, ...} (the format of shared/corpus)',
+    )
     .addOption(modeOption().default('auto'))
     .option('--llm', 'ask the LLM classifier when the analyzer is unsure (needs an API key)')
     .action(async (file: string, opts: { mode: ModeName; llm?: boolean }) => {

@@ -7,13 +7,21 @@ import type { RuleSet } from './rules/index.js';
  * user's and the session's everywhere. Compiles one rule set per project (its rules plus the
  * global ones) and picks by the action's project root.
  */
-export function compileProjectScoped(compile: (rules: readonly Rule[]) => RuleSet, rules: readonly Rule[]): RuleSet {
+export function compileProjectScoped(
+  compile: (rules: readonly Rule[]) => RuleSet,
+  rules: readonly Rule[],
+): RuleSet {
   const global = rules.filter((r) => r.source.projectRoot === undefined);
-  const roots = new Set(rules.flatMap((r) => (r.source.projectRoot === undefined ? [] : [r.source.projectRoot])));
+  const roots = new Set(
+    rules.flatMap((r) => (r.source.projectRoot === undefined ? [] : [r.source.projectRoot])),
+  );
   const globalSet = compile(global);
   const perProject = new Map<string, RuleSet>();
   for (const root of roots) {
-    perProject.set(root, compile(rules.filter((r) => r.source.projectRoot === undefined || r.source.projectRoot === root)));
+    perProject.set(
+      root,
+      compile(rules.filter((r) => r.source.projectRoot === undefined || r.source.projectRoot === root)),
+    );
   }
   return {
     rules,
