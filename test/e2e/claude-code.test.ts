@@ -4,8 +4,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { actionFromToolCall } from '../../src/adapters/tool-call.js';
-import { compileRules } from '../../src/policy/rules/index.js';
 import { type PermissionMode, removeDir, runClaude, tempDir } from '../support/claude-runner.js';
 import {
   type FakeMessagesApi,
@@ -28,19 +26,6 @@ interface AuditLine {
   event: string;
   [k: string]: unknown;
 }
-
-/**
- * Whether the rule engine on this branch understands Claude Code's specifier syntax
- * (`Bash(rm -rf *)`); the placeholder in src/policy/rules matches bare tool names only. Until the
- * real engine lands, the rule tests use bare `Bash` rules (also valid Claude Code syntax); after,
- * they use the narrow rules by themselves.
- */
-function ruleSpecifiersSupported(): boolean {
-  const action = actionFromToolCall({ tool: 'Bash', input: { command: 'rm -rf /tmp/x' }, cwd: '/tmp' });
-  const rules = compileRules([{ effect: 'deny', text: 'Bash(rm -rf *)', source: { origin: 'warden-user' } }]);
-  return rules.find(action, { home: '/root', wardenHome: '/root/.warden', tempDirs: ['/tmp'] }) !== undefined;
-}
-const specifiers = ruleSpecifiersSupported();
 
 let api: FakeMessagesApi;
 let root: string;
@@ -128,7 +113,7 @@ function firstToolResult(): { id: string; content: string; isError: boolean } {
 
 describe('Claude Code → warden serve (real CLI, http hooks)', { timeout: 45_000 }, () => {
   it('a deny rule blocks `rm -rf` of a directory outside the project; the model gets the reason', async () => {
-    const rule = specifiers ? 'Bash(rm -rf *)' : 'Bash';
+    const rule = 'Bash(rm -rf *)';
     writeRules({ deny: [rule] });
     const w = await startAndInstall();
     // bypassPermissions turns off Claude Code's own guards (in default mode it refuses an rm outside
@@ -150,7 +135,7 @@ describe('Claude Code → warden serve (real CLI, http hooks)', { timeout: 45_00
   });
 
   it('an allowed command runs, and its PostToolUse outcomes (success and failure) land in the audit log', async () => {
-    writeRules({ allow: specifiers ? ['Bash(touch *)', 'Bash(ls *)'] : ['Bash'] });
+    writeRules({ allow: ['Bash(touch *)', 'Bash(ls *)'] });
     await startAndInstall();
     const made = join(project, 'made.txt');
     const missing = join(project, 'no-such-dir');
