@@ -28,6 +28,8 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
 
 /** Commands whose arguments are not files they read. */
 const NON_READING = new Set([
+  'dotenv',
+  'set',
   'echo',
   'printf',
   'ls',
@@ -240,8 +242,12 @@ function judgeKnown(
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];
-    for (const a of args) {
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k]!;
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
+      // an app loading its env file is how the file is meant to be used
+      if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
+      if (/^--?(env-file|dotenv)=/.test(a.value)) continue;
       const value =
         a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;
       const r = judgeRead({ value, dynamic: a.dynamic }, ctx);
