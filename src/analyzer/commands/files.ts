@@ -160,7 +160,7 @@ const tee: CommandJudge = (args, _cmd, ctx) =>
 const sed: CommandJudge = (args, _cmd, ctx) => {
   const inPlace = args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith('--in-place'));
   const { operands } = splitArgs(
-    args.filter((a, i) => !(i > 0 && ['-e', '-f'].includes(args[i - 1]!.value))),
+    args.filter((_a, i) => !(i > 0 && ['-e', '-f'].includes(args[i - 1]!.value))),
   );
   const hasScriptFlag = args.some(
     (a) => a.value === '-e' || a.value === '-f' || a.value.startsWith('--expression'),

@@ -62,7 +62,7 @@ const NON_READING = new Set([
 const UNKNOWN_DESTROY =
   /^(eject|delete|destroy|drop|purge|wipe|erase|terminate|nuke|teardown|truncate|flushall|uninstall|deprovision|decommission|unpublish)$/;
 
-function normalizeName(head: Arg, ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
+function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
   if (head.dynamic)
     return unsure('dynamic-command', `the command name is only known at run time (${head.value})`);
   let name = head.value;

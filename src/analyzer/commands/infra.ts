@@ -45,7 +45,7 @@ const DESTROY_VERBS = new Set([
   'shred',
 ]);
 
-const READ_VERBS = new Set([
+const _READ_VERBS = new Set([
   'get',
   'list',
   'ls',
@@ -193,6 +193,8 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       `${tool}-forced-change`,
       `${tool} ${vs.slice(0, 2).join(' ')} ${flagText.filter((f) => f.startsWith('--')).join(' ')} deletes and recreates live resources; apply without --force`,
     );
+  if (flagText.some((f) => f.startsWith('--visibility')))
+    return unsure(`${tool}-visibility`, `${tool} changes who can see a repository or resource`);
   const disruptive = vs.find((v) => DISRUPTIVE_VERBS.has(v));
   if (disruptive)
     return unsure(
