@@ -25,9 +25,7 @@ export async function benchAnalyzer(out: (line: string) => void): Promise<void> 
   const analyzer = createAnalyzer();
   const rules = compileRules([]);
   const times = { analyzer: [] as number[], decide: [] as number[] };
-  const gc = (globalThis as { gc?: () => void }).gc;
   for (let pass = 0; pass < 8; pass++) {
-    gc?.(); // collect between passes so a pass measures the analyzer, not the previous pass's garbage
     for (const action of actions) {
       const env = environmentFor(action.cwd);
       let t = performance.now();

@@ -13,7 +13,7 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
   if (ctx.depth > 6) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   if (source.length > MAX_SOURCE)
     return unsure('command-too-long', `command longer than ${MAX_SOURCE} characters`);
-  if (FORK_BOMB.test(source))
+  if (/\(\)\s*\{/.test(source) && FORK_BOMB.test(source))
     return dangerous('destroy-or-exfiltrate', 'fork-bomb', 'a fork bomb exhausts the machine');
   if (/disableAllHooks/.test(source))
     return dangerous(
