@@ -187,3 +187,18 @@ describe('file tools', () => {
     expect(kind('')).toBe('unsure');
   });
 });
+
+describe('hostile input (property)', () => {
+  it('never throws, and input that does not parse is never safe', async () => {
+    const fc = await import('fast-check');
+    const { parse } = await import('unbash');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (command) => {
+        const verdict = kind(command);
+        const errors = parse(command).errors ?? [];
+        if (errors.length > 0) expect(verdict).not.toBe('safe');
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
