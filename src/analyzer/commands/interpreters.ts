@@ -84,6 +84,7 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
         'obfuscated-exec',
         'runs an encoded PowerShell payload; run plain commands',
       );
+    if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(name);
     if (code.dynamic) return unsure('shell-dynamic-code', `${name} -c runs code only known at run time`);
     if (name.startsWith('pw') || name.startsWith('powershell')) return judgePowerShell(code.value, ctx);
     out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
@@ -102,6 +103,7 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
 
 /** Running a script file: inside the project it is the project's own code; elsewhere unsure. */
 export function judgeScriptFile(script: Arg, ctx: ShellContext, who: string): Analysis {
+  if (script.dynamic && FETCHES.test(script.value)) return downloadedCode(who);
   if (script.dynamic)
     return unsure('script-dynamic', `${who} runs a script whose path is only known at run time`);
   const abs = resolvePath(script.value, ctx);
@@ -119,6 +121,7 @@ export function judgeScriptFile(script: Arg, ctx: ShellContext, who: string): An
 }
 
 const evalJudge: CommandJudge = (args, _cmd, ctx) => {
+  if (args.some((a) => a.dynamic && FETCHES.test(a.value))) return downloadedCode('eval');
   if (args.some((a) => a.dynamic)) return unsure('eval-dynamic', 'eval of code only known at run time');
   return ctx.judgeScript(args.map((a) => a.value).join(' '), { ...ctx, depth: ctx.depth + 1 });
 };
@@ -269,6 +272,7 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       if (lang === 'osascript')
         return unsure('applescript', 'runs AppleScript, which can control other apps');
       const r = judgeCode(code.value, lang, ctx, cmd);
+      if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(lang);
       return code.dynamic ? atLeastUnsure(r, 'code-dynamic', `${lang} code includes run-time values`) : r;
     }
     const stdin = judgeStdinSource(cmd, lang, ctx);
@@ -391,5 +395,16 @@ export function judgeWindowsDelete(target: string, recursive: boolean, ctx: Shel
     { value: t.replace(/\\/g, '/'), dynamic: false },
     { recursive, glob: /[*?]/.test(t) },
     ctx,
+  );
+}
+
+/** A substitution that fetches from the network: `sh -c "$(curl …)"`, `bash <(wget -O- …)`. */
+const FETCHES = /[$<]\([^)]*\b(curl|wget|fetch|iwr|invoke-webrequest|http)\b/i;
+
+function downloadedCode(who: string): Analysis {
+  return dangerous(
+    'cross-trust-boundary',
+    'pipe-to-shell',
+    `blocked: ${who} runs code downloaded from the network; download it to a file, read it, then run it`,
   );
 }
