@@ -434,9 +434,9 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
     void ctx;
     return unsure('diskutil', `diskutil ${sub} changes disks`);
   },
-  cp: copyLike('copies to', false),
-  install: copyLike('installs to', false),
-  mv: copyLike('moves to', true),
+  cp: copyLike('copies', false),
+  install: copyLike('installs', false),
+  mv: copyLike('moves', true),
   ln,
   touch: touchLike,
   mkdir,

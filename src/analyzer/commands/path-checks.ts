@@ -167,6 +167,8 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
         ? destroy('recursive-delete-outside-project', 'outside the project')
         : unsure('delete-outside-project', `${verb} ${abs}, outside the project`);
     case 'temp':
+      if (ctx.env.tempDirs.includes(abs) && (opts.recursive || opts.glob))
+        return destroy('delete-temp-dir', 'the whole temp dir, which other programs use');
       return safe(`${verb} a temp path`);
     case 'project': {
       if (!opts.recursive) return safe(`${verb} a file inside the project`);
