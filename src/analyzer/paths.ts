@@ -64,12 +64,11 @@ export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
   if (abs === '/') return 'root';
   if (abs === ctx.projectRoot) return 'project-root';
   if (isInside(abs, ctx.projectRoot)) return 'project';
-  for (const t of ctx.env.tempDirs) if (abs !== t && isInside(abs, t)) return 'temp';
+  for (const t of ctx.env.tempDirs) if (isInside(abs, t)) return 'temp';
   if (abs === ctx.env.home) return 'home-root';
   if (isInside(abs, ctx.env.home)) return 'home';
   if (abs.startsWith('/dev/')) return 'device';
   for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
-  for (const t of ctx.env.tempDirs) if (abs === t) return 'system';
   return 'other';
 }
 

@@ -74,10 +74,15 @@ function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {
   return judgeScript(command, ctx);
 }
 
-const MCP_READ =
-  /^(get|list|search|read|fetch|retrieve|resolve|find|view|describe|query|lookup|show|browse|take|snapshot|screenshot|wait|count|check|inspect|status|docs|navigate|hover|console|network|analyze|explain|summarize|recall|load)/i;
-const MCP_DESTROY = /(^|_)(delete|drop|destroy|remove|purge|truncate|wipe)(_|$)/i;
+const MCP_DESTROY = /(^|_|-)(delete|drop|destroy|remove|purge|truncate|wipe|erase)(_|-|$)/i;
+const MCP_OUTBOUND =
+  /(^|_|-)(send|email|mail|message|post|tweet|publish|share|transfer|pay|payment|invite|dm)(_|-|$)/i;
+const MCP_CODE = /(^|_|-)(exec|execute|run|eval|shell|command|terminal|script)(_|-|$)/i;
 
+/**
+ * MCP tools are servers the user installed: their reads and ordinary writes are what the user set
+ * them up for. Deleting is dangerous, sending messages or money to others and running code unsure.
+ */
 function judgeMcp(tool: string, input: Readonly<Record<string, unknown>>): Analysis {
   const sql =
     typeof input.query === 'string' ? input.query : typeof input.sql === 'string' ? input.sql : undefined;
@@ -88,9 +93,10 @@ function judgeMcp(tool: string, input: Readonly<Record<string, unknown>>): Analy
       'mcp-destroy',
       `${tool} deletes data through an MCP server; ask the user`,
     );
-  const verb = tool.replace(/^(browser|mcp|tool)_/, '');
-  if (MCP_READ.test(verb)) return safe(`${tool} reads through an MCP server`);
-  return unsure('mcp-action', `${tool} acts through an MCP server`);
+  if (MCP_OUTBOUND.test(tool))
+    return unsure('mcp-outbound', `${tool} sends something to other people or services`);
+  if (MCP_CODE.test(tool)) return unsure('mcp-code', `${tool} runs code through an MCP server`);
+  return safe(`${tool} through an MCP server the user installed`);
 }
 
 const PATCH_HEADER = /^\*\*\* (Add|Update|Delete) File: (.+)$|^\*\*\* Move to: (.+)$/gm;

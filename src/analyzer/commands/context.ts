@@ -11,6 +11,10 @@ export interface ShellContext extends PathContext {
   readonly judgeScript: (source: string, ctx: ShellContext) => Analysis;
   /** Judges an argv (after a wrapper such as sudo or xargs) as if it were its own command. */
   readonly judgeArgv: (argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext) => Analysis;
+  /** Files an earlier command of the same script downloaded (curl -o, wget -O): running them is dangerous. */
+  readonly downloaded?: ReadonlySet<string>;
+  /** Temp files an earlier command of the same script created from local content (mktemp, redirections). */
+  readonly generated?: ReadonlySet<string>;
 }
 
 /** A judge for one command name: `args` excludes the command name itself. */

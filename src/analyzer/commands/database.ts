@@ -123,12 +123,12 @@ function sqlClient(tool: string): CommandJudge {
       )
         return unsure('database-script', `${tool} runs a SQL script`);
       const host =
-        args.find((a, i) => i > 0 && /^(-h|--host)$/.test(args[i - 1]!.value))?.value ??
+        args.find((_a, i) => i > 0 && /^(-h|--host)$/.test(args[i - 1]!.value))?.value ??
         args.find((a) => /^--host=|^postgres(ql)?:\/\/|^mysql:\/\/|^mongodb(\+srv)?:\/\//.test(a.value))
           ?.value;
       if (
         host &&
-        !/^(--host=)?(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|db|postgres|mysql|\/)|@(localhost|127\.0\.0\.1)[:/]/.test(
+        !/^(--host=)?(localhost|127\.0\.0\.1|::1|0\.0\.0\.0|db|postgres|mysql)(:\d+)?$|^(--host=)?\/|@(localhost|127\.0\.0\.1)[:/]/.test(
           host,
         )
       )

@@ -160,7 +160,7 @@ const tee: CommandJudge = (args, _cmd, ctx) =>
 const sed: CommandJudge = (args, _cmd, ctx) => {
   const inPlace = args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith('--in-place'));
   const { operands } = splitArgs(
-    args.filter((a, i) => !(i > 0 && ['-e', '-f'].includes(args[i - 1]!.value))),
+    args.filter((_a, i) => !(i > 0 && ['-e', '-f'].includes(args[i - 1]!.value))),
   );
   const hasScriptFlag = args.some(
     (a) => a.value === '-e' || a.value === '-f' || a.value.startsWith('--expression'),
@@ -311,9 +311,17 @@ const find: CommandJudge = (args, cmd, ctx) => {
       const inner: Arg[] = [];
       for (i++; i < args.length && args[i]!.value !== ';' && args[i]!.value !== '+'; i++)
         inner.push(args[i]!);
-      const withRoots = inner.map((a) => (a.value === '{}' ? roots[0]! : a));
-      const recursiveInner = withRoots.map((a, k) => (k > 0 && a === roots[0] ? { ...a } : a));
-      const r = ctx.judgeArgv(recursiveInner, cmd, ctx);
+      // {} is each match under the root: named after a literal -name when there is one
+      const nameIndex = args.findIndex((a) => a.value === '-name' || a.value === '-iname');
+      const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
+      const leaf = name && !name.dynamic && !/[*?[]/.test(name.value) ? name.value : 'find-match';
+      const root = roots[0]!;
+      const match: Arg = { value: `${root.value.replace(/\/+$/, '')}/${leaf}`, dynamic: root.dynamic };
+      const r = ctx.judgeArgv(
+        inner.map((a) => (a.value === '{}' ? match : a)),
+        cmd,
+        ctx,
+      );
       out.push(r);
     }
     if (v === '-fprint' || v === '-fprintf' || v === '-fls') {
@@ -426,9 +434,9 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
     void ctx;
     return unsure('diskutil', `diskutil ${sub} changes disks`);
   },
-  cp: copyLike('copies to', false),
-  install: copyLike('installs to', false),
-  mv: copyLike('moves to', true),
+  cp: copyLike('copies', false),
+  install: copyLike('installs', false),
+  mv: copyLike('moves', true),
   ln,
   touch: touchLike,
   mkdir,

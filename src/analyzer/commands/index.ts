@@ -28,6 +28,8 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
 
 /** Commands whose arguments are not files they read. */
 const NON_READING = new Set([
+  'dotenv',
+  'set',
   'echo',
   'printf',
   'ls',
@@ -60,7 +62,7 @@ const NON_READING = new Set([
 const UNKNOWN_DESTROY =
   /^(eject|delete|destroy|drop|purge|wipe|erase|terminate|nuke|teardown|truncate|flushall|uninstall|deprovision|decommission|unpublish)$/;
 
-function normalizeName(head: Arg, ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
+function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
   if (head.dynamic)
     return unsure('dynamic-command', `the command name is only known at run time (${head.value})`);
   let name = head.value;
@@ -240,8 +242,12 @@ function judgeKnown(
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];
-    for (const a of args) {
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k]!;
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
+      // an app loading its env file is how the file is meant to be used
+      if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
+      if (/^--?(env-file|dotenv)=/.test(a.value)) continue;
       const value =
         a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;
       const r = judgeRead({ value, dynamic: a.dynamic }, ctx);

@@ -45,7 +45,7 @@ const DESTROY_VERBS = new Set([
   'shred',
 ]);
 
-const READ_VERBS = new Set([
+const _READ_VERBS = new Set([
   'get',
   'list',
   'ls',
@@ -192,6 +192,17 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       'destroy-or-exfiltrate',
       `${tool}-forced-change`,
       `${tool} ${vs.slice(0, 2).join(' ')} ${flagText.filter((f) => f.startsWith('--')).join(' ')} deletes and recreates live resources; apply without --force`,
+    );
+  if (flagText.some((f) => f.startsWith('--visibility')))
+    return unsure(`${tool}-visibility`, `${tool} changes who can see a repository or resource`);
+  if (
+    flagText.some((f) => /^--delete(-removed)?$/.test(f)) &&
+    vs.some((v) => /^(sync|cp|rsync|mirror|deploy)$/.test(v))
+  )
+    return dangerous(
+      'destroy-or-exfiltrate',
+      'remote-sync-delete',
+      `${tool} ${vs.slice(0, 2).join(' ')} --delete removes remote files the source lacks; run with --dryrun first`,
     );
   const disruptive = vs.find((v) => DISRUPTIVE_VERBS.has(v));
   if (disruptive)

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath, zoneOf } from '../paths.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
@@ -83,6 +84,7 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
         'obfuscated-exec',
         'runs an encoded PowerShell payload; run plain commands',
       );
+    if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(name);
     if (code.dynamic) return unsure('shell-dynamic-code', `${name} -c runs code only known at run time`);
     if (name.startsWith('pw') || name.startsWith('powershell')) return judgePowerShell(code.value, ctx);
     out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
@@ -101,16 +103,25 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
 
 /** Running a script file: inside the project it is the project's own code; elsewhere unsure. */
 export function judgeScriptFile(script: Arg, ctx: ShellContext, who: string): Analysis {
+  if (script.dynamic && FETCHES.test(script.value)) return downloadedCode(who);
   if (script.dynamic)
     return unsure('script-dynamic', `${who} runs a script whose path is only known at run time`);
-  const r = judgeWrite(script, ctx, 'runs');
-  if (r.kind === 'safe') return safe(`${who} runs a project script`);
-  if (/^\/(usr|opt|bin)\//.test(script.value) || /node_modules\/\.bin\//.test(script.value))
-    return safe(`${who} runs an installed tool`);
-  return unsure('script-outside-project', `${who} runs ${script.value}, outside the project`);
+  const abs = resolvePath(script.value, ctx);
+  const zone = zoneOf(abs, ctx);
+  // a script in a temp dir is typically something just downloaded or generated: look before running
+  if (abs && ctx.downloaded?.has(abs))
+    return dangerous(
+      'cross-trust-boundary',
+      'download-and-run',
+      `blocked: runs ${script.value}, which was just downloaded; read it first, then run it`,
+    );
+  if (zone === 'temp' && !ctx.generated?.has(abs ?? ''))
+    return unsure('script-in-temp', `${who} runs ${script.value} from a temp dir; read it first`);
+  return safe(`${who} runs an existing script or tool (${zone})`);
 }
 
 const evalJudge: CommandJudge = (args, _cmd, ctx) => {
+  if (args.some((a) => a.dynamic && FETCHES.test(a.value))) return downloadedCode('eval');
   if (args.some((a) => a.dynamic)) return unsure('eval-dynamic', 'eval of code only known at run time');
   return ctx.judgeScript(args.map((a) => a.value).join(' '), { ...ctx, depth: ctx.depth + 1 });
 };
@@ -226,8 +237,16 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
     /\w+\s*\(\s*[a-zA-Z_]/.test(code) &&
     !CODE_WRITE.test(code)
   )
-    out.push(unsure('code-write-dynamic', `${lang} code writes to a file whose name is computed`));
+    out.push(safe(`${lang} code writes files whose names are computed`));
   CODE_WRITE.lastIndex = 0;
+  if (/\b(write|open\s*\([^)]*['"][wa]|writeFile|appendFile|write_text|rename|replace|copy)/.test(code)) {
+    for (const m of code.matchAll(/(['"])([^'"\n]{2,200})\1/g)) {
+      const literal = m[2]!;
+      if (!/\//.test(literal) && !/^\.(bashrc|zshrc|profile|env)/.test(literal)) continue;
+      const w = judgeWrite({ value: literal, dynamic: false }, ctx, `${lang} code may write`);
+      if (w.kind === 'dangerous' && w.finding === 'protected-path-write') out.push(w);
+    }
+  }
   void cmd;
   return judgeAll(out.length ? out : [safe(`${lang} one-liner without file, process or network effects`)]);
 }
@@ -253,6 +272,7 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       if (lang === 'osascript')
         return unsure('applescript', 'runs AppleScript, which can control other apps');
       const r = judgeCode(code.value, lang, ctx, cmd);
+      if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(lang);
       return code.dynamic ? atLeastUnsure(r, 'code-dynamic', `${lang} code includes run-time values`) : r;
     }
     const stdin = judgeStdinSource(cmd, lang, ctx);
@@ -305,9 +325,20 @@ export function interpreterFamily(name: string): string | undefined {
 
 export { upstreamSecret };
 
-/** PowerShell: deletion cmdlets judged like rm; the rest is not understood, so unsure. */
+/** PowerShell cmdlets that only read or format. */
+const PS_READ =
+  /^(get-\w+|select-\w+|test-path|test-connection|write-output|write-host|write-verbose|format-\w+|measure-\w+|where-object|foreach-object|sort-object|group-object|out-string|out-host|out-null|convertto-\w+|convertfrom-\w+|resolve-path|split-path|join-path|compare-object|tee-object|new-object|import-module|start-sleep|write-error|write-warning|read-host|invoke-pester)$/i;
+const PS_WRITE =
+  /^(set-content|add-content|out-file|new-item|copy-item|move-item|rename-item|set-item|export-\w+|expand-archive|compress-archive)$/i;
+const PS_DANGER =
+  /^(invoke-expression|iex|invoke-webrequest|iwr|invoke-restmethod|irm|start-process|set-executionpolicy|stop-process|stop-computer|restart-computer|format-volume|clear-disk|remove-itemproperty|set-itemproperty|new-service|register-scheduledtask|add-mppreference|set-mppreference|invoke-command|new-psdrive)$/i;
+
+/** PowerShell: cmdlets judged by name (read, write with a path, delete), anything unknown is unsure. */
 function judgePowerShell(code: string, ctx: ShellContext): Analysis {
   const out: Analysis[] = [];
+  const cmdlets = [...code.matchAll(/(?:^|[\s;|({&])([A-Za-z]+-[A-Za-z]+|iex|iwr|irm)(?=$|[\s;|)}])/g)].map(
+    (m) => m[1]!,
+  );
   for (const stmt of code.split(/[;|\n]/)) {
     const words = stmt.trim().split(/\s+/).filter(Boolean);
     const head = (words[0] ?? '').toLowerCase();
@@ -317,7 +348,33 @@ function judgePowerShell(code: string, ctx: ShellContext): Analysis {
         out.push(judgeWindowsDelete(t, recursive, ctx));
     }
   }
-  return judgeAll(out.length ? out : [unsure('powershell', 'PowerShell code is not parsed by warden')]);
+  for (const c of cmdlets) {
+    if (/^remove-item$/i.test(c)) continue;
+    if (PS_DANGER.test(c)) {
+      out.push(
+        /^(invoke-expression|iex)$/i.test(c) &&
+          /invoke-(webrequest|restmethod)|iwr|irm|downloadstring/i.test(code)
+          ? dangerous(
+              'cross-trust-boundary',
+              'pipe-to-shell',
+              'blocked: runs code downloaded from the network; download, read, then run it',
+            )
+          : unsure('powershell-risky', `PowerShell ${c} runs code, downloads or changes the system`),
+      );
+    } else if (PS_WRITE.test(c)) {
+      const target = new RegExp(
+        `${c}\\s+(?:-(?:Path|LiteralPath|FilePath|Destination)\\s+)?(['"]?)([^'"\\s;|]+)\\1`,
+        'i',
+      ).exec(code)?.[2];
+      out.push(
+        target && !target.startsWith('$')
+          ? judgeWrite({ value: target.replace(/\\/g, '/'), dynamic: false }, ctx, `PowerShell ${c} writes`)
+          : safe(`PowerShell ${c}`),
+      );
+    } else if (!PS_READ.test(c))
+      out.push(unsure('powershell', `PowerShell ${c} is not a cmdlet warden knows`));
+  }
+  return judgeAll(out.length ? out : [safe('PowerShell code that only reads and prints')]);
 }
 
 export function judgeWindowsDelete(target: string, recursive: boolean, ctx: ShellContext): Analysis {
@@ -338,5 +395,16 @@ export function judgeWindowsDelete(target: string, recursive: boolean, ctx: Shel
     { value: t.replace(/\\/g, '/'), dynamic: false },
     { recursive, glob: /[*?]/.test(t) },
     ctx,
+  );
+}
+
+/** A substitution that fetches from the network: `sh -c "$(curl …)"`, `bash <(wget -O- …)`. */
+const FETCHES = /[$<]\([^)]*\b(curl|wget|fetch|iwr|invoke-webrequest|http)\b/i;
+
+function downloadedCode(who: string): Analysis {
+  return dangerous(
+    'cross-trust-boundary',
+    'pipe-to-shell',
+    `blocked: ${who} runs code downloaded from the network; download it to a file, read it, then run it`,
   );
 }

@@ -1,4 +1,3 @@
-import type { Analysis } from '../../domain/analysis.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { ormRisk } from './database.js';

@@ -60,7 +60,20 @@ function staticPrefixPath(value: string, ctx: ShellContext): string | undefined 
 }
 
 /** Judges reading a file: credentials are dangerous to read (they end up in the transcript). */
+/**
+ * Words that can name a secret: a cheap filter so that ordinary arguments (`-la`, `src/index.ts`)
+ * skip path resolution. Anything under warden's home is always checked.
+ */
+const MAYBE_SECRET =
+  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh/i;
+
 export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
+  if (
+    !MAYBE_SECRET.test(target.value) &&
+    !target.value.startsWith(ctx.env.wardenHome) &&
+    !ctx.cwd?.startsWith(ctx.env.wardenHome)
+  )
+    return undefined;
   const abs = target.dynamic ? staticPrefixPath(target.value, ctx) : resolvePath(target.value, ctx);
   if (!abs) return undefined;
   const why = readProtection(abs, ctx);
@@ -154,6 +167,8 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
         ? destroy('recursive-delete-outside-project', 'outside the project')
         : unsure('delete-outside-project', `${verb} ${abs}, outside the project`);
     case 'temp':
+      if (ctx.env.tempDirs.includes(abs) && (opts.recursive || opts.glob))
+        return destroy('delete-temp-dir', 'the whole temp dir, which other programs use');
       return safe(`${verb} a temp path`);
     case 'project': {
       if (!opts.recursive) return safe(`${verb} a file inside the project`);

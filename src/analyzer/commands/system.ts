@@ -55,6 +55,8 @@ const pkill: CommandJudge = (args) => {
 const service: CommandJudge = (args) => {
   const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
   const verb = ops[0] ?? '';
+  if (verb === 'start' && ops.some((o) => /\.timer$/.test(o)))
+    return unsure('persistence-timer', 'starts a systemd timer (scheduled job)');
   if (
     /^(status|show|list-units|list-unit-files|is-active|is-enabled|cat|list-timers|list|print|blame|help)$/.test(
       verb,
@@ -68,8 +70,6 @@ const service: CommandJudge = (args) => {
     !/ssh|firewall|ufw|apparmor|selinux|auditd|security|defender/i.test(ops.join(' '))
   )
     return safe(`service ${verb}`);
-  if (verb === 'start' && ops.some((o) => /\.timer$/.test(o)))
-    return unsure('persistence-timer', 'starts a systemd timer (scheduled job)');
   if (/^(stop|kill|disable|mask)$/.test(verb))
     return unsure('service-stop', `${verb} takes a service down; ask the user`);
   if (/^(enable|link|load|bootstrap|submit|preset)$/.test(verb))

@@ -4,7 +4,7 @@ import { judgeSql } from '../commands/database.js';
 import { judgeArgv, judgeRedirects } from '../commands/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import { extractCommands, MAX_SOURCE } from './extract.js';
+import { extractCommands, MAX_SOURCE, type SimpleCommand } from './extract.js';
 
 const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
 
@@ -13,7 +13,7 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
   if (ctx.depth > 6) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   if (source.length > MAX_SOURCE)
     return unsure('command-too-long', `command longer than ${MAX_SOURCE} characters`);
-  if (FORK_BOMB.test(source))
+  if (/\(\)\s*\{/.test(source) && FORK_BOMB.test(source))
     return dangerous('destroy-or-exfiltrate', 'fork-bomb', 'a fork bomb exhausts the machine');
   if (/disableAllHooks/.test(source))
     return dangerous(
@@ -24,9 +24,12 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
   const { commands, errors } = extractCommands(source, ctx.env.home);
   const out: Analysis[] = [];
   let cwd = ctx.cwd;
+  const downloaded = new Set<string>(ctx.downloaded ?? []);
+  const generated = new Set<string>(ctx.generated ?? []);
   for (const cmd of commands) {
-    const here: ShellContext = { ...ctx, cwd };
-    out.push(judgeRedirects(cmd, here));
+    const here: ShellContext = { ...ctx, cwd, downloaded, generated };
+    noteFiles(cmd, here, downloaded, generated);
+    if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
     out.push(judgeArgv(cmd.argv, cmd, here));
     const head = cmd.argv[0];
     if (head && !head.dynamic && (head.value === 'cd' || head.value === 'pushd')) {
@@ -52,4 +55,34 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
       `the shell command does not parse (${errors[0]}); warden judges only what it can parse`,
     );
   return verdict;
+}
+
+/** Remembers which files a command downloads or generates, for the commands after it. */
+function noteFiles(
+  cmd: SimpleCommand,
+  ctx: ShellContext,
+  downloaded: Set<string>,
+  generated: Set<string>,
+): void {
+  const head = cmd.argv[0]?.value.split('/').pop() ?? '';
+  const add = (set: Set<string>, value: string | undefined) => {
+    if (!value) return;
+    const abs = resolvePath(value, ctx);
+    if (abs) set.add(abs);
+  };
+  if (head === 'curl' || head === 'wget') {
+    cmd.argv.forEach((a, i) => {
+      if (/^(-o|--output|-O|--output-document)$/.test(a.value) && cmd.argv[i + 1])
+        add(downloaded, cmd.argv[i + 1]!.value);
+    });
+    if (head === 'curl' && cmd.argv.some((a) => a.value === '-O' || a.value === '--remote-name')) {
+      const url = cmd.argv.find((a) => /^https?:\/\//.test(a.value))?.value;
+      add(downloaded, url?.split('/').pop()?.split('?')[0]);
+    }
+    for (const r of cmd.redirects)
+      if (r.operator.includes('>') && r.target && !r.target.dynamic) add(downloaded, r.target.value);
+    return;
+  }
+  for (const r of cmd.redirects)
+    if (r.operator.includes('>') && r.target && !r.target.dynamic) add(generated, r.target.value);
 }

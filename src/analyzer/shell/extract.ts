@@ -76,7 +76,8 @@ export function extractCommands(source: string, home: string): ExtractedScript {
         for (const p of node.prefix) {
           if (p.type !== 'Assignment' || p.value.type !== 'Word') continue;
           const v = readWord(p.value, home, vars);
-          if (v.dynamic) vars.delete(p.name);
+          if (/^\$\(\s*mktemp\b[^)]*\)$/.test(v.value)) vars.set(p.name, `/tmp/${p.name}.mktemp`);
+          else if (v.dynamic) vars.delete(p.name);
           else vars.set(p.name, v.value);
         }
       }
