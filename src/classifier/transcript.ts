@@ -1,0 +1,177 @@
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * Reads the user's own messages from a Claude Code transcript (JSON lines), newest first, within a
+ * token budget. The file is read backwards in chunks, so a 50 MB transcript costs only the tail
+ * that holds the budget (and never more than `maxScanBytes`). Only `type:"user"` entries whose
+ * content is the human's text count: tool results, sidechain (sub-agent) prompts, meta entries and
+ * compaction summaries are written by the agent or its tools and are skipped, so neither the
+ * agent's prose nor injected tool output ever reaches the classifier.
+ */
+
+export interface TranscriptBudget {
+  /** Approximate tokens of user text to keep (4 characters per token). */
+  readonly tokens: number;
+  /** Stop scanning after this many bytes from the end of the file. */
+  readonly maxScanBytes: number;
+  /** Lines longer than this are skipped unparsed (huge tool results). */
+  readonly maxLineBytes: number;
+  /** Read size per step. */
+  readonly chunkBytes: number;
+}
+
+export const DEFAULT_TRANSCRIPT_BUDGET: TranscriptBudget = {
+  tokens: 2000,
+  maxScanBytes: 8 * 1024 * 1024,
+  maxLineBytes: 512 * 1024,
+  chunkBytes: 64 * 1024,
+};
+
+export interface UserMessages {
+  /** The user's messages, newest first, each possibly clipped to fit the budget. */
+  readonly messages: readonly string[];
+  /** Why there are none or why the list may be incomplete (for the prompt and the audit). */
+  readonly note?: string;
+  readonly bytesScanned: number;
+}
+
+const CHARS_PER_TOKEN = 4;
+const NEWLINE = 0x0a;
+
+export async function readUserMessages(
+  path: string | undefined,
+  budget: TranscriptBudget = DEFAULT_TRANSCRIPT_BUDGET,
+): Promise<UserMessages> {
+  if (!path) return { messages: [], note: 'no transcript path', bytesScanned: 0 };
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    // O_NONBLOCK: a FIFO planted at the path must not hang the open.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    if (!stat.isFile()) return { messages: [], note: 'transcript is not a regular file', bytesScanned: 0 };
+    return await scanBackwards(handle, stat.size, budget);
+  } catch (error) {
+    return { messages: [], note: `transcript unreadable (${errorCode(error)})`, bytesScanned: 0 };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+async function scanBackwards(
+  handle: Awaited<ReturnType<typeof open>>,
+  size: number,
+  budget: TranscriptBudget,
+): Promise<UserMessages> {
+  const messages: string[] = [];
+  let charsLeft = Math.max(0, Math.floor(budget.tokens * CHARS_PER_TOKEN));
+  let position = size;
+  let scanned = 0;
+  // Bytes of the line that starts before the current chunk (its tail, read already).
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  let skippingLongLine = false;
+  const chunk = Buffer.allocUnsafe(Math.max(1024, budget.chunkBytes));
+
+  const takeLine = (line: Buffer): boolean => {
+    const text = userText(line);
+    if (text === undefined) return false;
+    const clipped = text.length > charsLeft ? `${text.slice(0, Math.max(0, charsLeft - 1))}…` : text;
+    messages.push(clipped);
+    charsLeft -= clipped.length;
+    return charsLeft <= 0;
+  };
+
+  while (position > 0 && charsLeft > 0) {
+    if (scanned >= budget.maxScanBytes) {
+      return {
+        messages,
+        note: `older messages not read (scan limit ${budget.maxScanBytes} bytes)`,
+        bytesScanned: scanned,
+      };
+    }
+    const length = Math.min(chunk.length, position);
+    position -= length;
+    const { bytesRead } = await handle.read(chunk, 0, length, position);
+    scanned += bytesRead;
+    const view = chunk.subarray(0, bytesRead);
+    let end = view.length;
+    for (let i = view.length - 1; i >= 0; i--) {
+      if (view[i] !== NEWLINE) continue;
+      // view[i+1 .. end) + carry is a complete line.
+      if (!skippingLongLine) {
+        const piece = view.subarray(i + 1, end);
+        const line = carryBytes > 0 ? Buffer.concat([piece, ...carry]) : piece;
+        if (line.length > 0 && takeLine(line)) return { messages, bytesScanned: scanned };
+      }
+      carry = [];
+      carryBytes = 0;
+      skippingLongLine = false;
+      end = i;
+    }
+    if (!skippingLongLine && end > 0) {
+      carry.unshift(Buffer.from(view.subarray(0, end)));
+      carryBytes += end;
+      if (carryBytes > budget.maxLineBytes) {
+        carry = [];
+        carryBytes = 0;
+        skippingLongLine = true;
+      }
+    }
+  }
+  if (!skippingLongLine && carryBytes > 0 && charsLeft > 0) {
+    takeLine(Buffer.concat(carry));
+  }
+  return { messages, bytesScanned: scanned };
+}
+
+/** The human's text in one transcript line, or undefined when the line is anything else. */
+export function userText(line: Buffer | string): string | undefined {
+  const raw = typeof line === 'string' ? line : line.toString('utf8');
+  // Cheap filter before parsing: most lines (assistant turns, tool results) are not user text.
+  if (!raw.includes('"user"')) return undefined;
+  let entry: unknown;
+  try {
+    entry = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(entry) || entry.type !== 'user') return undefined;
+  if (entry.isMeta === true || entry.isSidechain === true || entry.isCompactSummary === true)
+    return undefined;
+  if (entry.toolUseResult !== undefined) return undefined;
+  const message = entry.message;
+  if (!isRecord(message) || message.role !== 'user') return undefined;
+  const texts = contentTexts(message.content);
+  if (texts === undefined) return undefined;
+  const text = texts.join('\n').trim();
+  if (text.length === 0 || isCommandOutput(text)) return undefined;
+  return text;
+}
+
+function contentTexts(content: unknown): string[] | undefined {
+  if (typeof content === 'string') return [content];
+  if (!Array.isArray(content)) return undefined;
+  const texts: string[] = [];
+  for (const block of content) {
+    if (!isRecord(block)) continue;
+    // Any tool_result in the message makes it a tool turn, not the human speaking.
+    if (block.type === 'tool_result') return undefined;
+    if (block.type === 'text' && typeof block.text === 'string') texts.push(block.text);
+  }
+  return texts;
+}
+
+/** Output of local slash commands is recorded as a user entry, but it is not the user's words. */
+function isCommandOutput(text: string): boolean {
+  return text.startsWith('<local-command-stdout>') || text.startsWith('<local-command-stderr>');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errorCode(error: unknown): string {
+  if (isRecord(error) && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}
