@@ -85,8 +85,8 @@ const MAX_REASON_CHARS = 600;
  * the console) are removed and the length is capped.
  */
 export function cleanReason(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   const flat = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .trim();
   return flat.length > MAX_REASON_CHARS ? `${flat.slice(0, MAX_REASON_CHARS - 1)}…` : flat;
