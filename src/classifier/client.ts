@@ -79,7 +79,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       // warden retries itself, only when the wait fits the deadline.
       maxRetries: 0,
-      timeout: deadlineMs,
+      timeout: Math.ceil(deadlineMs),
     });
   } catch (error) {
     return offClassifier(`the API client could not start (${message(error)})`);
@@ -146,7 +146,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
         const release = await limiter.acquire(abort.signal);
         try {
           return await withRetries(maxAttempts, deadline, now, abort.signal, async () => {
-            const remaining = Math.max(1, deadline - now());
+            const remaining = Math.max(1, Math.ceil(deadline - now()));
             const t0 = now();
             timing.apiCalls++;
             try {
