@@ -52,12 +52,10 @@ afterEach(async () => {
   api = undefined;
 });
 
-let seq = 0;
 function action(
   command = 'rm -rf build',
   extra: Partial<Parameters<typeof actionFromToolCall>[0]> = {},
 ): Action {
-  seq++;
   return actionFromToolCall({
     tool: 'Bash',
     input: { command },
