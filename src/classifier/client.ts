@@ -17,7 +17,7 @@ import {
   VERDICT_ASK,
   VERDICT_TOOL,
 } from './prompt.js';
-import { DEFAULT_TRANSCRIPT_BUDGET, readUserMessages, type TranscriptBudget } from './transcript.js';
+import { DEFAULT_TRANSCRIPT_BUDGET, type TranscriptBudget, TranscriptReader } from './transcript.js';
 
 /** A fast model by default (from the SDK's model list). */
 export const DEFAULT_MODEL = 'claude-haiku-4-5';
@@ -94,6 +94,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   ];
   const cache = new LruCache<ClassifierAnswer>(options.cacheSize ?? 500);
   const limiter = new Limiter(maxConcurrent);
+  const transcripts = new TranscriptReader(budget);
 
   async function classify(action: Action, signal?: AbortSignal): Promise<ClassifierAnswer> {
     const started = now();
@@ -116,7 +117,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     };
 
     try {
-      const transcript = await readUserMessages(action.transcriptPath, budget);
+      const transcript = await transcripts.read(action.transcriptPath);
       const prompt = actionPrompt(action, transcript.messages, transcript.note, limits);
       const key = createHash('sha256').update(prompt).digest('base64url');
       const hit = cache.get(key);

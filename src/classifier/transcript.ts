@@ -43,30 +43,108 @@ export async function readUserMessages(
   path: string | undefined,
   budget: TranscriptBudget = DEFAULT_TRANSCRIPT_BUDGET,
 ): Promise<UserMessages> {
-  if (!path) return { messages: [], note: 'no transcript path', bytesScanned: 0 };
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    // O_NONBLOCK: a FIFO planted at the path must not hang the open.
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    const stat = await handle.stat();
-    if (!stat.isFile()) return { messages: [], note: 'transcript is not a regular file', bytesScanned: 0 };
-    return await scanBackwards(handle, stat.size, budget);
-  } catch (error) {
-    return { messages: [], note: `transcript unreadable (${errorCode(error)})`, bytesScanned: 0 };
-  } finally {
-    await handle?.close().catch(() => undefined);
+  return new TranscriptReader(budget).read(path);
+}
+
+type Handle = Awaited<ReturnType<typeof open>>;
+
+interface Seen {
+  readonly dev: number;
+  readonly ino: number;
+  /** Offset just past the last complete line scanned. */
+  readonly end: number;
+  readonly messages: readonly string[];
+}
+
+/**
+ * Reads user messages and remembers, per transcript, how far it has read: the next call for the
+ * same session scans only the bytes appended since (transcripts only grow), so the per-action cost
+ * is that of the new lines, not of the tail. A replaced or truncated file is read afresh.
+ */
+export class TranscriptReader {
+  private readonly seen = new Map<string, Seen>();
+  private readonly budgetChars: number;
+
+  constructor(
+    private readonly budget: TranscriptBudget = DEFAULT_TRANSCRIPT_BUDGET,
+    private readonly maxTranscripts = 64,
+  ) {
+    this.budgetChars = Math.max(0, Math.floor(budget.tokens * CHARS_PER_TOKEN));
+  }
+
+  async read(path: string | undefined): Promise<UserMessages> {
+    if (!path) return { messages: [], note: 'no transcript path', bytesScanned: 0 };
+    let handle: Handle | undefined;
+    try {
+      // O_NONBLOCK: a FIFO planted at the path must not hang the open.
+      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = await handle.stat();
+      if (!stat.isFile()) return { messages: [], note: 'transcript is not a regular file', bytesScanned: 0 };
+      const prior = this.seen.get(path);
+      const resume =
+        prior && prior.dev === stat.dev && prior.ino === stat.ino && prior.end <= stat.size
+          ? prior
+          : undefined;
+      const scan = await scanBackwards(handle, resume?.end ?? 0, stat.size, this.budgetChars, this.budget);
+      const messages = scan.budgetMet
+        ? scan.messages
+        : fit([...scan.messages, ...(resume?.messages ?? [])], this.budgetChars);
+      this.remember(path, { dev: stat.dev, ino: stat.ino, end: scan.completeEnd, messages });
+      return { messages, bytesScanned: scan.scanned, ...(scan.note ? { note: scan.note } : {}) };
+    } catch (error) {
+      return { messages: [], note: `transcript unreadable (${errorCode(error)})`, bytesScanned: 0 };
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  private remember(path: string, seen: Seen): void {
+    this.seen.delete(path);
+    this.seen.set(path, seen);
+    if (this.seen.size > this.maxTranscripts) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
   }
 }
 
+/** Keeps messages (newest first) within `chars`, clipping the one that crosses it. */
+function fit(messages: readonly string[], chars: number): string[] {
+  const out: string[] = [];
+  let left = chars;
+  for (const text of messages) {
+    if (left <= 0) break;
+    const clipped = text.length > left ? `${text.slice(0, Math.max(0, left - 1))}…` : text;
+    out.push(clipped);
+    left -= clipped.length;
+  }
+  return out;
+}
+
+interface Scan {
+  readonly messages: string[];
+  readonly budgetMet: boolean;
+  readonly scanned: number;
+  /** Offset just past the last complete line of [start, size). */
+  readonly completeEnd: number;
+  readonly note?: string;
+}
+
+/** Scans [start, size) from the end, line by line, until the budget is met. */
 async function scanBackwards(
-  handle: Awaited<ReturnType<typeof open>>,
+  handle: Handle,
+  start: number,
   size: number,
+  budgetChars: number,
   budget: TranscriptBudget,
-): Promise<UserMessages> {
+): Promise<Scan> {
   const messages: string[] = [];
-  let charsLeft = Math.max(0, Math.floor(budget.tokens * CHARS_PER_TOKEN));
+  let charsLeft = budgetChars;
   let position = size;
   let scanned = 0;
+  // Where the last complete line ends: the last newline, or the file end when the last line parses.
+  let completeEnd: number | undefined;
+  let trailing: Buffer | undefined;
   // Bytes of the line that starts before the current chunk (its tail, read already).
   let carry: Buffer[] = [];
   let carryBytes = 0;
@@ -74,6 +152,7 @@ async function scanBackwards(
   const chunk = Buffer.allocUnsafe(Math.max(1024, budget.chunkBytes));
 
   const takeLine = (line: Buffer): boolean => {
+    if (!mayBeUserText(line)) return false;
     const text = userText(line);
     if (text === undefined) return false;
     const clipped = text.length > charsLeft ? `${text.slice(0, Math.max(0, charsLeft - 1))}…` : text;
@@ -81,16 +160,19 @@ async function scanBackwards(
     charsLeft -= clipped.length;
     return charsLeft <= 0;
   };
+  const done = (budgetMet: boolean, note?: string): Scan => ({
+    messages,
+    budgetMet,
+    scanned,
+    completeEnd: completeEnd ?? start,
+    ...(note ? { note } : {}),
+  });
 
-  while (position > 0 && charsLeft > 0) {
+  while (position > start && charsLeft > 0) {
     if (scanned >= budget.maxScanBytes) {
-      return {
-        messages,
-        note: `older messages not read (scan limit ${budget.maxScanBytes} bytes)`,
-        bytesScanned: scanned,
-      };
+      return done(true, `older messages not read (scan limit ${budget.maxScanBytes} bytes)`);
     }
-    const length = Math.min(chunk.length, position);
+    const length = Math.min(chunk.length, position - start);
     position -= length;
     const { bytesRead } = await handle.read(chunk, 0, length, position);
     scanned += bytesRead;
@@ -102,8 +184,19 @@ async function scanBackwards(
       if (!skippingLongLine) {
         const piece = view.subarray(i + 1, end);
         const line = carryBytes > 0 ? Buffer.concat([piece, ...carry]) : piece;
-        if (line.length > 0 && takeLine(line)) return { messages, bytesScanned: scanned };
+        if (completeEnd === undefined) {
+          // The segment after the last newline: complete only if it parses (a writer may be mid-line).
+          completeEnd = position + i + 1;
+          if (line.length > 0 && parses(line)) {
+            completeEnd = size;
+            trailing = line;
+          }
+          if (trailing && takeLine(trailing)) return done(true);
+        } else if (line.length > 0 && takeLine(line)) {
+          return done(true);
+        }
       }
+      if (completeEnd === undefined) completeEnd = position + i + 1;
       carry = [];
       carryBytes = 0;
       skippingLongLine = false;
@@ -120,9 +213,36 @@ async function scanBackwards(
     }
   }
   if (!skippingLongLine && carryBytes > 0 && charsLeft > 0) {
-    takeLine(Buffer.concat(carry));
+    // The first line of the region (it starts at `start`, a line boundary).
+    const line = Buffer.concat(carry);
+    if (completeEnd === undefined) {
+      if (parses(line)) completeEnd = size;
+      else return done(false);
+    }
+    if (takeLine(line)) return done(true);
   }
-  return { messages, bytesScanned: scanned };
+  return done(charsLeft <= 0);
+}
+
+function parses(line: Buffer): boolean {
+  try {
+    JSON.parse(line.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const USER = Buffer.from('"user"');
+const TOOL_RESULT = Buffer.from('"type":"tool_result"');
+
+/**
+ * Byte-level filter before decoding and parsing: most lines are assistant turns or tool results.
+ * `"type":"tool_result"` with bare quotes can only be structure (quotes inside a JSON string are
+ * escaped), so such a line is a tool turn. Lines it lets through are still fully checked.
+ */
+function mayBeUserText(line: Buffer): boolean {
+  return line.includes(USER) && !line.includes(TOOL_RESULT);
 }
 
 /** The human's text in one transcript line, or undefined when the line is anything else. */

@@ -1,8 +1,8 @@
-import { mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readUserMessages, userText } from '../../src/classifier/transcript.js';
+import { readUserMessages, TranscriptReader, userText } from '../../src/classifier/transcript.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -138,5 +138,51 @@ describe('readUserMessages', () => {
       chunkBytes: 64 << 10,
     });
     expect(got.messages).toEqual(['before the flood']);
+  });
+});
+
+describe('TranscriptReader (incremental)', () => {
+  const budget = { tokens: 2000, maxScanBytes: 8 << 20, maxLineBytes: 512 << 10, chunkBytes: 4096 };
+
+  it('reads only what was appended since the last call, and keeps the older messages', async () => {
+    const file = await transcript('grow.jsonl', [user('one'), toolResult('r'.repeat(50_000)), user('two')]);
+    const reader = new TranscriptReader(budget);
+    expect((await reader.read(file)).messages).toEqual(['two', 'one']);
+    const appended = `${toolResult('s'.repeat(3000))}\n${user('three')}\n`;
+    await appendFile(file, appended);
+    const next = await reader.read(file);
+    expect(next.messages).toEqual(['three', 'two', 'one']);
+    expect(next.bytesScanned).toBe(Buffer.byteLength(appended));
+    const again = await reader.read(file);
+    expect(again.messages).toEqual(['three', 'two', 'one']);
+    expect(again.bytesScanned).toBe(0);
+  });
+
+  it('a line still being written is read once it is complete', async () => {
+    const file = await transcript('partial.jsonl', [user('done line')]);
+    const reader = new TranscriptReader(budget);
+    const whole = user('finished later');
+    await appendFile(file, whole.slice(0, 20));
+    expect((await reader.read(file)).messages).toEqual(['done line']);
+    await appendFile(file, `${whole.slice(20)}\n`);
+    expect((await reader.read(file)).messages).toEqual(['finished later', 'done line']);
+  });
+
+  it('a replaced or truncated transcript is read afresh', async () => {
+    const file = await transcript('replace.jsonl', [user('old a'), user('old b')]);
+    const reader = new TranscriptReader(budget);
+    expect((await reader.read(file)).messages).toEqual(['old b', 'old a']);
+    await writeFile(file, `${user('new')}\n`);
+    expect((await reader.read(file)).messages).toEqual(['new']);
+  });
+
+  it('the budget still holds across appends', async () => {
+    const file = await transcript('grow-budget.jsonl', [user('a'.repeat(5000))]);
+    const reader = new TranscriptReader({ ...budget, tokens: 1000 });
+    await reader.read(file);
+    await appendFile(file, `${user('b'.repeat(3000))}\n`);
+    const got = await reader.read(file);
+    expect(got.messages[0]).toBe('b'.repeat(3000));
+    expect(got.messages.reduce((n, m) => n + m.length, 0)).toBeLessThanOrEqual(4000);
   });
 });
