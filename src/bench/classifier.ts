@@ -1,10 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { actionFromToolCall } from '../adapters/tool-call.js';
+import { parseVerdict } from '../classifier/answer.js';
 import { type ClassifyTiming, createClassifier } from '../classifier/client.js';
+import { actionPrompt } from '../classifier/prompt.js';
+import { TranscriptReader } from '../classifier/transcript.js';
 import { ms, summarize } from './stats.js';
 
 /**
@@ -43,7 +47,11 @@ export async function benchClassifier(out: (line: string) => void): Promise<void
         );
       for (let i = 0; i < 50; i++) await run(-i - 1); // warm-up (JIT, sockets)
       timings.length = 0;
-      for (let i = 0; i < 1000; i++) await run(i);
+      for (let i = 0; i < 1000; i++) {
+        // The session goes on between actions: a tool result and an agent turn, a user message every 10.
+        await appendFile(transcriptPath, sessionStep(i));
+        await run(i);
+      }
       const overhead = summarize(timings.map((t) => t.totalMs - t.apiMs));
       const total = summarize(timings.map((t) => t.totalMs));
       const label = flagged ? 'screen + verdict (2 API calls)' : 'screen only (1 API call)';
@@ -68,7 +76,61 @@ export async function benchClassifier(out: (line: string) => void): Promise<void
       if (!flagged)
         out(`cache hit (transcript read + prompt + hash): p50 ${ms(hit.p50)}  p99 ${ms(hit.p99)}`);
     }
-    out('transcript: 20 MB synthetic session, 2000-token budget, read backwards in 64 KB chunks');
+    // The pieces, timed alone (same growing transcript): read, prompt + cache key, answer parsing.
+    const reader = new TranscriptReader();
+    await reader.read(transcriptPath);
+    const reads: number[] = [];
+    const builds: number[] = [];
+    const parses: number[] = [];
+    const reply = [
+      {
+        type: 'tool_use',
+        name: 'verdict',
+        input: { verdict: 'block', category: 'bypass-review', reason: 'ask first' },
+      },
+    ];
+    for (let i = 0; i < 1000; i++) {
+      await appendFile(transcriptPath, sessionStep(10_000 + i));
+      let t0 = performance.now();
+      const got = await reader.read(transcriptPath);
+      reads.push(performance.now() - t0);
+      const action = actionFromToolCall({
+        tool: 'Bash',
+        input: { command: `make -j${i}` },
+        cwd: '/p',
+        transcriptPath,
+      });
+      t0 = performance.now();
+      const prompt = actionPrompt(action, got.messages, got.note);
+      createHash('sha256').update(prompt).digest('base64url');
+      builds.push(performance.now() - t0);
+      t0 = performance.now();
+      parseVerdict(reply);
+      parses.push(performance.now() - t0);
+    }
+    for (const [name, samples] of [
+      ['transcript read (incremental)', reads],
+      ['prompt build + cache key', builds],
+      ['answer parse (zod)', parses],
+    ] as const) {
+      const p = summarize(samples);
+      out(`  piece: ${name}: p50 ${ms(p.p50)}  p99 ${ms(p.p99)}`);
+    }
+    out(
+      `load average while measuring: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (cores shared with other work inflate p99)`,
+    );
+    const cold: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const reader = new TranscriptReader();
+      const t0 = performance.now();
+      await reader.read(transcriptPath);
+      cold.push(performance.now() - t0);
+    }
+    const c = summarize(cold);
+    out(`first read of a session's transcript (cold, once per session): p50 ${ms(c.p50)}  max ${ms(c.max)}`);
+    out('transcript: 20 MB synthetic session growing ~14 KB per action, 2000-token budget');
   } finally {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -104,6 +166,26 @@ function instantAnswer(req: IncomingMessage, res: ServerResponse): void {
       }),
     );
   });
+}
+
+function sessionStep(i: number): string {
+  const lines = [
+    JSON.stringify({
+      type: 'assistant',
+      message: { role: 'assistant', content: [{ type: 'text', text: 'next step '.repeat(100) }] },
+    }),
+    JSON.stringify({
+      type: 'user',
+      message: {
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: `t${i}`, content: 'output\n'.repeat(1500) }],
+      },
+      toolUseResult: {},
+    }),
+  ];
+  if (i % 10 === 0)
+    lines.push(JSON.stringify({ type: 'user', message: { role: 'user', content: `now do step ${i}` } }));
+  return `${lines.join('\n')}\n`;
 }
 
 /** A session: user requests among large tool results and assistant turns, newest user text near the end. */
