@@ -1,5 +1,7 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs';
+import { promisify } from 'node:util';
+
+const readAsync = promisify(read);
 
 /**
  * Reads the user's own messages from a Claude Code transcript (JSON lines), newest first, within a
@@ -25,7 +27,7 @@ export const DEFAULT_TRANSCRIPT_BUDGET: TranscriptBudget = {
   tokens: 2000,
   maxScanBytes: 8 * 1024 * 1024,
   maxLineBytes: 512 * 1024,
-  chunkBytes: 64 * 1024,
+  chunkBytes: 256 * 1024,
 };
 
 export interface UserMessages {
@@ -46,7 +48,12 @@ export async function readUserMessages(
   return new TranscriptReader(budget).read(path);
 }
 
-type Handle = Awaited<ReturnType<typeof open>>;
+/**
+ * The first bytes of a scan are read synchronously (page-cached, microseconds, no thread-pool hop,
+ * which matters on a busy machine); a long cold scan continues asynchronously so the event loop
+ * is never held for more than this much reading.
+ */
+const SYNC_READ_BYTES = 512 * 1024;
 
 interface Seen {
   readonly dev: number;
@@ -74,18 +81,18 @@ export class TranscriptReader {
 
   async read(path: string | undefined): Promise<UserMessages> {
     if (!path) return { messages: [], note: 'no transcript path', bytesScanned: 0 };
-    let handle: Handle | undefined;
+    let fd: number | undefined;
     try {
       // O_NONBLOCK: a FIFO planted at the path must not hang the open.
-      handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-      const stat = await handle.stat();
+      fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
       if (!stat.isFile()) return { messages: [], note: 'transcript is not a regular file', bytesScanned: 0 };
       const prior = this.seen.get(path);
       const resume =
         prior && prior.dev === stat.dev && prior.ino === stat.ino && prior.end <= stat.size
           ? prior
           : undefined;
-      const scan = await scanBackwards(handle, resume?.end ?? 0, stat.size, this.budgetChars, this.budget);
+      const scan = await scanBackwards(fd, resume?.end ?? 0, stat.size, this.budgetChars, this.budget);
       const messages = scan.budgetMet
         ? scan.messages
         : fit([...scan.messages, ...(resume?.messages ?? [])], this.budgetChars);
@@ -94,7 +101,13 @@ export class TranscriptReader {
     } catch (error) {
       return { messages: [], note: `transcript unreadable (${errorCode(error)})`, bytesScanned: 0 };
     } finally {
-      await handle?.close().catch(() => undefined);
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch {
+          // already closed
+        }
+      }
     }
   }
 
@@ -132,7 +145,7 @@ interface Scan {
 
 /** Scans [start, size) from the end, line by line, until the budget is met. */
 async function scanBackwards(
-  handle: Handle,
+  fd: number,
   start: number,
   size: number,
   budgetChars: number,
@@ -149,7 +162,7 @@ async function scanBackwards(
   let carry: Buffer[] = [];
   let carryBytes = 0;
   let skippingLongLine = false;
-  const chunk = Buffer.allocUnsafe(Math.max(1024, budget.chunkBytes));
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(Math.max(1024, budget.chunkBytes), size - start)));
 
   const takeLine = (line: Buffer): boolean => {
     if (!mayBeUserText(line)) return false;
@@ -174,12 +187,15 @@ async function scanBackwards(
     }
     const length = Math.min(chunk.length, position - start);
     position -= length;
-    const { bytesRead } = await handle.read(chunk, 0, length, position);
+    const bytesRead =
+      scanned + length <= SYNC_READ_BYTES
+        ? readSync(fd, chunk, 0, length, position)
+        : (await readAsync(fd, chunk, 0, length, position)).bytesRead;
+    if (bytesRead === 0) break;
     scanned += bytesRead;
     const view = chunk.subarray(0, bytesRead);
     let end = view.length;
-    for (let i = view.length - 1; i >= 0; i--) {
-      if (view[i] !== NEWLINE) continue;
+    for (let i = view.lastIndexOf(NEWLINE); i >= 0; i = i > 0 ? view.lastIndexOf(NEWLINE, i - 1) : -1) {
       // view[i+1 .. end) + carry is a complete line.
       if (!skippingLongLine) {
         const piece = view.subarray(i + 1, end);
