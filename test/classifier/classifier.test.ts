@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Anthropic from '@anthropic-ai/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
-import { type ClassifierOptions, createClassifier } from '../../src/classifier/client.js';
+import { type ClassifierOptions, createClassifier, retryDelayMs } from '../../src/classifier/client.js';
 import type { Action } from '../../src/domain/action.js';
 import {
   type FakeHandler,
@@ -324,5 +325,19 @@ describe('createClassifier against the scripted Messages API', () => {
     const text: string = api.requests[0]?.body.messages[0].content[0].text;
     expect(text.length).toBeLessThan(30_000);
     expect(text.match(/<\/tool_call>/g)).toHaveLength(1);
+  });
+});
+
+describe('retryDelayMs', () => {
+  const err = (headers: Record<string, string>) =>
+    new Anthropic.RateLimitError(429, undefined, 'rate limited', new Headers(headers));
+  it('reads retry-after-ms, retry-after seconds and dates, else backs off', () => {
+    expect(retryDelayMs(err({ 'retry-after-ms': '1500' }), 1)).toBe(1500);
+    expect(retryDelayMs(err({ 'retry-after': '2' }), 1)).toBe(2000);
+    const now = Date.parse('2026-11-24T09:00:00Z');
+    expect(retryDelayMs(err({ 'retry-after': 'Tue, 24 Nov 2026 09:00:05 GMT' }), 1, now)).toBe(5000);
+    expect(retryDelayMs(err({}), 1)).toBe(250);
+    expect(retryDelayMs(err({}), 3)).toBe(1000);
+    expect(retryDelayMs(new Error('x'), 2)).toBe(500);
   });
 });

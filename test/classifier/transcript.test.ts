@@ -93,6 +93,7 @@ describe('readUserMessages', () => {
     expect((await readUserMessages(path.join(dir, 'nope.jsonl'))).note).toMatch(/ENOENT/);
     expect((await readUserMessages(dir)).note).toMatch(/not a regular file/);
     expect((await readUserMessages(undefined)).note).toMatch(/no transcript/);
+    expect((await readUserMessages('/dev/zero')).note).toMatch(/not a regular file/);
   });
 
   it('a 50 MB transcript: reads only the tail that holds the budget', async () => {
