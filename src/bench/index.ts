@@ -1,3 +1,5 @@
+import { benchAnalyzer } from './analyzer.js';
+import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
 
@@ -6,8 +8,10 @@ async function main(): Promise<void> {
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const only = process.argv[2];
   const benches: [string, (o: typeof out) => Promise<void>][] = [
+    ['analyzer', benchAnalyzer],
     ['endpoint', benchEndpoint],
     ['load', benchLoad],
+    ['classifier', benchClassifier],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

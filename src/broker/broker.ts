@@ -1,7 +1,7 @@
+import { verdictFromClassifier } from '../classifier/verdict.js';
 import type { Action, ActionOutcome } from '../domain/action.js';
-import type { Classifier } from '../domain/classification.js';
-import type { Answer, Verdict } from '../domain/verdict.js';
-import { shouldEscalate } from '../policy/decide.js';
+import type { Classifier, ClassifierAnswer } from '../domain/classification.js';
+import type { Answer } from '../domain/verdict.js';
 import type { WardenStore } from '../store/create-store.js';
 import type { ActionRecord } from '../store/types.js';
 import type { AuditLog } from './audit-log.js';
@@ -118,23 +118,7 @@ export function createBroker(
         classifying.delete(id);
         const s = store!.getState();
         const denials = s.denials[record.action.sessionId];
-        const v: Verdict =
-          result.verdict === 'allow'
-            ? { decision: 'allow', by: 'classifier', reason: result.reason }
-            : result.verdict === 'block'
-              ? shouldEscalate(denials)
-                ? {
-                    decision: 'hold',
-                    by: 'classifier',
-                    reason: `${result.reason} (held after repeated denials)`,
-                  }
-                : {
-                    decision: 'deny',
-                    by: 'classifier',
-                    reason: result.reason,
-                    ...(result.category !== undefined && { category: result.category }),
-                  }
-              : { decision: 'hold', by: 'classifier:unsure', reason: result.reason };
+        const v = verdictFromClassifier(result, denials);
         if ('usage' in result && result.usage) {
           options.audit.write({ event: 'classifier', id, session: record.action.sessionId, ...result.usage });
         }

@@ -2,6 +2,7 @@ import readline from 'node:readline';
 import { z } from 'zod';
 import { parseClaudeHook } from '../adapters/claude-code.js';
 import { actionFromToolCall, type ToolCall } from '../adapters/tool-call.js';
+import { verdictFromClassifier } from '../classifier/verdict.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Verdict } from '../domain/verdict.js';
 import { decide } from '../policy/decide.js';
@@ -60,13 +61,7 @@ export async function classify(
       const action = actionFromToolCall(call);
       v = decide(action, rules, options.mode, { env: runtime.env, analyzer: runtime.analyzer });
       if (v.wantsClassifier && options.llm && runtime.classifier.status === 'on') {
-        const answer = await runtime.classifier.classify(action);
-        v =
-          answer.verdict === 'allow'
-            ? { decision: 'allow', by: 'classifier', reason: answer.reason }
-            : answer.verdict === 'block'
-              ? { decision: 'deny', by: 'classifier', reason: answer.reason }
-              : { decision: 'hold', by: 'classifier:unsure', reason: answer.reason };
+        v = verdictFromClassifier(await runtime.classifier.classify(action));
       }
     }
     out.write(

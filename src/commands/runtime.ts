@@ -1,9 +1,10 @@
 import { createAnalyzer } from '../analyzer/index.js';
+import { createClassifier } from '../classifier/index.js';
 import { environmentFor, wardenHome } from '../config/paths.js';
 import { RuleLoader } from '../config/rule-files.js';
 import { loadWardenConfig, type WardenConfig } from '../config/warden-config.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
-import { CLASSIFIER_OFF, type Classifier } from '../domain/classification.js';
+import type { Classifier } from '../domain/classification.js';
 import type { Rule } from '../domain/rule.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 
@@ -30,10 +31,34 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
     home,
     env: environmentFor(processEnv),
     analyzer: createAnalyzer(),
-    classifier: CLASSIFIER_OFF,
+    classifier: classifierFrom(config, processEnv),
     config,
     configError: error,
     loadRules: (roots) => loader.load(roots),
     ruleFiles: (roots) => loader.files(roots).map((f) => f.file),
   };
+}
+
+/** The LLM classifier tier: on with an API key (environment first, then config), off otherwise. */
+function classifierFrom(config: WardenConfig, processEnv: NodeJS.ProcessEnv): Classifier {
+  const c = config.classifier ?? {};
+  const apiKey = c.enabled === false ? undefined : processEnv.ANTHROPIC_API_KEY?.trim() || c.apiKey;
+  const models = {
+    ...(c.model !== undefined && { screen: c.model, verdict: c.reasoningModel ?? c.model }),
+    ...(c.model === undefined && c.reasoningModel !== undefined && { verdict: c.reasoningModel }),
+  };
+  const env = config.environment ?? {};
+  return createClassifier({
+    apiKey,
+    baseURL: c.baseURL ?? processEnv.ANTHROPIC_BASE_URL,
+    models,
+    ...(c.deadlineMs !== undefined && { deadlineMs: c.deadlineMs }),
+    ...(c.maxConcurrent !== undefined && { maxConcurrent: c.maxConcurrent }),
+    environment: {
+      ...(env.trustedDomains && { trustedDomains: env.trustedDomains }),
+      ...(env.orgs && { trustedOrgs: env.orgs }),
+      ...(env.buckets && { trustedBuckets: env.buckets }),
+      ...(env.notes !== undefined && { notes: [env.notes] }),
+    },
+  });
 }
