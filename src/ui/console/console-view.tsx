@@ -83,7 +83,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
       </Static>
       <Box flexDirection="column" width={width}>
         <Header state={state} width={width} />
-        <Box flexDirection="column" height={layout.body} overflow="hidden">
+        <Box flexDirection="column" overflow="hidden">
           {body}
         </Box>
         <PromptLine
