@@ -32,6 +32,13 @@ const QUIT_REASON = 'the warden console closed: the agent asks the person itself
  */
 export function dispatchKey(input: string, key: KeyEvent, ctx: DispatchContext): CommandId | undefined {
   const context = contextOf(ctx.store.getState().overlay);
+  // Keys typed faster than the terminal is read arrive as one string: outside text fields,
+  // each character is its own key press.
+  if (input.length > 1 && context !== 'text' && context !== 'rule-editor' && !key.ctrl && !key.meta) {
+    let last: CommandId | undefined;
+    for (const ch of input) last = dispatchKey(ch, { shift: ch !== ch.toLowerCase() }, ctx) ?? last;
+    return last;
+  }
   const command = commandFor(context, input, key);
   if (command !== undefined) {
     runCommand(command, ctx);
