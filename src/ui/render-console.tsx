@@ -18,6 +18,8 @@ export interface ConsoleOptions {
   readonly ui?: UiStore;
   /** Ink's frame rate cap (default 30). */
   readonly maxFps?: number;
+  /** Told how long each frame took to render (benchmarks). */
+  readonly onRender?: (metrics: { renderTime: number }) => void;
 }
 
 /** The console element (for ink-testing-library and custom renders). */
@@ -47,6 +49,7 @@ export function renderConsole(store: WardenStore, deps: ConsoleDeps, options: Co
     exitOnCtrlC: false,
     patchConsole: false,
     ...(options.maxFps !== undefined && { maxFps: options.maxFps }),
+    ...(options.onRender && { onRender: options.onRender }),
   });
   void instance.waitUntilExit().finally(() => {
     unsubscribe();

@@ -35,7 +35,13 @@ export function attentionListener(write: (bytes: string) => void, options: Atten
   const seen = new Set<string>();
   return (state: WardenData) => {
     const held = state.held.length;
-    const fresh = state.held.filter((id) => !seen.has(id));
+    // New arrivals are appended to the held queue: walk back from the end to the first seen id.
+    const fresh: string[] = [];
+    for (let i = state.held.length - 1; i >= 0; i--) {
+      const id = state.held[i]!;
+      if (seen.has(id)) break;
+      fresh.unshift(id);
+    }
     for (const id of fresh) seen.add(id);
     if (seen.size > 50_000) {
       seen.clear();
