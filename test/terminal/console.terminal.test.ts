@@ -13,8 +13,13 @@ describe.skipIf(!hasTmux())('console on a real terminal (tmux)', () => {
   });
   afterEach(() => session?.kill());
 
+  // Ink renders only the last frame when CI is set: the console runs as on a person's terminal.
   it('renders the demo, approves with a, cycles modes with Shift+Tab, quits after y', async () => {
-    session = startTmux(`node ${entry} 20`, { columns: 80, rows: 24, env: { NO_COLOR: '1' } });
+    session = startTmux(`node ${entry} 20`, {
+      columns: 80,
+      rows: 24,
+      env: { NO_COLOR: '1', CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+    });
     const s = session;
     const screen = await s.waitFor((x) => /Held 10\b/.test(x), 15_000, 'ten held actions');
     expect(screen).toContain('MANUAL');

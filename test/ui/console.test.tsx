@@ -360,3 +360,18 @@ describe('rules mid-session', () => {
     expect(store.getState().held).toHaveLength(1);
   });
 });
+
+describe('stream backlog', () => {
+  it('prints only the newest 200 decided actions when it starts late, then every new one', async () => {
+    const store = makeStore();
+    for (let i = 0; i < 500; i++) store.getState().receive(call('Read', { file_path: `f${i}.ts` }));
+    const t = renderConsoleForTest(store);
+    await t.settle();
+    expect(t.frame()).not.toContain('f299.ts');
+    expect(t.frame()).toContain('f300.ts');
+    expect(t.frame()).toContain('f499.ts');
+    store.getState().receive(call('Read', { file_path: 'late.ts' }));
+    await t.settle();
+    expect(t.frame()).toContain('late.ts');
+  });
+});

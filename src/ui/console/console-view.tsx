@@ -1,5 +1,5 @@
 import { Box, Static, Text, useInput } from 'ink';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -20,6 +20,9 @@ import { layoutFor } from './layout.js';
 import type { UiStore } from './ui-state.js';
 import { useStoreState } from './use-store.js';
 import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
+
+/** Decided actions printed when the console starts after they happened. */
+const STREAM_BACKLOG = 200;
 
 export interface ConsoleProps {
   readonly store: WardenStore;
@@ -45,6 +48,10 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
     [store, ui, deps],
   );
   useInput(onKey);
+  // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
+  // stream's memory, and one giant first frame would cost seconds and hundreds of MB.
+  const streamStart = useRef(Math.max(0, state.decided.length - STREAM_BACKLOG));
+  const stream = streamStart.current === 0 ? state.decided : state.decided.slice(streamStart.current);
 
   const width = Math.max(20, columns - 1);
   const layout = layoutFor(rows, state.held.length);
@@ -75,7 +82,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
 
   return (
     <>
-      <Static items={state.decided as string[]}>
+      <Static items={stream as string[]}>
         {(id) => {
           const record = state.records.get(id);
           return record ? <DecidedLine key={id} record={record} width={width} /> : null;
