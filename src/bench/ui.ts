@@ -67,6 +67,7 @@ const stats = (xs: number[]) => {
   return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? Number.NaN };
 };
 const ms = (n: number) => `${n.toFixed(2)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (t: number) => new Promise((resolve) => setTimeout(resolve, t));
 
 async function scenario(
@@ -123,19 +124,24 @@ async function scenario(
   const k = stats(latencies);
   const r = stats(frameTimes);
   out(
-    `ui ${label}: keypress-to-frame (move/mark/approve, n=${latencies.length}): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)} (target ≤ 50 ms); frame render median ${ms(r.median)}`,
+    `ui ${label}: keypress-to-frame (move/mark/approve, n=${latencies.length}): median ${ms(k.median)}, p95 ${ms(k.p95)}, max ${ms(k.max)} (target ≤ 50 ms); frame render median ${ms(r.median)}; RSS ${mb(process.memoryUsage().rss)}`,
   );
   instance.unmount();
 }
 
-/** Console benchmark: frame time with 10,000 actions, keypress-to-frame latency, RSS. */
+/**
+ * Console benchmark: frame time with 10,000 actions, keypress-to-frame latency, RSS. Run with
+ * NODE_ENV=production: React's development build is several times slower and larger.
+ */
 export async function benchUi(out: (line: string) => void): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
+  if (process.env.NODE_ENV !== 'production')
+    out('ui: NODE_ENV is not production: React runs its slower development build');
   await scenario(out, 'mostly decided', 10_000, 10);
   await scenario(out, 'all held', 10_000, 1);
   gc?.();
   const mem = process.memoryUsage();
   out(
-    `ui memory: RSS ${(mem.rss / 1024 / 1024).toFixed(0)} MB, heap used ${(mem.heapUsed / 1024 / 1024).toFixed(0)} MB (target RSS ≤ 200 MB)`,
+    `ui memory after both runs: RSS ${mb(mem.rss)} (peak, not returned to the OS), heap used ${mb(mem.heapUsed)} (target RSS ≤ 200 MB)`,
   );
 }
