@@ -51,3 +51,14 @@ describe('keymap', () => {
     for (const b of KEYMAP) expect(doc).toContain(`\`${b.id}\``);
   });
 });
+
+describe('footer', () => {
+  it('shows the hints that fit and always the help key', async () => {
+    const { footerText } = await import('../../src/ui/footer/footer.js');
+    const narrow = footerText('main', 80);
+    expect([...narrow].length).toBeLessThanOrEqual(80);
+    expect(narrow.startsWith('↑↓/jk move · Space mark')).toBe(true);
+    expect(narrow.endsWith('? help')).toBe(true);
+    expect(footerText('main', 400)).toContain('q quit');
+  });
+});
