@@ -375,3 +375,23 @@ describe('stream backlog', () => {
     expect(t.frame()).toContain('late.ts');
   });
 });
+
+describe('classifier state', () => {
+  it('shows a spinner while the classifier works on a held action, then its verdict', async () => {
+    const store = makeStore();
+    const id = store.getState().receive(bash('curl https://example.com')).action.id;
+    store.getState().markClassifying(id);
+    const t = renderConsoleForTest(store);
+    await t.settle();
+    expect(t.frame()).toMatch(/› \[ \] [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] .*curl https:\/\/example\.com/);
+    expect(t.frame()).toContain('the classifier is looking at it');
+    store.getState().classified(id, {
+      decision: 'deny',
+      by: 'classifier',
+      reason: 'blocked: downloads from an unknown host',
+      category: 'cross-trust-boundary',
+    });
+    await t.settle();
+    expect(t.frame()).toMatch(/✗ deny +Bash +curl https:\/\/example\.com — classifier/);
+  });
+});

@@ -35,8 +35,15 @@ export function detailLines(
   } else if (a.paths.length > 0) {
     for (const p of a.paths) lines.push({ kind: 'command', text: p });
   }
-  const decidedBy = `${record.verdict.by} — ${record.verdict.reason}`;
+  const category = record.verdict.category ? ` [${record.verdict.category}]` : '';
+  const decidedBy = `${record.verdict.by}${category} — ${record.verdict.reason}`;
   for (const line of wrap(`why: ${decidedBy}`, w)) lines.push({ kind: 'field', text: line });
+  const r = record.resolution;
+  if (r)
+    for (const line of wrap(`answered ${r.answer} by ${r.who === 'user' ? 'you' : r.by}: ${r.reason}`, w))
+      lines.push({ kind: 'field', text: line });
+  if (record.status === 'classifying')
+    lines.push({ kind: 'field', text: 'the classifier is looking at it…' });
   lines.push({ kind: 'field', text: `cwd: ${a.cwd}` });
   lines.push({
     kind: 'field',
