@@ -1,0 +1,108 @@
+import { Box, Static, Text, useInput } from 'ink';
+import { useCallback, useRef } from 'react';
+import type { WardenStore } from '../../store/create-store.js';
+import { cursorRecord } from '../../store/selectors.js';
+import type { ConsoleDeps } from '../deps.js';
+import { DetailPane } from '../detail/detail-pane.js';
+import { Footer } from '../footer/footer.js';
+import { Header } from '../header/header.js';
+import { HelpOverlay } from '../help/help-overlay.js';
+import { contextOf } from '../input/context.js';
+import { dispatchKey } from '../input/dispatch.js';
+import { PromptLine } from '../prompt/prompt-line.js';
+import { HeldQueue } from '../queue/held-queue.js';
+import { RuleEditor } from '../rule-editor/rule-editor.js';
+import { RulesView } from '../rules-view/rules-view.js';
+import { DecidedLine } from '../stream/decided-line.js';
+import { useTheme } from '../theme.js';
+import { Welcome } from '../welcome/welcome.js';
+import { layoutFor } from './layout.js';
+import type { UiStore } from './ui-state.js';
+import { useStoreState } from './use-store.js';
+import { type TerminalSize, useTerminalSize } from './use-terminal-size.js';
+
+/** Decided actions printed when the console starts after they happened. */
+const STREAM_BACKLOG = 200;
+
+export interface ConsoleProps {
+  readonly store: WardenStore;
+  readonly ui: UiStore;
+  readonly deps: ConsoleDeps;
+  /** Fixed size (tests); otherwise the terminal's, following resizes. */
+  readonly size?: Partial<TerminalSize>;
+}
+
+/**
+ * The console: decided stream (Static, newest last), then the live region: header, held queue,
+ * detail pane (or an overlay), prompt/message line, footer. The only useInput of the app is here.
+ */
+export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
+  const state = useStoreState(store);
+  const uiState = useStoreState(ui);
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize(size);
+  const onKey = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      dispatchKey(input, key, { store, ui, deps });
+    },
+    [store, ui, deps],
+  );
+  useInput(onKey);
+  // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
+  // stream's memory, and one giant first frame would cost seconds and hundreds of MB.
+  const streamStart = useRef(Math.max(0, state.decided.length - STREAM_BACKLOG));
+  const stream = streamStart.current === 0 ? state.decided : state.decided.slice(streamStart.current);
+
+  const width = Math.max(20, columns - 1);
+  const layout = layoutFor(rows, state.held.length);
+  const context = contextOf(state.overlay);
+  const connected =
+    Object.keys(state.sessions).length > 0 || state.held.length > 0 || state.decided.length > 0;
+
+  let body: React.ReactNode;
+  if (state.overlay === 'help') body = <HelpOverlay height={layout.body} width={width} />;
+  else if (state.overlay === 'rules')
+    body = <RulesView state={state} cursor={uiState.rulesCursor} height={layout.body} width={width} />;
+  else if (state.overlay === 'rule-editor')
+    body = <RuleEditor state={state} ui={uiState} deps={deps} width={width} />;
+  else if (!connected) body = <Welcome endpoint={state.endpoint} />;
+  else
+    body = (
+      <>
+        <HeldQueue state={state} rows={layout.queueRows} width={width} />
+        <Text dimColor={theme.dim}>{'─'.repeat(Math.min(width, 200))}</Text>
+        <DetailPane
+          record={cursorRecord(state)}
+          height={layout.detail}
+          width={width}
+          readFile={deps.readFileForDiff}
+        />
+      </>
+    );
+
+  return (
+    <>
+      <Static items={stream as string[]}>
+        {(id) => {
+          const record = state.records.get(id);
+          return record ? <DecidedLine key={id} record={record} width={width} /> : null;
+        }}
+      </Static>
+      <Box flexDirection="column" width={width}>
+        <Header state={state} width={width} />
+        <Box flexDirection="column" overflow="hidden">
+          {body}
+        </Box>
+        <PromptLine
+          overlay={state.overlay}
+          text={uiState.text}
+          targets={uiState.denyTargets.length}
+          held={state.held.length}
+          message={uiState.message}
+          width={width}
+        />
+        <Footer context={context} width={width} />
+      </Box>
+    </>
+  );
+}

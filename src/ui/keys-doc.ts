@@ -1,0 +1,34 @@
+import { KEYMAP, type KeyContext, keysLabel } from './keymap.js';
+
+const CONTEXT_TITLES: Readonly<Record<KeyContext, string>> = {
+  main: 'Main screen (held queue)',
+  text: 'Text fields (deny reason, filter)',
+  confirm: 'Yes/no prompts (approve all, quit)',
+  help: 'Help overlay',
+  rules: 'Rules view',
+  'rule-editor': 'Rule editor (new or changed rule)',
+};
+
+/** docs/keys.md, generated from the keymap table (npm run docs:keys; a test fails when it is stale). */
+export function renderKeysDoc(): string {
+  const out: string[] = [
+    '# warden console keys',
+    '',
+    '<!-- Generated from src/ui/keymap.ts by `npm run docs:keys`. Do not edit by hand. -->',
+    '',
+    'Bulk keys act on the marked actions, or on the cursor action when none is marked. Marks and',
+    'the cursor follow action ids, so new arrivals never shift what you selected.',
+    '',
+  ];
+  for (const context of Object.keys(CONTEXT_TITLES) as KeyContext[]) {
+    const bindings = KEYMAP.filter((b) => b.contexts.includes(context));
+    if (bindings.length === 0) continue;
+    out.push(`## ${CONTEXT_TITLES[context]}`, '', '| Keys | Command | What it does |', '|---|---|---|');
+    for (const b of bindings) {
+      out.push(`| ${keysLabel(b).replace(/\|/g, '\\|')} | \`${b.id}\` | ${b.description} |`);
+    }
+    out.push('');
+  }
+  out.push('In text fields every other printable key is typed into the field.', '');
+  return out.join('\n');
+}
