@@ -3,6 +3,8 @@
 // As a command hook (`warden hook <agent>`), any failure exits 2: Claude Code, Gemini CLI and Codex
 // all block the tool on exit 2, while exit 1 (a crash's usual code) lets Gemini and Codex run it.
 const asHook = process.argv[2] === 'hook';
+// React's development build is twice as slow and much larger; the console is a production program.
+process.env.NODE_ENV ??= 'production';
 
 // A closed pipe (`warden eval … | head`) ends the output, not the process with a stack trace.
 process.stdout.on('error', (error) => {

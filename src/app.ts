@@ -39,6 +39,8 @@ export interface Warden {
   readonly server: RunningServer;
   readonly audit: AuditLog;
   readonly token: string;
+  /** Reads the rule files again now (after the console wrote one). */
+  reloadRules(): void;
   /** Answers every held action with ask, stops listening, closes the log. */
   close(reason?: string): Promise<void>;
 }
@@ -110,6 +112,7 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     server,
     audit,
     token,
+    reloadRules: reload,
     async close(reason = 'the warden console closed; the agent decides with its own prompt') {
       if (closed) return;
       closed = true;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Action } from '../domain/action.js';
 import type { Rule } from '../domain/rule.js';
-import { compileRules } from '../policy/rules/index.js';
+import { compileRules, suggestRule } from '../policy/rules/index.js';
 import type { WardenStore } from '../store/create-store.js';
 import type { ConsoleDeps, RuleProposal } from '../ui/deps.js';
 
@@ -46,7 +46,7 @@ export function inMemoryConsoleDeps(
   const origin = (scope: RuleProposal['scope']) => (scope === 'user' ? 'warden-user' : 'warden-project');
   return {
     fileRules,
-    suggestRule: simpleSuggestRule,
+    suggestRule: (action) => suggestRule(action, ENV.home),
     ruleCovers: compiledRuleCovers,
     async addRule(proposal) {
       fileRules.push({

@@ -143,7 +143,11 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
     };
 
     /** Re-judge every held action against the current rules and mode (held ones may now be decided). */
-    const rejudge = () => {
+    /**
+     * `mayAllow` false: re-judging may deny or leave held, never allow (switching to yolo must not
+     * wave through what is already waiting, `rm -rf ~` included; it applies to new actions).
+     */
+    const rejudge = (mayAllow = true) => {
       const state = get();
       const toAnswer = new Map<Answer, { ids: string[]; verdicts: Verdict[] }>();
       const wantsClassifier: ActionRecord[] = [];
@@ -151,7 +155,8 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
         const record = records.get(id);
         if (!record || record.status !== 'held') continue;
         const v = deps.judge(record.action, state.rules, state.mode, state.denials[record.action.sessionId]);
-        if (v.decision === 'hold') {
+        if (v.decision === 'hold' || (v.decision === 'allow' && !mayAllow)) {
+          if (v.decision === 'allow') continue;
           put({ ...record, verdict: v });
           if (v.wantsClassifier && !record.verdict.wantsClassifier) wantsClassifier.push(records.get(id)!);
           continue;
@@ -305,7 +310,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       setMode(mode) {
         if (get().mode === mode) return;
         set({ mode, rev: get().rev + 1 });
-        rejudge();
+        rejudge(!MODES[mode].allowEverything);
       },
 
       cycleMode() {

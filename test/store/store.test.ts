@@ -80,12 +80,21 @@ describe('store', () => {
     expect(store.getState().held).toEqual([]);
   });
 
-  it('switching to yolo answers held actions; pause holds reads', () => {
+  it('switching to a looser mode allows held actions, but yolo never waves through what is waiting', () => {
     const store = makeStore(resolved);
-    store.getState().receive(bash('make'));
+    const edit = store
+      .getState()
+      .receive(
+        actionFromToolCall({ tool: 'Edit', input: { file_path: 'a.ts' }, cwd: '/home/u/p', sessionId: 's1' }),
+      );
+    const wipe = store.getState().receive(bash('rm -rf ~'));
     store.getState().setMode('yolo');
-    expect(resolved).toHaveLength(1);
-    expect(resolved[0]!.resolution).toMatchObject({ answer: 'allow', who: 'mode', by: 'mode:yolo' });
+    expect(resolved).toHaveLength(0);
+    expect(store.getState().held).toEqual([edit.action.id, wipe.action.id]);
+    expect(store.getState().receive(bash('make')).status).toBe('allowed');
+    store.getState().setMode('edits');
+    expect(resolved.map((r) => r.action.id)).toEqual([edit.action.id]);
+    expect(resolved[0]!.resolution).toMatchObject({ answer: 'allow', who: 'mode', by: 'tier:project-edit' });
     store.getState().setMode('pause');
     const read = store
       .getState()

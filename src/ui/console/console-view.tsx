@@ -1,5 +1,5 @@
 import { Box, Static, Text, useInput } from 'ink';
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -51,7 +51,10 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
   // stream's memory, and one giant first frame would cost seconds and hundreds of MB.
   const streamStart = useRef(Math.max(0, state.decided.length - STREAM_BACKLOG));
-  const stream = streamStart.current === 0 ? state.decided : state.decided.slice(streamStart.current);
+  // `decided` grows in place (the store appends to it); a new array per length lets Static see it.
+  const decidedCount = state.decided.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the array is append-only; its length is its version
+  const stream = useMemo(() => state.decided.slice(streamStart.current), [decidedCount]);
 
   const width = Math.max(20, columns - 1);
   const layout = layoutFor(rows, state.held.length);

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import type { Warden } from '../app.js';
+import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
+import type { WardenConfig } from '../config/warden-config.js';
+import { claudeConfigDir } from '../install/claude-code.js';
+import { ruleCovers, suggestRule } from '../policy/rules/index.js';
+import type { ConsoleDeps } from '../ui/deps.js';
+import type { Runtime } from './runtime.js';
+
+/** Largest file the console reads to show a Write/Edit diff. */
+const MAX_DIFF_BYTES = 1024 * 1024;
+
+/** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
+export function consoleDeps(
+  runtime: Runtime,
+  warden: Warden,
+  config: WardenConfig,
+  onQuit: () => void,
+): ConsoleDeps {
+  const at = { wardenHome: runtime.home, claudeConfigDir: claudeConfigDir() };
+  const store = warden.store;
+  /** The project a new project rule belongs to: the cursor action's, else the first session's. */
+  const currentProject = () => {
+    const state = store.getState();
+    const cursor = state.cursorId !== undefined ? state.records.get(state.cursorId) : undefined;
+    return cursor?.action.projectRoot ?? Object.values(state.sessions)[0]?.cwd ?? process.cwd();
+  };
+  const reload = () => warden.reloadRules();
+  return {
+    suggestRule: (action) => suggestRule(action, runtime.env.home),
+    ruleCovers: (text, action) => ruleCovers(text, action, runtime.env),
+    async addRule(proposal) {
+      if (proposal.scope === 'session') return 'session rules are kept by the console';
+      const where = scopeFile(proposal.scope, at, currentProject());
+      try {
+        addRuleToFile(where.file, proposal.effect, proposal.text);
+        reload();
+        return undefined;
+      } catch (error) {
+        return `could not write ${where.file}: ${(error as Error).message}`;
+      }
+    },
+    async removeRule(rule) {
+      if (!rule.source.file) return `${rule.text} is not in a file`;
+      try {
+        if (!removeRuleFromFile(rule.source.file, rule.effect, rule.text))
+          return `${rule.text} is no longer in ${rule.source.file}`;
+        reload();
+        return undefined;
+      } catch (error) {
+        return `could not change ${rule.source.file}: ${(error as Error).message}`;
+      }
+    },
+    readFileForDiff(file) {
+      try {
+        const stat = fs.statSync(file);
+        if (!stat.isFile() || stat.size > MAX_DIFF_BYTES) return undefined;
+        return fs.readFileSync(file, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    onQuit,
+    bell: config.notifications?.bell ?? true,
+    notify: config.notifications?.desktop ?? true,
+    title: config.notifications?.title ?? true,
+  };
+}
