@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import type { AgentKind } from '../domain/action.js';
 import type { ModeName } from '../domain/mode.js';
 import type { ActionStatus } from '../store/types.js';
 
@@ -7,6 +8,8 @@ export interface Theme {
   readonly color: boolean;
   readonly mode: Readonly<Record<ModeName, string | undefined>>;
   readonly status: Readonly<Record<ActionStatus, string | undefined>>;
+  /** Each agent's tag colour (the tag text itself carries the meaning without colour). */
+  readonly agent: Readonly<Record<AgentKind, string | undefined>>;
   readonly dim: boolean;
   readonly accent: string | undefined;
   readonly danger: string | undefined;
@@ -33,6 +36,7 @@ export function makeTheme(color: boolean): Theme {
       denied: c('red'),
       asked: c('blue'),
     },
+    agent: { 'claude-code': c('#d97757'), 'gemini-cli': c('#4796e3'), codex: c('white') },
     dim: color,
     accent: c('cyan'),
     danger: c('red'),
@@ -59,4 +63,11 @@ export const STATUS_SYMBOL: Readonly<Record<ActionStatus, string>> = {
   allowed: '✓',
   denied: '✗',
   asked: '?',
+};
+
+/** A short tag per agent, shown on every queue row and decided line. */
+export const AGENT_TAG: Readonly<Record<AgentKind, string>> = {
+  'claude-code': 'CC',
+  'gemini-cli': 'GM',
+  codex: 'CX',
 };

@@ -4,7 +4,7 @@ import type { Analyzer } from '../../src/domain/analysis.js';
 import { decide } from '../../src/policy/decide.js';
 import { compileRules } from '../../src/policy/rules/index.js';
 import { createWardenStore } from '../../src/store/create-store.js';
-import { targetIds } from '../../src/store/selectors.js';
+import { targetIds, visibleHeldIds } from '../../src/store/selectors.js';
 import type { ActionRecord } from '../../src/store/types.js';
 
 const env = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };
@@ -100,6 +100,25 @@ describe('store', () => {
       .getState()
       .receive(actionFromToolCall({ tool: 'Read', input: { file_path: 'a' }, cwd: '/x' }));
     expect(read.status).toBe('held');
+  });
+
+  it('filters the held queue by agent', () => {
+    const store = makeStore(resolved);
+    store.getState().receive(bash('make'));
+    const gemini = store
+      .getState()
+      .receive(
+        actionFromToolCall({
+          tool: 'Bash',
+          input: { command: 'make' },
+          cwd: '/home/u/p',
+          sessionId: 'g',
+          agent: 'gemini-cli',
+        }),
+      );
+    store.getState().setFilter('gemini');
+    expect(visibleHeldIds(store.getState())).toEqual([gemini.action.id]);
+    expect(store.getState().cursorId).toBe(gemini.action.id);
   });
 
   it('resolving twice answers once', () => {

@@ -30,7 +30,7 @@ describe('console screen', () => {
     const frame = t.frame();
     expect(frame).toContain('MANUAL');
     expect(frame).toMatch(/✓1 ✗0 ●1/);
-    expect(frame).toMatch(/✓ allow Read .*README\.md — tier:read-only/);
+    expect(frame).toMatch(/✓ allow CC Read .*README\.md — tier:read-only/);
     expect(frame).toMatch(/› \[ \] ● .*Bash +git push --force origin main/);
     expect(frame).toContain('$ git push --force origin main && echo "done with a long tail"');
     expect(frame).toContain('why: mode:manual — manual mode: Bash waits for a person');
@@ -103,7 +103,7 @@ describe('keys (pressed by keymap command id)', () => {
     await t.press('approve');
     expect(store.getState().records.get(id)?.status).toBe('allowed');
     expect(resolved.map((r) => r.action.id)).toEqual([id]);
-    expect(t.frame()).toMatch(/✓ allow Bash +git push origin main — approved by the user/);
+    expect(t.frame()).toMatch(/✓ allow CC Bash +git push origin main — approved by the user/);
     expect(t.frame()).toContain('nothing held');
   });
 
@@ -211,7 +211,7 @@ describe('keys (pressed by keymap command id)', () => {
     expect(store.getState().mode).toBe('plan');
     // Re-judged: plan denies the held shell command.
     expect(store.getState().records.get(id)?.status).toBe('denied');
-    expect(t.frame()).toMatch(/✗ deny +Bash +make deploy — mode:plan/);
+    expect(t.frame()).toMatch(/✗ deny +CC Bash +make deploy — mode:plan/);
   });
 
   it('filters the held queue and switches session', async () => {
@@ -235,7 +235,7 @@ describe('keys (pressed by keymap command id)', () => {
     store.getState().setFilter('');
     await t.press('session.next');
     expect(store.getState().sessionFilter).toBe('s1');
-    expect(t.frame()).toContain('only s1');
+    expect(t.frame()).toContain('only CC s1');
     expect(t.frame()).not.toContain('npm test');
   });
 
@@ -308,7 +308,7 @@ describe('rules mid-session', () => {
     expect(record.resolution).toMatchObject({ who: 'rule', by: 'rule:deny Bash(*)' });
     expect(store.getState().held).toEqual([write]);
     expect(t.frame()).toContain('deny Bash(*) (session) in force; it settled 1 held');
-    expect(t.frame()).toMatch(/✗ deny +Bash +git push --force — rule:deny Bash\(\*\)/);
+    expect(t.frame()).toMatch(/✗ deny +CC Bash +git push --force — rule:deny Bash\(\*\)/);
   });
 
   it('writes project rules through the deps and lists and removes them in the rules view', async () => {
@@ -392,6 +392,6 @@ describe('classifier state', () => {
       category: 'cross-trust-boundary',
     });
     await t.settle();
-    expect(t.frame()).toMatch(/✗ deny +Bash +curl https:\/\/example\.com — classifier/);
+    expect(t.frame()).toMatch(/✗ deny +CC Bash +curl https:\/\/example\.com — classifier/);
   });
 });

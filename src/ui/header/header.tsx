@@ -2,14 +2,18 @@ import { Box, Text } from 'ink';
 import { MODES } from '../../domain/mode.js';
 import type { WardenData } from '../../store/types.js';
 import { clip } from '../format.js';
-import { useTheme } from '../theme.js';
+import { AGENT_TAG, useTheme } from '../theme.js';
 
 /** Mode (in its own colour), sessions, counts, classifier state: one line. */
 export function Header({ state, width }: { state: WardenData; width: number }) {
   const theme = useTheme();
   const spec = MODES[state.mode];
   const sessions = Object.keys(state.sessions).length;
-  const view = state.sessionFilter === undefined ? 'all' : `only ${state.sessionFilter.slice(0, 8)}`;
+  const filtered = state.sessionFilter === undefined ? undefined : state.sessions[state.sessionFilter];
+  const view =
+    state.sessionFilter === undefined
+      ? 'all'
+      : `only ${filtered ? `${AGENT_TAG[filtered.agent]} ` : ''}${state.sessionFilter.slice(0, 8)}`;
   const banner = state.mode === 'yolo' || state.mode === 'pause';
   const mode = ` ${spec.label.toUpperCase()} `;
   const rest = clip(

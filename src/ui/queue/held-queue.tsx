@@ -4,7 +4,7 @@ import type { WardenData } from '../../store/types.js';
 import { windowAround } from '../console/layout.js';
 import { actionSummary, clip, timeOf } from '../format.js';
 import { Spinner } from '../spinner/spinner.js';
-import { STATUS_SYMBOL, useTheme } from '../theme.js';
+import { AGENT_TAG, STATUS_SYMBOL, useTheme } from '../theme.js';
 
 /** The held queue, windowed around the cursor: cursor, marks, status (spinner while classifying). */
 export function HeldQueue({ state, rows, width }: { state: WardenData; rows: number; width: number }) {
@@ -47,9 +47,10 @@ export function HeldQueue({ state, rows, width }: { state: WardenData; rows: num
               ) : (
                 <Text color={theme.status[record.status]}>{STATUS_SYMBOL[record.status]}</Text>
               )}
+              <Text color={theme.agent[a.agent]}> {AGENT_TAG[a.agent]}</Text>
               <Text bold={isCursor} wrap="truncate">
                 {' '}
-                {clip(line, Math.max(8, width - 8 - why.length))}
+                {clip(line, Math.max(8, width - 11 - why.length))}
                 <Text dimColor={theme.dim}>{why}</Text>
               </Text>
             </Box>

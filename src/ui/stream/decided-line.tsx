@@ -1,13 +1,13 @@
 import { Text } from 'ink';
 import type { ActionRecord } from '../../store/types.js';
 import { actionSummary, clip, timeOf } from '../format.js';
-import { STATUS_SYMBOL, useTheme } from '../theme.js';
+import { AGENT_TAG, STATUS_SYMBOL, useTheme } from '../theme.js';
 
 /** Text of one decided action: time, verdict, tool, short command, why / by whom. */
 export function decidedText(record: ActionRecord, width: number): { head: string; tail: string } {
   const r = record.resolution;
   const answer = r?.answer ?? record.verdict.decision;
-  const head = `${timeOf(r?.at ?? record.action.receivedAt)} ${STATUS_SYMBOL[record.status]} ${answer.padEnd(5)} `;
+  const head = `${timeOf(r?.at ?? record.action.receivedAt)} ${STATUS_SYMBOL[record.status]} ${answer.padEnd(5)} ${AGENT_TAG[record.action.agent]} `;
   const by = r?.who === 'user' ? 'you' : (r?.by ?? record.verdict.by);
   const why = r?.who === 'user' ? r.reason : `${by}`;
   const tool = record.action.tool.padEnd(6);
