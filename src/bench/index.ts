@@ -2,6 +2,7 @@ import { benchAnalyzer } from './analyzer.js';
 import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
+import { benchUi } from './ui.js';
 
 /** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
 async function main(): Promise<void> {
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     ['endpoint', benchEndpoint],
     ['load', benchLoad],
     ['classifier', benchClassifier],
+    ['ui', benchUi],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;
