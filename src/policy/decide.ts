@@ -54,6 +54,15 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
     if (guarded) return verdict('hold', 'tier:protected-path', `touches a protected path: ${guarded}`);
   }
   if (rule?.effect === 'allow') {
+    // A broad allow rule (`Bash(sed *)`) must not let a command quietly loosen warden or the agent.
+    const loosening =
+      action.toolClass === 'shell' && !spec.allowEverything ? degradesSecurity(action, ctx) : undefined;
+    if (loosening)
+      return verdict(
+        'hold',
+        'tier:protected-path',
+        `${loosening} (an allow rule matched, but a person decides this)`,
+      );
     return verdict('allow', `rule:${ruleLabel(rule)}`, `allowed by the user's rule ${rule.text}`);
   }
   if (spec.allowEverything) {
@@ -88,6 +97,14 @@ function fromAnalyzer(action: Action, ctx: DecideContext): Verdict {
         wantsClassifier: true,
       });
   }
+}
+
+/** The analyzer's reason when a command would weaken security (protected files, hooks, bypass flags). */
+function degradesSecurity(action: Action, ctx: DecideContext): string | undefined {
+  const analysis = ctx.analyzer.analyze(action, ctx.env);
+  return analysis.kind === 'dangerous' && analysis.category === 'degrade-security'
+    ? analysis.reason
+    : undefined;
 }
 
 export function shouldEscalate(denials: DenialCount | undefined): boolean {

@@ -92,7 +92,8 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
 
     const withCursor = (state: WardenData, held: readonly string[]): Pick<WardenData, 'cursorId'> => {
       const visible = visibleHeldIds({ ...state, held });
-      if (state.cursorId !== undefined && visible.includes(state.cursorId)) return { cursorId: state.cursorId };
+      if (state.cursorId !== undefined && visible.includes(state.cursorId))
+        return { cursorId: state.cursorId };
       if (visible.length === 0) return { cursorId: undefined };
       // Keep the cursor near where it was: the next held action after the old one, else the last.
       const oldIndex = state.cursorId === undefined ? -1 : state.held.indexOf(state.cursorId);

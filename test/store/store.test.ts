@@ -105,17 +105,15 @@ describe('store', () => {
   it('filters the held queue by agent', () => {
     const store = makeStore(resolved);
     store.getState().receive(bash('make'));
-    const gemini = store
-      .getState()
-      .receive(
-        actionFromToolCall({
-          tool: 'Bash',
-          input: { command: 'make' },
-          cwd: '/home/u/p',
-          sessionId: 'g',
-          agent: 'gemini-cli',
-        }),
-      );
+    const gemini = store.getState().receive(
+      actionFromToolCall({
+        tool: 'Bash',
+        input: { command: 'make' },
+        cwd: '/home/u/p',
+        sessionId: 'g',
+        agent: 'gemini-cli',
+      }),
+    );
     store.getState().setFilter('gemini');
     expect(visibleHeldIds(store.getState())).toEqual([gemini.action.id]);
     expect(store.getState().cursorId).toBe(gemini.action.id);
