@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
-import { describeIssues, summarize } from './payload-text.js';
+import { sessionInput, summarize, validate, wrongShape } from './hook-payload.js';
 
 /**
  * Claude Code hooks: payloads in (validated with zod; unknown fields tolerated), hook JSON out.
@@ -60,22 +60,13 @@ export const CLAUDE_HOOK_EVENTS: readonly ClaudeHookEvent[] = [
  * the payload's own hook_event_name must agree.
  */
 export function parseClaudeHook(event: string, payload: unknown, receivedAt = Date.now()): HookInput {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return { kind: 'invalid', event, error: 'the hook payload is not a JSON object' };
-  }
-  const named = (payload as { hook_event_name?: unknown }).hook_event_name;
-  if (named !== event) {
-    return {
-      kind: 'invalid',
-      event,
-      error: `hook_event_name ${JSON.stringify(named)} does not match ${event}`,
-    };
-  }
+  const shapeError = wrongShape(event, payload);
+  if (shapeError) return shapeError;
   switch (event) {
     case 'PreToolUse': {
-      const parsed = preToolUse.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(preToolUse, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       return {
         kind: 'tool-call',
         call: {
@@ -92,9 +83,9 @@ export function parseClaudeHook(event: string, payload: unknown, receivedAt = Da
     }
     case 'PostToolUse':
     case 'PostToolUseFailure': {
-      const parsed = postToolUse.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(postToolUse, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       const failed = p.hook_event_name === 'PostToolUseFailure' || hasErrorFlag(p.tool_response);
       return {
         kind: 'outcome',
@@ -110,26 +101,15 @@ export function parseClaudeHook(event: string, payload: unknown, receivedAt = Da
       };
     }
     case 'SessionStart': {
-      const parsed = sessionStart.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
-      return {
-        kind: 'session',
-        session: {
-          id: p.session_id,
-          agent: 'claude-code',
-          cwd: p.cwd,
-          startedAt: receivedAt,
-          ...(p.transcript_path !== undefined && { transcriptPath: p.transcript_path }),
-          ...(p.permission_mode !== undefined && { agentMode: p.permission_mode }),
-          ...(p.source !== undefined && { source: p.source }),
-        },
-      };
+      const checked = validate(sessionStart, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
+      return sessionInput('claude-code', p, receivedAt);
     }
     case 'ConfigChange': {
-      const parsed = configChange.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const { session_id, cwd, transcript_path, hook_event_name, permission_mode, ...rest } = parsed.data;
+      const checked = validate(configChange, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const { session_id, cwd, transcript_path, hook_event_name, permission_mode, ...rest } = checked.data;
       return { kind: 'config-change', sessionId: session_id, detail: summarize(rest) };
     }
     default:

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
-import { describeIssues, summarize } from './payload-text.js';
+import { sessionInput, summarize, validate, wrongShape } from './hook-payload.js';
 
 /**
  * Codex CLI hooks (facts: ../shared/OTHER-AGENTS.md). Payloads are Claude-shaped; shell calls
@@ -78,21 +78,13 @@ function commandText(value: unknown): string | undefined {
 }
 
 export function parseCodexHook(event: string, payload: unknown, receivedAt = Date.now()): HookInput {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return { kind: 'invalid', event, error: 'the hook payload is not a JSON object' };
-  }
-  const named = (payload as { hook_event_name?: unknown }).hook_event_name;
-  if (named !== event)
-    return {
-      kind: 'invalid',
-      event,
-      error: `hook_event_name ${JSON.stringify(named)} does not match ${event}`,
-    };
+  const shapeError = wrongShape(event, payload);
+  if (shapeError) return shapeError;
   switch (event) {
     case 'PreToolUse': {
-      const parsed = preToolUse.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(preToolUse, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       const common = {
         agent: 'codex' as const,
         agentTool: p.tool_name,
@@ -130,9 +122,9 @@ export function parseCodexHook(event: string, payload: unknown, receivedAt = Dat
       return { kind: 'tool-call', call: { ...common, tool: p.tool_name, input: p.tool_input } };
     }
     case 'PostToolUse': {
-      const parsed = postToolUse.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(postToolUse, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       return {
         kind: 'outcome',
         tool: p.tool_name === 'apply_patch' ? 'Edit' : p.tool_name,
@@ -146,20 +138,10 @@ export function parseCodexHook(event: string, payload: unknown, receivedAt = Dat
       };
     }
     case 'SessionStart': {
-      const parsed = sessionStart.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
-      return {
-        kind: 'session',
-        session: {
-          id: p.session_id,
-          agent: 'codex',
-          cwd: p.cwd,
-          startedAt: receivedAt,
-          ...(typeof p.transcript_path === 'string' && { transcriptPath: p.transcript_path }),
-          ...(p.source !== undefined && { source: p.source }),
-        },
-      };
+      const checked = validate(sessionStart, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
+      return sessionInput('codex', p, receivedAt);
     }
     default:
       return { kind: 'invalid', event, error: `warden does not handle the ${event} hook event` };

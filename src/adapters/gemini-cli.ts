@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
-import { describeIssues, summarize } from './payload-text.js';
+import { sessionInput, summarize, validate, wrongShape } from './hook-payload.js';
 
 /**
  * Gemini CLI hooks (facts: ../shared/OTHER-AGENTS.md). BeforeTool payloads in; the answer is a
@@ -68,21 +68,13 @@ const sessionStart = base.extend({
 export const GEMINI_HOOK_EVENTS = ['BeforeTool', 'AfterTool', 'SessionStart'] as const;
 
 export function parseGeminiHook(event: string, payload: unknown, receivedAt = Date.now()): HookInput {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    return { kind: 'invalid', event, error: 'the hook payload is not a JSON object' };
-  }
-  const named = (payload as { hook_event_name?: unknown }).hook_event_name;
-  if (named !== event)
-    return {
-      kind: 'invalid',
-      event,
-      error: `hook_event_name ${JSON.stringify(named)} does not match ${event}`,
-    };
+  const shapeError = wrongShape(event, payload);
+  if (shapeError) return shapeError;
   switch (event) {
     case 'BeforeTool': {
-      const parsed = beforeTool.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(beforeTool, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       const tool = TOOL_MAP[p.tool_name] ?? p.tool_name;
       const input: Record<string, unknown> = { ...p.tool_input };
       // run_shell_command's dir_path is where the command runs.
@@ -103,9 +95,9 @@ export function parseGeminiHook(event: string, payload: unknown, receivedAt = Da
       };
     }
     case 'AfterTool': {
-      const parsed = afterTool.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
+      const checked = validate(afterTool, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
       const failed =
         typeof p.tool_response === 'object' && p.tool_response !== null && 'error' in p.tool_response;
       return {
@@ -123,20 +115,10 @@ export function parseGeminiHook(event: string, payload: unknown, receivedAt = Da
       };
     }
     case 'SessionStart': {
-      const parsed = sessionStart.safeParse(payload);
-      if (!parsed.success) return { kind: 'invalid', event, error: describeIssues(parsed.error) };
-      const p = parsed.data;
-      return {
-        kind: 'session',
-        session: {
-          id: p.session_id,
-          agent: 'gemini-cli',
-          cwd: p.cwd,
-          startedAt: receivedAt,
-          ...(p.transcript_path !== undefined && { transcriptPath: p.transcript_path }),
-          ...(p.source !== undefined && { source: p.source }),
-        },
-      };
+      const checked = validate(sessionStart, event, payload);
+      if ('invalid' in checked) return checked.invalid;
+      const p = checked.data;
+      return sessionInput('gemini-cli', p, receivedAt);
     }
     default:
       return { kind: 'invalid', event, error: `warden does not handle the ${event} hook event` };
