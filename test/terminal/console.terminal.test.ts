@@ -29,7 +29,7 @@ describe.skipIf(!hasTmux())('console on a real terminal (tmux)', () => {
 
     s.keys('a');
     await s.waitFor((x) => /Held 9\b/.test(x), 5_000, 'the Edit approved');
-    expect(s.history()).toMatch(/✓ allow Edit +src\/cart\.ts — approved by the user/);
+    expect(s.history()).toMatch(/✓ allow CC Edit +src\/cart\.ts — approved by the user/);
 
     s.keys('j', 'Space');
     await s.waitFor((x) => x.includes('1 marked'), 5_000, 'a mark');
@@ -37,7 +37,7 @@ describe.skipIf(!hasTmux())('console on a real terminal (tmux)', () => {
     s.keys('BTab');
     await s.waitFor((x) => x.includes('EDITS'), 5_000, 'edits mode');
     // Re-judged: the held Write inside the project is now allowed by the edits tier.
-    expect(s.history()).toMatch(/✓ allow Write +src\/cart\.test\.ts — tier:project-edit/);
+    expect(s.history()).toMatch(/✓ allow CC Write +src\/cart\.test\.ts — tier:project-edit/);
 
     s.resize(100, 30);
     await s.waitFor((x) => x.split('\n').some((l) => l.includes('Held 8')), 5_000, 'a redraw after resize');
