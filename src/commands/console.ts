@@ -2,7 +2,7 @@ import { startWarden } from '../app.js';
 import type { ModeName } from '../domain/mode.js';
 import { renderConsole } from '../ui/render-console.js';
 import { consoleDeps } from './console-deps.js';
-import type { Runtime } from './runtime.js';
+import { type Runtime, wardenOptions } from './runtime.js';
 
 export interface ConsoleOptions {
   readonly mode: ModeName;
@@ -24,16 +24,7 @@ export async function runConsole(runtime: Runtime, options: ConsoleOptions): Pro
   }
   let warden: Awaited<ReturnType<typeof startWarden>>;
   try {
-    warden = await startWarden({
-      home: runtime.home,
-      env: runtime.env,
-      analyzer: runtime.analyzer,
-      classifier: runtime.classifier,
-      mode: options.mode,
-      port: options.port,
-      loadRules: (roots) => runtime.loadRules(roots),
-      ruleFiles: (roots) => runtime.ruleFiles(roots),
-    });
+    warden = await startWarden(wardenOptions(runtime, options.mode, options.port));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {

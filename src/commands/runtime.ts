@@ -1,10 +1,12 @@
 import { createAnalyzer } from '../analyzer/index.js';
+import type { WardenOptions } from '../app.js';
 import { createClassifier } from '../classifier/index.js';
 import { environmentFor, wardenHome } from '../config/paths.js';
 import { RuleLoader } from '../config/rule-files.js';
 import { loadWardenConfig, type WardenConfig } from '../config/warden-config.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier } from '../domain/classification.js';
+import type { ModeName } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 
@@ -61,4 +63,18 @@ function classifierFrom(config: WardenConfig, processEnv: NodeJS.ProcessEnv): Cl
       ...(env.notes !== undefined && { notes: [env.notes] }),
     },
   });
+}
+
+/** What startWarden needs from the runtime, for the console and `warden serve` alike. */
+export function wardenOptions(runtime: Runtime, mode: ModeName, port: number): WardenOptions {
+  return {
+    home: runtime.home,
+    env: runtime.env,
+    analyzer: runtime.analyzer,
+    classifier: runtime.classifier,
+    mode,
+    port,
+    loadRules: (roots) => runtime.loadRules(roots),
+    ruleFiles: (roots) => runtime.ruleFiles(roots),
+  };
 }

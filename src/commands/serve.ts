@@ -1,7 +1,7 @@
 import { startWarden } from '../app.js';
 import type { ModeName } from '../domain/mode.js';
 import { formatDecisionLine } from './format.js';
-import type { Runtime } from './runtime.js';
+import { type Runtime, wardenOptions } from './runtime.js';
 
 export interface ServeOptions {
   readonly mode: ModeName;
@@ -16,15 +16,8 @@ export async function serve(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const warden = await startWarden({
-    home: runtime.home,
-    env: runtime.env,
-    analyzer: runtime.analyzer,
-    classifier: runtime.classifier,
-    mode: options.mode,
-    port: options.port,
+    ...wardenOptions(runtime, options.mode, options.port),
     onHold: options.onHold,
-    loadRules: (roots) => runtime.loadRules(roots),
-    ruleFiles: (roots) => runtime.ruleFiles(roots),
     onDecision: (record, answer) => out.write(`${formatDecisionLine(record, answer)}\n`),
   });
   for (const error of warden.store.getState().ruleErrors) out.write(`warden: rules: ${error}\n`);
