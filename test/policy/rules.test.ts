@@ -169,3 +169,17 @@ describe('suggestRule', () => {
     expect(ruleCovers(rule, action, env)).toBe(true);
   });
 });
+
+describe('allow rules and redirections', () => {
+  const rules = compileRules([{ effect: 'allow', text: 'Bash(echo *)', source: { origin: 'session' } }]);
+  it.each([
+    ['echo hi >& out.txt', false],
+    ['echo hi <> out.txt', false],
+    ['echo hi &>> log', false],
+    ['echo hi 2>&1', true],
+    ['echo hi >&2', true],
+    ['echo hi > /dev/stderr', true],
+  ])('%s allowed: %s', (command, allowed) => {
+    expect(rules.find(bash(command), env) !== undefined).toBe(allowed);
+  });
+});

@@ -87,9 +87,8 @@ export function commandParts(command: string, home: string, depth = 0): CommandP
           writesFiles: extracted.commands.some((c) =>
             c.redirects.some(
               (r) =>
-                /^(>|>>|>\||&>|&>>)$/.test(r.operator) &&
-                r.target?.value !== '/dev/null' &&
-                !/^&?\d*-?$/.test(r.target?.value ?? ''),
+                /^(>|>>|>\||&>|&>>|>&|<>)$/.test(r.operator) &&
+                !/^(\/dev\/(null|stdout|stderr)|&?\d+-?|-)$/.test(r.target?.value ?? ''),
             ),
           ),
         };
