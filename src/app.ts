@@ -74,9 +74,15 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
   // Rules: the user's, plus each project's as its first session appears; reloaded when a file changes.
   let roots: string[] = [];
   let stopWatching = () => {};
+  const reported = new Set<string>();
   const reload = () => {
     const loaded = options.loadRules(roots);
     store.getState().setFileRules(loaded.rules, loaded.errors);
+    for (const error of loaded.errors) {
+      if (reported.has(error)) continue;
+      reported.add(error);
+      store.getState().warn(`rules: ${error}`);
+    }
   };
   const rewatch = () => {
     stopWatching();

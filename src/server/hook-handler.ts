@@ -71,6 +71,12 @@ export async function handleHook(request: HookRequest, deps: HookHandlerDeps): P
             startedAt: now(),
             ...(input.call.transcriptPath !== undefined && { transcriptPath: input.call.transcriptPath }),
           });
+          if (input.call.agentMode === 'bypassPermissions') {
+            state.warn(
+              `session ${sessionId.slice(0, 8)} runs with bypassPermissions: if warden stops, nothing checks its actions`,
+              sessionId,
+            );
+          }
         }
         const sessionCwd = deps.store.getState().sessions[sessionId]?.cwd;
         const action = actionFromToolCall(

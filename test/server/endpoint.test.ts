@@ -180,3 +180,26 @@ async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+describe('session warnings', () => {
+  it('warns in the console when a new session runs with bypassPermissions', async () => {
+    const w = await startTestWarden();
+    try {
+      await fetch(`${w.server.url}/hook/claude-code/PreToolUse`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${w.token}` },
+        body: JSON.stringify(
+          prePayload('Read', { file_path: 'a' }, { permission_mode: 'bypassPermissions' }),
+        ),
+      });
+      expect(
+        w.store
+          .getState()
+          .warnings.map((x) => x.text)
+          .join('\n'),
+      ).toMatch(/bypassPermissions/);
+    } finally {
+      await w.close();
+    }
+  });
+});

@@ -395,3 +395,15 @@ describe('classifier state', () => {
     expect(t.frame()).toMatch(/✗ deny +CC Bash +curl https:\/\/example\.com — classifier/);
   });
 });
+
+describe('warnings', () => {
+  it('shows the newest warning (e.g. a settings change) on the message line', async () => {
+    const store = makeStore();
+    store.getState().receive(bash('make'));
+    const t = renderConsoleForTest(store);
+    await t.settle();
+    store.getState().warn('settings changed in session 1234abcd: {"source":"project_settings"}');
+    await t.settle();
+    expect(t.frame()).toMatch(/⚠ settings changed in session 1234abcd/);
+  });
+});

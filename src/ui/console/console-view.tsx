@@ -36,6 +36,12 @@ export interface ConsoleProps {
  * The console: decided stream (Static, newest last), then the live region: header, held queue,
  * detail pane (or an overlay), prompt/message line, footer. The only useInput of the app is here.
  */
+/** The newest warning (a settings change, a bypass session, a broken rules file), for the message line. */
+function latestWarning(state: { warnings: readonly { text: string }[] }): string | undefined {
+  const w = state.warnings[state.warnings.length - 1];
+  return w ? `⚠ ${w.text}` : undefined;
+}
+
 export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const state = useStoreState(store);
   const uiState = useStoreState(ui);
@@ -101,7 +107,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
           text={uiState.text}
           targets={uiState.denyTargets.length}
           held={state.held.length}
-          message={uiState.message}
+          message={uiState.message ?? latestWarning(state)}
           width={width}
         />
         <Footer context={context} width={width} />
