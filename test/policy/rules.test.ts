@@ -183,3 +183,17 @@ describe('allow rules and redirections', () => {
     expect(rules.find(bash(command), env) !== undefined).toBe(allowed);
   });
 });
+
+describe('environment assignments', () => {
+  const rules = compileRules([{ effect: 'allow', text: 'Bash(npm test *)', source: { origin: 'session' } }]);
+  it.each([
+    ['FOO=1 npm test', true],
+    ['CI=true DEBUG=x npm test', true],
+    ['PATH=/tmp/evil:$PATH npm test', false],
+    ['LD_PRELOAD=/tmp/x.so npm test', false],
+    ['NODE_OPTIONS="--require /tmp/x.js" npm test', false],
+    ['A=1 GIT_SSH_COMMAND=x npm test', false],
+  ])('%s allowed by Bash(npm test *): %s', (command, allowed) => {
+    expect(rules.find(bash(command), env) !== undefined).toBe(allowed);
+  });
+});

@@ -76,7 +76,9 @@ export function commandParts(command: string, home: string, depth = 0): CommandP
     extracted.errors.length > 0 || extracted.commands.length === 0
       ? null
       : {
-          parts: extracted.commands.map((c) => c.argv.map((a) => a.value).join(' ')),
+          parts: extracted.commands.map((c) =>
+            withRiskyAssignments(c.text, c.argv.map((a) => a.value).join(' ')),
+          ),
           unwrapped: extracted.commands.flatMap((c) =>
             unwrap(
               c.argv.map((a) => a.value),
@@ -114,4 +116,18 @@ export function commandMatcher(pattern: string, legacyPrefix: boolean): (part: s
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Variables that change what a command runs or loads: `PATH=/tmp/x npm test` is not the
+ * `npm test` an allow rule means, so such assignments stay in the text rules are matched against.
+ */
+const RISKY_ENV =
+  /^(PATH|LD_\w+|DYLD_\w+|NODE_OPTIONS|NODE_PATH|BASH_ENV|ENV|PROMPT_COMMAND|SHELLOPTS|IFS|GIT_\w+|PYTHONPATH|PYTHONSTARTUP|PERL5OPT|PERL5LIB|RUBYOPT|RUBYLIB|npm_config_\w+|NPM_CONFIG_\w+|JAVA_TOOL_OPTIONS|CLASSPATH)$/;
+
+function withRiskyAssignments(text: string, words: string): string {
+  const m = /^\s*((?:[A-Za-z_][A-Za-z0-9_]*=(?:'[^']*'|"[^"]*"|\S)*\s+)+)/.exec(text);
+  if (!m) return words;
+  const names = [...m[1]!.matchAll(/([A-Za-z_][A-Za-z0-9_]*)=/g)].map((x) => x[1]!);
+  return names.some((n) => RISKY_ENV.test(n)) ? `${m[1]!.trim()} ${words}` : words;
 }
