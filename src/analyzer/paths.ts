@@ -80,7 +80,7 @@ export function writeProtection(abs: string, ctx: PathContext): string | undefin
 }
 
 export function readProtection(abs: string, ctx: PathContext): string | undefined {
-  return protectedReadReason(abs, ctx.env) ?? extraSecretRead(abs, ctx);
+  return protectedReadReason(abs, ctx.env);
 }
 
 function extraProtectedWrite(abs: string, ctx: PathContext): string | undefined {
@@ -93,38 +93,5 @@ function extraProtectedWrite(abs: string, ctx: PathContext): string | undefined 
   if (base === '.npmrc' || base === '.pypirc' || base === '.netrc') return 'credentials';
   if (base === '.pre-commit-config.yaml' || base === '.husky') return 'commit hooks';
   if (abs.split(path.sep).includes('.husky')) return 'commit hooks (.husky/)';
-  return undefined;
-}
-
-const SECRET_BASENAMES =
-  /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json)$/i;
-
-function extraSecretRead(abs: string, ctx: PathContext): string | undefined {
-  const base = path.basename(abs);
-  const home = ctx.env.home;
-  if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
-    return 'secret key or credentials file';
-  for (const dir of [
-    '.gnupg',
-    '.kube',
-    '.docker',
-    '.config/gh',
-    '.azure',
-    '.password-store',
-    'Library/Keychains',
-  ])
-    if (isInside(abs, path.join(home, dir))) return `credentials (~/${dir})`;
-  if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
-  if (
-    /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
-      abs,
-    )
-  )
-    return 'privileged system file';
-  if (abs === '/etc/passwd' || abs === '/etc/master.passwd') return 'system account list';
-  if (/\.pem$/.test(base) && !/(cert|chain|ca|pub|bundle|fullchain)/i.test(base))
-    return 'PEM file (may hold a private key)';
-  if (isInside(abs, path.join(home, '.cargo')) && base === 'credentials.toml') return 'registry token';
-  if (base === '.bash_history' || base === '.zsh_history') return 'shell history (may hold secrets)';
   return undefined;
 }
