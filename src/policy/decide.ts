@@ -6,6 +6,7 @@ import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
+import { secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
 export interface DenialCount {
@@ -72,6 +73,14 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
   }
   if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action)) {
+    const secret = secretIn(writtenText(action.input));
+    if (secret) {
+      return verdict(
+        'hold',
+        'tier:secret-in-edit',
+        `writes ${secret} into ${action.paths[0]}; keep secrets in the environment or a git-ignored file`,
+      );
+    }
     return verdict('allow', 'tier:project-edit', `edits inside the project (${mode} mode)`);
   }
   if (spec.useAnalyzer) return fromAnalyzer(action, ctx);

@@ -125,3 +125,32 @@ describe('self-protection through the shell', () => {
     );
   });
 });
+
+describe('credentials written into the project', () => {
+  it.each([
+    ['Write', { file_path: 'src/config.py', content: 'key = "AKIAIOSFODNN7EXAMPLE"' }],
+    [
+      'Edit',
+      {
+        file_path: 'src/app.js',
+        old_string: 'x',
+        new_string: 'const t = "ghp_1234567890abcdefghij1234567890abcdef"',
+      },
+    ],
+    ['Write', { file_path: 'key.pem', content: '-----BEGIN RSA PRIVATE KEY-----\nMIIE' }],
+  ])('%s with a secret is held, not auto-allowed', (tool, input) => {
+    const v = decide(call(tool, input), rules(), 'auto', { env, analyzer: unsure });
+    expect(v).toMatchObject({ decision: 'hold', by: 'tier:secret-in-edit' });
+  });
+
+  it('an ordinary edit still runs', () => {
+    expect(
+      decide(
+        call('Write', { file_path: 'src/a.py', content: 'key = os.environ["API_KEY"]' }),
+        rules(),
+        'auto',
+        { env, analyzer: unsure },
+      ).decision,
+    ).toBe('allow');
+  });
+});

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
+import { SECRET_TOKEN } from '../../policy/secret-patterns.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
@@ -138,8 +139,6 @@ const NO_DRY_RUN = new Set([
   'wget',
 ]);
 
-const SECRET_TOKEN =
-  /\b(ghp_[A-Za-z0-9]{20,}|gho_[A-Za-z0-9]{20,}|github_pat_\w{20,}|sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}|sk_live_\w{6,}|rk_live_\w{6,}|xox[abpr]-[\w-]{10,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|glpat-[\w-]{20,})/;
 const SECRET_PARAM =
   /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)[^&\s"']{6,}/i;
 

@@ -1,0 +1,31 @@
+/**
+ * Well-known credential formats (the ones secret scanners look for). A literal credential in a
+ * command line leaks into logs and transcripts; written into a source file it gets committed.
+ */
+export const SECRET_TOKEN =
+  /\b(ghp_[A-Za-z0-9]{20,}|gho_[A-Za-z0-9]{20,}|github_pat_\w{20,}|sk-(proj-|ant-)?[A-Za-z0-9_-]{20,}|sk_live_\w{6,}|rk_live_\w{6,}|xox[abpr]-[\w-]{10,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|glpat-[\w-]{20,})/;
+
+const PRIVATE_KEY = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
+
+/** The kind of credential a text holds, or undefined. */
+export function secretIn(text: string): string | undefined {
+  if (PRIVATE_KEY.test(text)) return 'a private key';
+  const m = SECRET_TOKEN.exec(text);
+  return m ? `a credential (${m[1]!.slice(0, 4)}…)` : undefined;
+}
+
+/** The text an edit tool writes: Write content, Edit/MultiEdit new strings, a patch. */
+export function writtenText(input: Readonly<Record<string, unknown>>): string {
+  const parts: string[] = [];
+  for (const key of ['content', 'new_string', 'patch', 'new_source']) {
+    const value = input[key];
+    if (typeof value === 'string') parts.push(value);
+  }
+  if (Array.isArray(input.edits)) {
+    for (const edit of input.edits) {
+      const value = (edit as { new_string?: unknown } | null)?.new_string;
+      if (typeof value === 'string') parts.push(value);
+    }
+  }
+  return parts.join('\n');
+}
