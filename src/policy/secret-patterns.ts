@@ -7,9 +7,16 @@ export const SECRET_TOKEN =
 
 const PRIVATE_KEY = /-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/;
 
+/** `scheme://user:password@host`, unless the password is a placeholder or a variable. */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"`]+:([^\s@/'"`]{3,})@[^\s'"`]+/gi;
+const PLACEHOLDER = /^(\$|\{|<|%|\*+$|x+$|password$|passwd$|pass$|changeme$|\.\.\.)/i;
+
 /** The kind of credential a text holds, or undefined. */
 export function secretIn(text: string): string | undefined {
   if (PRIVATE_KEY.test(text)) return 'a private key';
+  for (const m of text.matchAll(URL_PASSWORD)) {
+    if (!PLACEHOLDER.test(m[1]!)) return 'a password inside a connection URL';
+  }
   const m = SECRET_TOKEN.exec(text);
   return m ? `a credential (${m[1]!.slice(0, 4)}…)` : undefined;
 }
