@@ -50,6 +50,8 @@ Promise.all(Array.from({ length: sessions }, (_, s) => session(s))).then((all) =
 export interface LoadResult {
   readonly answers: { id: string; ms: number; decision: string }[];
   readonly logged: Map<string, number>;
+  /** Decision latency inside warden (arrival to answer), from the audit log, in ms. */
+  readonly serverMs: number[];
   readonly wallMs: number;
 }
 
@@ -82,12 +84,14 @@ export async function runLoad(
   const wallMs = performance.now() - start;
   await warden.close();
   const logged = new Map<string, number>();
+  const serverMs: number[] = [];
   for (const r of readAudit(auditDir(home)).records) {
-    if (r.event === 'decision' && typeof r.toolUseId === 'string')
-      logged.set(r.toolUseId, (logged.get(r.toolUseId) ?? 0) + 1);
+    if (r.event !== 'decision' || typeof r.toolUseId !== 'string') continue;
+    logged.set(r.toolUseId, (logged.get(r.toolUseId) ?? 0) + 1);
+    if (typeof r.latencyMs === 'number') serverMs.push(r.latencyMs);
   }
   fs.rmSync(home, { recursive: true, force: true });
-  return { answers, logged, wallMs };
+  return { answers, logged, wallMs, serverMs };
 }
 
 /** The same load against a trivial loopback server that answers fixed JSON: the floor on this machine. */
@@ -132,7 +136,8 @@ function runClient(
 export async function benchLoad(out: (line: string) => void): Promise<void> {
   const floor = await trivialLoad(50, 100);
   const f = summarize(floor.ms);
-  const { answers, logged, wallMs } = await runLoad(50, 100);
+  const { answers, logged, wallMs, serverMs } = await runLoad(50, 100);
+  const inside = summarize(serverMs);
   const s = summarize(answers.map((a) => a.ms));
   const lost = answers.filter((a) => logged.get(a.id) !== 1).length;
   const bad = answers.filter((a) => a.decision !== 'allow').length;
@@ -142,6 +147,9 @@ export async function benchLoad(out: (line: string) => void): Promise<void> {
   out(`load: decision round trip p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (target p99 ≤ 5 ms)`);
   out(
     `load: same load on a trivial loopback server: ${(floor.wallMs / 1000).toFixed(2)} s, p50 ${ms(f.p50)}  p99 ${ms(f.p99)} (the floor here)`,
+  );
+  out(
+    `load: decision latency inside warden (arrival to answer, from the audit log, 1 ms resolution): p50 ${inside.p50} ms  p99 ${inside.p99} ms  max ${inside.max} ms`,
   );
   out(`load: lost or duplicated in the audit log: ${lost}; unexpected answers: ${bad}`);
 }
