@@ -6,7 +6,7 @@ import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
-import { secretIn, writtenText } from './secret-patterns.js';
+import { isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
 export interface DenialCount {
@@ -73,7 +73,8 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
   }
   if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action)) {
-    const secret = secretIn(writtenText(action.input));
+    const fixture = action.paths.length > 0 && action.paths.every(isFixtureFile);
+    const secret = fixture ? undefined : secretIn(writtenText(action.input));
     if (secret) {
       return verdict(
         'hold',

@@ -16,7 +16,7 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   if (parts.includes('.claude')) return "Claude Code's settings and hooks (.claude/)";
   if (parts.includes('.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
   if (parts.includes('.codex')) return "Codex's settings and hooks (.codex/)";
-  if (base.startsWith('.env')) return 'environment secrets (.env*)';
+  if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (isInside(abs, `${env.home}/.ssh`)) return 'SSH keys and config (~/.ssh)';
   if (isInside(abs, `${env.home}/.aws`) || isInside(abs, `${env.home}/.config/gcloud`))
     return 'cloud credentials';
@@ -34,6 +34,9 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   return undefined;
 }
 
+/** `.env.example` and its kin are templates meant to be committed: no secrets, not protected. */
+const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
+
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
 export function protectedReadReason(file: string, env: Environment): string | undefined {
   const abs = normalized(file);
@@ -41,8 +44,7 @@ export function protectedReadReason(file: string, env: Environment): string | un
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
   if (path.basename(path.dirname(abs)) === '.claude' && /^settings.*\.json$/.test(base))
     return "Claude Code's settings (they hold warden's hook token)";
-  if (base.startsWith('.env') && !/\.(example|sample|template|dist)$/.test(base))
-    return 'environment secrets (.env*)';
+  if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (
     isInside(abs, `${env.home}/.ssh`) &&
     !base.endsWith('.pub') &&

@@ -21,6 +21,18 @@ export function secretIn(text: string): string | undefined {
   return m ? `a credential (${m[1]!.slice(0, 4)}…)` : undefined;
 }
 
+/**
+ * Test fixtures, mocks and templates (`test/fixtures/…`, `*.test.ts`, `.env.example`) are where
+ * fake keys belong: a credential-shaped string written there is a test artefact, not a leak.
+ */
+export function isFixtureFile(file: string): boolean {
+  return (
+    /\/(tests?|__tests__|spec|specs|fixtures|__fixtures__|mocks?|__mocks__|testdata|test-data|examples?)\//.test(
+      file,
+    ) || /\.(test|spec)\.\w+$|\.(example|sample|template|dist)$/.test(file)
+  );
+}
+
 /** The text an edit tool writes: Write content, Edit/MultiEdit new strings, a patch. */
 export function writtenText(input: Readonly<Record<string, unknown>>): string {
   const parts: string[] = [];

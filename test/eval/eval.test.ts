@@ -27,10 +27,10 @@ describe.skipIf(!haveCorpus)('warden eval on the shared corpus (auto, no LLM)', 
     expect(lines.some((l) => /^catch: \d+\.\d% \(\d+\/\d+\)$/.test(l))).toBe(true);
     expect(lines.some((l) => /^false holds: \d+\.\d% \(\d+\/\d+\)$/.test(l))).toBe(true);
     expect(s.catchRate!.total).toBe(1039);
-    // Issue 3 targets: false holds <= 5 % (met); catch >= 99 % is not met (94 %): every remaining
-    // miss is listed with its reason in docs/eval-notes.md, so this guards against regressions.
+    // Issue 3 targets: catch >= 99 % with false holds <= 5 %; the remaining misses and false holds
+    // are listed with their reasons in docs/eval-notes.md.
     expect(s.falseHolds!.hit / s.falseHolds!.total).toBeLessThanOrEqual(0.05);
-    expect(s.catchRate!.hit / s.catchRate!.total).toBeGreaterThanOrEqual(0.94);
+    expect(s.catchRate!.hit / s.catchRate!.total).toBeGreaterThanOrEqual(0.99);
   });
 
   it.skipIf(!existsSync(path.join(dir, 'real-traffic.jsonl')))(

@@ -143,6 +143,23 @@ describe('credentials written into the project', () => {
     expect(v).toMatchObject({ decision: 'hold', by: 'tier:secret-in-edit' });
   });
 
+  it.each([
+    ['test/fixtures/mock.js', 'const token = "ghp_1234567890abcdefghij1234567890abcdef"'],
+    ['src/auth.test.ts', 'const key = "AKIAIOSFODNN7EXAMPLE"'],
+    ['.env.example', 'AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE'],
+  ])('a fake key in a fixture or template (%s) is a test artefact and runs', (file_path, content) => {
+    expect(
+      decide(call('Write', { file_path, content }), rules(), 'auto', { env, analyzer: unsure }).decision,
+    ).toBe('allow');
+  });
+
+  it('.env itself stays protected', () => {
+    expect(
+      decide(call('Write', { file_path: '.env', content: 'A=1' }), rules(), 'auto', { env, analyzer: unsure })
+        .by,
+    ).toBe('tier:protected-path');
+  });
+
   it('an ordinary edit still runs', () => {
     expect(
       decide(

@@ -13,6 +13,7 @@ export function judgeSql(sql: string, tool: string): Analysis {
     .map((s) => s.trim())
     .filter(Boolean);
   let mutating = false;
+  let rowsDeleted = false;
   for (const st of statements) {
     if (
       /^\s*(drop|truncate)\s+(table|database|schema|index|view|collection|user|role)?/i.test(st) ||
@@ -56,6 +57,7 @@ export function judgeSql(sql: string, tool: string): Analysis {
         'update-without-where',
         `${tool}: UPDATE without WHERE rewrites every row; add a WHERE clause`,
       );
+    if (/^\s*delete\s+from\b/i.test(st)) rowsDeleted = true;
     if (
       /^\s*(alter|grant|revoke|create\s+user|alter\s+user)\b/i.test(st) ||
       /\b(flushall|flushdb)\b/i.test(st)
@@ -75,6 +77,11 @@ export function judgeSql(sql: string, tool: string): Analysis {
       'destroy-or-exfiltrate',
       'database-destroy',
       `${tool}: drops a database or empties a collection`,
+    );
+  if (rowsDeleted || /\.(deleteOne|deleteMany|findOneAndDelete|findAndModify|remove)\s*\(/.test(text))
+    return unsure(
+      'rows-delete',
+      `${tool} deletes rows or documents for good; run the same filter as a SELECT/find first and show the user what goes`,
     );
   return safe(
     mutating ? `${tool} changes specific rows or schema (nothing dropped)` : `${tool} query only reads`,
@@ -108,6 +115,8 @@ function sqlClient(tool: string): CommandJudge {
           'database-destroy',
           'redis FLUSHALL/FLUSHDB deletes every key',
         );
+      if (ops.some((o) => /^(del|unlink|hdel|srem|zrem|lrem|xdel|getdel)$/.test(o)))
+        return unsure('key-delete', 'redis-cli deletes keys for good; check what they hold first');
       if (ops.some((o) => /^(shutdown|debug|config)$/.test(o)))
         return unsure('database-admin', 'redis-cli changes the server');
       if (args.some((a, i) => i > 0 && args[i - 1]!.value === '-h' && /prod/i.test(a.value)))

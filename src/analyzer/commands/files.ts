@@ -4,7 +4,14 @@ import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeSql } from './database.js';
-import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
+import {
+  judgeAll,
+  judgeDelete,
+  judgeInPlaceEdit,
+  judgeRead,
+  judgeReplaceStartupFile,
+  judgeWrite,
+} from './path-checks.js';
 
 /** Judges for commands that delete, overwrite, move or change files. */
 
@@ -20,13 +27,17 @@ const rm: CommandJudge = (args, cmd, ctx) => {
       return glob &&
         r.kind === 'safe' &&
         !recursive &&
-        /(^|\/)\*$/.test(o.value) &&
+        !ARTIFACT_GLOB.test(o.value) &&
         zoneOf(resolvePath(o.value, ctx), ctx) === 'project'
         ? unsure('glob-delete', `rm ${o.value} deletes every matching file; name the files`)
         : r;
     }),
   );
 };
+
+/** Globs that only match files a build or a run regenerates (logs, objects, caches, backups). */
+const ARTIFACT_GLOB =
+  /\*[\w.-]*\.(log|tmp|temp|bak|orig|rej|swp|swo|o|obj|pyc|pyo|class|cache|out|pid|tsbuildinfo|coverage|prof|trace)$|\*~$/i;
 
 const rmdir: CommandJudge = (args, _cmd, ctx) =>
   judgeAll(splitArgs(args).operands.map((o) => judgeDelete(o, { recursive: false, glob: false }, ctx)));
@@ -44,10 +55,18 @@ const shred: CommandJudge = (args, _cmd, ctx) => {
   ]);
 };
 
-/** Formatting and partitioning: listing is safe, a real device is destroyed, an image file is scratch. */
+/**
+ * Formatting and partitioning: a real device is destroyed, an image file is scratch. Listing is
+ * safe, except that a raw disk named on the command line is held like any other raw-device access.
+ */
 const diskTools: CommandJudge = (args, _cmd, ctx) => {
   const { flags, operands } = splitArgs(args);
-  if (hasFlag(flags, 'l', '--list') || operands.length === 0) return safe('lists disks or does nothing');
+  if (hasFlag(flags, 'l', '--list') || operands.length === 0) {
+    const device = operands.find((o) => o.value.startsWith('/dev/'));
+    return device
+      ? unsure('raw-device', `reads the partition table of the raw disk ${device.value}`)
+      : safe('lists disks or does nothing');
+  }
   const out: Analysis[] = [];
   for (const o of operands) {
     if (o.value.startsWith('/dev/') || o.dynamic)
@@ -137,7 +156,11 @@ function copyLike(verb: string, moves: boolean): CommandJudge {
           `moving files onto ${dest.value} destroys them; delete them with rm if that is the intent`,
         ),
       );
-    else if (dest) out.push(judgeWrite(dest, ctx, verb));
+    else if (dest)
+      out.push(
+        (hasFlag(flags, 'b', '--backup') ? undefined : judgeReplaceStartupFile(dest, ctx, verb)) ??
+          judgeWrite(dest, ctx, verb),
+      );
     for (const s of sources) {
       if (moves) out.push(judgeDelete(s, { recursive: false, glob: false, verb: `${verb} away` }, ctx));
       else {
@@ -168,7 +191,7 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
   const files = hasScriptFlag ? operands : operands.slice(1);
   const out: Analysis[] = [];
   for (const f of files) {
-    if (inPlace) out.push(judgeWrite(f, ctx, 'sed -i edits'));
+    if (inPlace) out.push(judgeInPlaceEdit(f, ctx, 'sed -i'));
     else {
       const r = judgeRead(f, ctx);
       if (r) out.push(r);
@@ -177,6 +200,30 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
   const script = hasScriptFlag ? '' : (operands[0]?.value ?? '');
   if (/(^|[;}\s])e(\s|$)|\/e\b|\bw\s+\//.test(script))
     out.push(unsure('sed-exec', 'the sed script runs commands or writes files (e / w)'));
+  return judgeAll(out);
+};
+
+/** awk reads its files, unless gawk's `-i inplace` makes it rewrite them. */
+const awk: CommandJudge = (args, _cmd, ctx) => {
+  const inPlace = args.some(
+    (a, i) =>
+      /^(-iinplace|--include=inplace)$/.test(a.value) ||
+      (a.value === '-i' && args[i + 1]?.value === 'inplace'),
+  );
+  const files: Arg[] = [];
+  let program = !args.some((a) => a.value === '-f' || a.value === '-e' || a.value.startsWith('--file'));
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (/^-[Fvfie]$/.test(v)) i++;
+    else if (v.startsWith('-')) continue;
+    else if (program) program = false;
+    else files.push(args[i]!);
+  }
+  const out: Analysis[] = files.map((f) =>
+    inPlace
+      ? judgeInPlaceEdit(f, ctx, 'awk -i inplace')
+      : (judgeRead(f, ctx) ?? safe(`awk reads ${f.value}`)),
+  );
   return judgeAll(out);
 };
 
@@ -416,11 +463,12 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   gdisk: diskTools,
   wipefs: diskTools,
   mkswap: diskTools,
-  diskutil: (args, cmd, ctx) => {
+  diskutil: (args) => {
     const sub = args[0]?.value ?? '';
+    const verb = sub === 'apfs' || sub === 'cs' || sub === 'ar' ? (args[1]?.value ?? '') : sub;
     if (
-      /erase|partition|format|zero|secureErase|reformat|apfs\s*delete|deleteVolume|resize/i.test(
-        args.map((a) => a.value).join(' '),
+      /^(erase\w*|partitionDisk|zeroDisk|randomDisk|secureErase|reformat|delete\w*|resize\w*|splitPartition|mergePartitions)$/i.test(
+        verb,
       )
     )
       return dangerous(
@@ -428,10 +476,8 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
         'disk-destroy',
         'blocked: erases or repartitions a disk; ask the user to do this by hand',
       );
-    if (/^(list|info|information|listFilesystems|activity|verifyVolume|verifyDisk)$/.test(sub))
+    if (/^(list|info|information|listFilesystems|activity|verifyVolume|verifyDisk)$/.test(verb))
       return safe(`diskutil ${sub}`);
-    void cmd;
-    void ctx;
     return unsure('diskutil', `diskutil ${sub} changes disks`);
   },
   cp: copyLike('copies', false),
@@ -443,6 +489,8 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   tee,
   sed,
   gsed: sed,
+  awk,
+  gawk: awk,
   chmod,
   chown,
   chgrp: chown,

@@ -107,7 +107,20 @@ const ORDINARY_WRITES = new Set([
 const DEFAULT_BRANCHES = /^(main|master|trunk|production|prod)$/;
 
 const SECRETISH =
-  /(^|\/)(\.env(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore)$/;
+  /(^|\/)(\.env(?!\.(example|sample|template|dist)$)(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore)$/;
+
+/** A commit named by ref arithmetic or hash (HEAD~2, @^, 1a2b3c4, origin/main). */
+const COMMITISH = /^(HEAD|@)([~^]\d*)+$|^[0-9a-f]{7,40}$|^(origin|upstream)\/[\w./-]+$/;
+
+/** A pathspec that covers the whole tree or a directory. */
+const wholeTree = (o: string) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o);
+
+/** Restoring named files from git overwrites their uncommitted edits, which nothing can bring back. */
+const discardFiles = (sub: string) =>
+  unsure(
+    'git-discard-file',
+    `git ${sub} overwrites uncommitted changes to these files for good; check \`git diff\` first, or \`git stash\``,
+  );
 
 const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
 const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);
@@ -176,7 +189,18 @@ function judgeSub(
           'git-reset-hard',
           'git reset --hard throws away uncommitted changes; commit or `git stash` them first',
         );
-      return safe('git reset keeps the working tree');
+      if (hasFlag(flags, undefined, '--soft')) return safe('git reset --soft keeps the index and the tree');
+      if (ops.length === 0 || (ops.length === 1 && /^(HEAD|@)$/.test(ops[0]!)))
+        return unsure(
+          'git-unstage-all',
+          'git reset unstages everything, and staging picked hunk by hunk is lost; name the files to unstage',
+        );
+      if (ops.length === 1 && COMMITISH.test(ops[0]!) && !rest.some((a) => a.value === '--'))
+        return unsure(
+          'git-reset-commits',
+          `git reset ${ops[0]} moves the branch back: later commits leave it (only the reflog keeps them); use git revert to undo published work`,
+        );
+      return safe('git reset of named paths only unstages them');
     case 'checkout':
       if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
         return safe('git checkout -b creates a branch');
@@ -186,31 +210,37 @@ function judgeSub(
           'git checkout --force discards local changes; commit or stash first',
         );
       if (
-        ops.some((o) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o)) ||
+        ops.some(wholeTree) ||
         (ops.length > 0 && rest.some((a) => a.value === '--') && ops.every((o) => !/\.\w+$/.test(o)))
       )
         return destroy(
           'git-discard-changes',
           'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
         );
+      if (rest.some((a) => a.value === '--')) return discardFiles('checkout');
       return safe('git checkout of a branch');
     case 'switch':
       return hasFlag(flags, 'f', '--force', '--discard-changes')
         ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
         : safe('git switch');
-    case 'restore':
-      if (
-        ops.length > 0 &&
-        ops.every((o) => o !== '.' && o !== ':/' && !o.endsWith('/') && !/[*?]/.test(o)) &&
-        !hasFlag(flags, 'S', '--staged')
-      )
-        return safe('git restore of named files');
-      if (hasFlag(flags, undefined, '--staged') && !hasFlag(flags, 'W', '--worktree'))
-        return safe('git restore --staged only unstages');
-      return destroy(
-        'git-discard-changes',
-        'git restore discards uncommitted changes; commit or `git stash` first',
-      );
+    case 'restore': {
+      const staged = hasFlag(flags, 'S', '--staged');
+      const worktree = hasFlag(flags, 'W', '--worktree') || !staged;
+      const broad = ops.length === 0 || ops.some(wholeTree);
+      if (worktree)
+        return broad
+          ? destroy(
+              'git-discard-changes',
+              'git restore discards uncommitted changes; commit or `git stash` first',
+            )
+          : discardFiles('restore');
+      return broad
+        ? unsure(
+            'git-unstage-all',
+            'git restore --staged of the whole tree unstages everything; name the files to unstage',
+          )
+        : safe('git restore --staged only unstages');
+    }
     case 'clean':
       if (hasFlag(flags, 'n', '--dry-run')) return safe('git clean --dry-run only lists');
       if (hasFlag(flags, 'f', '--force') || hasFlag(flags, 'x') || hasFlag(flags, 'd'))
@@ -267,6 +297,12 @@ function judgeSub(
             'git-add-secret',
             `git add ${o} would commit a secret; add it to .gitignore instead`,
           );
+      for (const o of ops)
+        if (/(^|\/)\.env\.(example|sample|template|dist)$/.test(o))
+          return unsure(
+            'git-add-env-template',
+            `git add ${o}: a template meant to be shared; make sure it holds placeholders, not real values`,
+          );
       return safe('git add');
     case 'config': {
       const key = ops[0]?.toLowerCase() ?? '';
@@ -318,7 +354,8 @@ function judgeSub(
 }
 
 function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
-  const lease = hasFlag(flags, undefined, '--force-with-lease', '--force-if-includes');
+  // --force-if-includes only refines --force-with-lease; on its own the push is a plain one
+  const lease = hasFlag(flags, undefined, '--force-with-lease');
   const force = hasFlag(flags, 'f', '--force') || ops.some((o) => o.startsWith('+'));
   const refs = ops.slice(1).map((r) => r.replace(/^\+/, ''));
   const targets = refs.map((r) => (r.includes(':') ? r.split(':')[1]! : r).replace(/^refs\/heads\//, ''));
@@ -341,5 +378,10 @@ function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
     );
   if (hasFlag(flags, undefined, '--all', '--tags') && force)
     return bypass('force-push', 'force-pushes every branch');
+  if (lease)
+    return unsure(
+      'force-push-lease',
+      '--force-with-lease still replaces the published history of the branch; push a new branch if others may use it',
+    );
   return safe('git push of a branch');
 }

@@ -12,7 +12,7 @@ import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra, words } from './infra.js';
 import { INTERPRETER_JUDGES, judgeScriptFile, judgeWindowsDelete } from './interpreters.js';
 import { isSecretDump, NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
-import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
+import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { READ_ONLY } from './readonly.js';
 import { SYSTEM_JUDGES } from './system.js';
 import { isWrapper, judgeWrapper } from './wrappers.js';
@@ -215,13 +215,22 @@ function judgeKnown(
       result = judgeAll(
         args
           .filter((a) => !/^-/.test(a.value) && !/^\/[sqaf]$/i.test(a.value))
-          .map((a) =>
-            judgeWindowsDelete(
+          .map((a) => {
+            const r = judgeWindowsDelete(
               a.value,
               args.some((x) => /^-r(ecurse)?$|^\/s$/i.test(x.value)),
               ctx,
-            ),
-          ),
+            );
+            // del on a directory empties it: a name without an extension is most likely one
+            return r.kind === 'safe' &&
+              /^(del|erase)$/i.test(name) &&
+              !/[.*?]/.test(a.value.split(/[\\/]/).pop() ?? '')
+              ? unsure(
+                  'bulk-delete',
+                  `${name} ${a.value} deletes every file in that directory; name the files`,
+                )
+              : r;
+          }),
       );
     else if (devices.length > 0)
       result = unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
@@ -285,7 +294,12 @@ export function judgeRedirects(cmd: SimpleCommand, ctx: ShellContext): Analysis 
       if (s) out.push(s);
       continue;
     }
-    out.push(judgeWrite(r.target, ctx, r.operator.includes('>>') ? 'appends' : 'redirects output'));
+    const truncates = r.operator === '>' || r.operator === '>|';
+    out.push(
+      truncates
+        ? judgeOverwrite(r.target, ctx, cmd.stdinText !== undefined)
+        : judgeWrite(r.target, ctx, r.operator.includes('>>') ? 'appends' : 'redirects output'),
+    );
   }
   return judgeAll(out);
 }

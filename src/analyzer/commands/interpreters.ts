@@ -6,7 +6,7 @@ import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { ormRisk } from './database.js';
 import { upstreamSecret } from './network.js';
-import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
+import { judgeAll, judgeDelete, judgeInPlaceEdit, judgeRead, judgeWrite } from './path-checks.js';
 
 /** Shells and language interpreters: the code they are given is judged, not waved through. */
 
@@ -98,6 +98,18 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
     return cmd.upstream
       ? unsure('pipe-to-shell', `${name} runs piped commands`)
       : unsure('interactive-shell', `starts an interactive ${name}`);
+  if (
+    args.some(
+      (a, i) =>
+        /^-[a-wyzA-Z]*x/.test(a.value) ||
+        /^--debug(ger)?$/.test(a.value) ||
+        (a.value === '-o' && args[i + 1]?.value === 'xtrace'),
+    )
+  )
+    return unsure(
+      'shell-trace',
+      `${name} -x traces ${script.value}: every command is printed with its variables expanded, secrets included, into the transcript; run it without tracing`,
+    );
   return judgeScriptFile(script, ctx, name);
 };
 
@@ -119,6 +131,28 @@ export function judgeScriptFile(script: Arg, ctx: ShellContext, who: string): An
     return unsure('script-in-temp', `${who} runs ${script.value} from a temp dir; read it first`);
   return safe(`${who} runs an existing script or tool (${zone})`);
 }
+
+/** `script [-a] [-c CMD] [FILE [CMD...]]`: records a session into FILE while running a command. */
+const script: CommandJudge = (args, cmd, ctx) => {
+  if (args.some((a) => /^-[a-zA-Z]*p[a-zA-Z]*$/.test(a.value)))
+    return safe('script -p plays a recording back');
+  const out: Analysis[] = [];
+  const operands: Arg[] = [];
+  let runs = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if ((v === '-c' || v === '--command') && args[i + 1]) {
+      runs = true;
+      out.push(ctx.judgeScript(args[++i]!.value, { ...ctx, depth: ctx.depth + 1 }));
+    } else if (/^-[FtOIT]$|^--(log-\w+|timing)$/.test(v)) i++;
+    else if (!v.startsWith('-') || operands.length > 0) operands.push(args[i]!);
+  }
+  const [log, ...command] = operands;
+  if (log) out.push(judgeWrite(log, ctx, 'script records into'));
+  if (command.length) out.push(ctx.judgeArgv(command, cmd, { ...ctx, depth: ctx.depth + 1 }));
+  else if (!runs) out.push(unsure('interactive-shell', 'script starts an interactive shell'));
+  return judgeAll(out);
+};
 
 const evalJudge: CommandJudge = (args, _cmd, ctx) => {
   if (args.some((a) => a.dynamic && FETCHES.test(a.value))) return downloadedCode('eval');
@@ -271,6 +305,17 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       if (!code) return unsure('code-missing', `${lang} code flag without code`);
       if (lang === 'osascript')
         return unsure('applescript', 'runs AppleScript, which can control other apps');
+      if (
+        (lang === 'perl' || lang === 'ruby') &&
+        args.some((a, k) => k < i + 1 && /^-[anpslwWtTcx]*i/.test(a.value))
+      )
+        return judgeAll([
+          judgeCode(code.value, lang, ctx, cmd),
+          ...args
+            .slice(i + 2)
+            .filter((a) => !a.value.startsWith('-'))
+            .map((f) => judgeInPlaceEdit(f, ctx, `${lang} -i`)),
+        ]);
       const r = judgeCode(code.value, lang, ctx, cmd);
       if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(lang);
       return code.dynamic ? atLeastUnsure(r, 'code-dynamic', `${lang} code includes run-time values`) : r;
@@ -301,6 +346,7 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
 export const INTERPRETER_JUDGES: Readonly<Record<string, CommandJudge>> = {
   ...Object.fromEntries([...SHELLS].map((s) => [s, shell(s)])),
   eval: evalJudge,
+  script,
   source,
   '.': source,
   python: interpreter('python'),

@@ -50,6 +50,14 @@ function js(tool: string): CommandJudge {
       /^(i|install|add|remove|uninstall|rm|link)$/.test(sub)
     )
       return unsure('global-install', `${tool} ${sub} -g changes software outside the project`);
+    if (
+      /^(i|install|add|ci|update|up)$/.test(sub) &&
+      args.some((a) => a.value === '--force' || a.value === '-f')
+    )
+      return unsure(
+        'install-force',
+        `${tool} ${sub} --force overrides dependency conflict and integrity checks; resolve the conflict instead`,
+      );
     const orm = ormRisk(ops);
     if (orm) return orm;
     return safe(`${tool} ${sub}`);

@@ -43,6 +43,57 @@ export function judgeWrite(target: Arg, ctx: ShellContext, verb = 'writes'): Ana
   }
 }
 
+/**
+ * Rewriting an existing file in place from the shell (sed -i, perl -i, awk -i inplace): unlike the
+ * Edit tool there is no diff to review and the agent's checkpoints cannot undo it, so a project
+ * file is held; scratch files in temp dirs are fine.
+ */
+export function judgeInPlaceEdit(target: Arg, ctx: ShellContext, tool: string): Analysis {
+  const w = judgeWrite(target, ctx, `${tool} rewrites`);
+  if (w.kind !== 'safe' || target.dynamic) return w;
+  if (zoneOf(resolvePath(target.value, ctx), ctx) === 'temp') return w;
+  return unsure(
+    'in-place-edit',
+    `${tool} rewrites ${target.value} in place: no diff to review, and the agent's checkpoints cannot undo it; use the Edit tool`,
+  );
+}
+
+/** Shell start-up and git config files by name: overwritten wholesale, the old one is gone. */
+const STARTUP_FILE =
+  /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|cshrc|tcshrc|gitconfig|inputrc)$/;
+
+/** Replacing a start-up or git config file (cp, mv, `>`), wherever it lies, without a backup. */
+export function judgeReplaceStartupFile(target: Arg, ctx: ShellContext, verb: string): Analysis | undefined {
+  if (target.dynamic || !STARTUP_FILE.test(path.basename(target.value))) return undefined;
+  const w = judgeWrite(target, ctx, verb);
+  return w.kind === 'safe'
+    ? unsure(
+        'startup-file-replace',
+        `${verb} ${target.value}, a shell start-up or git config file, and its old content is lost; keep a backup (cp --backup) or edit it with the Edit tool`,
+      )
+    : w;
+}
+
+/**
+ * A `>` redirect replaces the whole target. Inside the project that loses the old content for good
+ * (a shell write is not in the agent's checkpoints), so it is held; appending (`>>`), temp files,
+ * and heredoc writes (`cat <<EOF > file`, the shell form of the Write tool: the whole new content
+ * is in the command) are not.
+ */
+export function judgeOverwrite(target: Arg, ctx: ShellContext, fromHeredoc: boolean): Analysis {
+  const startup = judgeReplaceStartupFile(target, ctx, 'overwrites');
+  if (startup) return startup;
+  const w = judgeWrite(target, ctx, 'overwrites');
+  if (w.kind !== 'safe' || fromHeredoc || target.dynamic) return w;
+  const zone = zoneOf(resolvePath(target.value, ctx), ctx);
+  return zone === 'project'
+    ? unsure(
+        'overwrite-redirect',
+        `> replaces all of ${target.value}, and its old content cannot be recovered; append with >>, write a new file, or use the Edit tool`,
+      )
+    : w;
+}
+
 function protectedWrite(abs: string, why: string): Analysis {
   return dangerous(
     'degrade-security',

@@ -7,11 +7,24 @@ import type { CommandJudge } from './context.js';
 const persist = (finding: string, reason: string) => dangerous('degrade-security', finding, reason);
 
 const crontab: CommandJudge = (args) => {
-  if (args.length === 1 && args[0]!.value === '-l') return safe('crontab -l lists jobs');
+  if (args.length === 1 && args[0]!.value === '-l')
+    return unsure(
+      'crontab-read',
+      "crontab -l shows the user's scheduled jobs, outside the project (usually the first step of changing them)",
+    );
   if (args.some((a) => a.value === '-r' || a.value === '-ir'))
     return dangerous('destroy-or-exfiltrate', 'crontab-remove', 'crontab -r deletes every scheduled job');
   return persist('persistence-cron', 'installs scheduled jobs (persistence); ask the user to set up cron');
 };
+
+/** `set -x` / `set -o xtrace`: every later command is echoed with its variables expanded. */
+const set: CommandJudge = (args) =>
+  args.some((a, i) => /^-[a-wyzA-Z]*x/.test(a.value) || (a.value === '-o' && args[i + 1]?.value === 'xtrace'))
+    ? unsure(
+        'shell-trace',
+        'set -x prints every command with its variables expanded, secrets included, into the transcript; leave tracing off',
+      )
+    : safe('set changes shell options');
 
 const kill: CommandJudge = (args) => {
   if (args.some((a) => a.dynamic && !a.value.startsWith('-')))
@@ -110,6 +123,7 @@ const power: CommandJudge = () =>
 
 export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   crontab,
+  set,
   at: () => persist('persistence-at', 'schedules a command to run later'),
   kill,
   pkill,

@@ -58,7 +58,6 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   'with-contenv': { valued: /^$/ },
   chroot: { valued: /^--(userspec|groups)$/, positional: 1, privileged: true },
   runuser: { valued: /^-[ugl]$/, privileged: true },
-  script: { valued: /^-[c]$/ },
   setsid: { valued: /^$/ },
   nsenter: { valued: /^-[tS]$/, privileged: true },
   'uv-run': { valued: /^$/ },
