@@ -1,5 +1,6 @@
 import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
+import { isAgentNotesFile } from '../policy/protected-paths.js';
 import type { ShellContext } from './commands/context.js';
 import { judgeSql } from './commands/database.js';
 import { judgeArgv } from './commands/index.js';
@@ -42,6 +43,8 @@ export function judgeAction(action: Action, env: Environment): Analysis {
   switch (action.toolClass) {
     case 'edit':
       if (action.paths.length === 0) return unsure('edit-no-path', `${action.tool} without a file path`);
+      if (action.paths.every((p) => isAgentNotesFile(p, env)))
+        return safe(`${action.tool} writes the agent's own plan or memory notes`);
       return judgeAll(
         action.paths.map((p) => judgeWrite({ value: p, dynamic: false }, ctx, `${action.tool} writes`)),
       );

@@ -13,7 +13,11 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   if (isInside(abs, env.wardenHome)) return "warden's own files";
   if (parts.includes('.warden')) return "warden's project rules";
   if (parts.includes('.git')) return 'git internals (.git/)';
-  if (parts.includes('.claude')) return "Claude Code's settings and hooks (.claude/)";
+  if (parts.includes('.claude') && !isAgentNotes(parts)) return "Claude Code's settings and hooks (.claude/)";
+  if (base === '.mcp.json' || (parts.includes('.vscode') && base === 'mcp.json'))
+    return 'MCP server config (it starts programs)';
+  if (parts.includes('.vscode') || parts.includes('.idea'))
+    return 'editor config (tasks and run configs run code)';
   if (parts.includes('.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
   if (parts.includes('.codex')) return "Codex's settings and hooks (.codex/)";
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
@@ -32,6 +36,22 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   if (isInside(abs, `${env.home}/.config/systemd`) || abs.startsWith('/etc/systemd/'))
     return 'systemd units (persistence)';
   return undefined;
+}
+
+/**
+ * The agent's own working notes under .claude/ (plan files, todo lists, auto memory) are written by
+ * the agent by design and configure nothing; settings, hooks, commands, agents and skills do.
+ */
+function isAgentNotes(parts: readonly string[]): boolean {
+  const next = parts[parts.lastIndexOf('.claude') + 1];
+  if (next === 'plans' || next === 'todos' || next === 'memory' || next === 'memories') return true;
+  return next === 'projects' && parts.includes('memory');
+}
+
+/** The agent's plan, todo and memory files in the user's ~/.claude: its own notes, written by design. */
+export function isAgentNotesFile(file: string, env: Environment): boolean {
+  const abs = normalized(file);
+  return isInside(abs, `${env.home}/.claude`) && isAgentNotes(abs.split('/'));
 }
 
 /** `.env.example` and its kin are templates meant to be committed: no secrets, not protected. */

@@ -174,6 +174,7 @@ const TABLES: Record<string, Row[]> = {
     ['set -x', 'unsure'],
     ['set -euo pipefail', 'safe'],
     ['bash -x deploy.sh', 'unsure'],
+    ['powershell -ExecutionPolicy Bypass -File build.ps1', 'safe'],
     ["bash -xc 'git status'", 'safe'],
     ['npm install --force express', 'unsure'],
     ['npm install express', 'safe'],
@@ -237,6 +238,10 @@ describe('file tools', () => {
   it('writes inside the project are safe, protected files dangerous, elsewhere unsure', () => {
     expect(kind('/home/user/project/src/a.ts', 'Write')).toBe('safe');
     expect(kind('/home/user/.bashrc', 'Write')).toBe('dangerous');
+    expect(kind('/home/user/.claude/plans/refactor.md', 'Write')).toBe('safe');
+    expect(kind('/home/user/.claude/projects/-home-user-project/memory/notes.md', 'Write')).toBe('safe');
+    expect(kind('/home/user/.claude/settings.json', 'Write')).toBe('dangerous');
+    expect(kind('/home/user/.claude/plans/../settings.json', 'Write')).toBe('dangerous');
     expect(kind('/home/user/other/notes.md', 'Write')).toBe('unsure');
   });
   it('reading a private key is dangerous', () => {

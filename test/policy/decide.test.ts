@@ -153,6 +153,16 @@ describe('credentials written into the project', () => {
     ).toBe('allow');
   });
 
+  it.each([
+    ['.mcp.json', 'hold'],
+    ['.vscode/tasks.json', 'hold'],
+    ['.claude/agents/x.md', 'hold'],
+    ['.claude/plans/plan.md', 'allow'],
+  ])('auto mode: an edit of %s is %s', (file_path, decision) => {
+    const v = decide(call('Write', { file_path, content: 'x' }), rules(), 'auto', { env, analyzer: unsure });
+    expect(v.decision).toBe(decision);
+  });
+
   it('.env itself stays protected', () => {
     expect(
       decide(call('Write', { file_path: '.env', content: 'A=1' }), rules(), 'auto', { env, analyzer: unsure })

@@ -99,9 +99,11 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
       ? unsure('pipe-to-shell', `${name} runs piped commands`)
       : unsure('interactive-shell', `starts an interactive ${name}`);
   if (
+    !name.startsWith('pw') &&
+    !name.startsWith('powershell') &&
     args.some(
       (a, i) =>
-        /^-[a-wyzA-Z]*x/.test(a.value) ||
+        /^-[a-wyzA-Z]{0,4}x[a-zA-Z]{0,4}$/.test(a.value) ||
         /^--debug(ger)?$/.test(a.value) ||
         (a.value === '-o' && args[i + 1]?.value === 'xtrace'),
     )
