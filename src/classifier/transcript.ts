@@ -95,7 +95,7 @@ export class TranscriptReader {
       const scan = await scanBackwards(fd, resume?.end ?? 0, stat.size, this.budgetChars, this.budget);
       const messages = scan.budgetMet
         ? scan.messages
-        : fit([...scan.messages, ...(resume?.messages ?? [])], this.budgetChars);
+        : fitToBudget([...scan.messages, ...(resume?.messages ?? [])], this.budgetChars);
       this.remember(path, { dev: stat.dev, ino: stat.ino, end: scan.completeEnd, messages });
       return { messages, bytesScanned: scan.scanned, ...(scan.note ? { note: scan.note } : {}) };
     } catch (error) {
@@ -122,7 +122,7 @@ export class TranscriptReader {
 }
 
 /** Keeps messages (newest first) within `chars`, clipping the one that crosses it. */
-function fit(messages: readonly string[], chars: number): string[] {
+function fitToBudget(messages: readonly string[], chars: number): string[] {
   const out: string[] = [];
   let left = chars;
   for (const text of messages) {

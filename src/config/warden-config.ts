@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeJsonError } from './json-error.js';
 
 /** $WARDEN_HOME/config.json: optional; every field has a default. */
 export const wardenConfigSchema = z

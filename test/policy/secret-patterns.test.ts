@@ -13,6 +13,7 @@ describe('secretIn', () => {
 
   it.each([
     'url = os.environ["DATABASE_URL"]',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal shell-style placeholder
     'postgres://${USER}:${PASSWORD}@db/app',
     'postgres://user:$PGPASSWORD@db/app',
     'mysql://root:<password>@localhost/db',

@@ -7,7 +7,6 @@ import type { AddressInfo } from 'node:net';
 
 export interface FakeRequest {
   /** Parsed JSON body (or `null` when it was not JSON). */
-  // biome-ignore lint/suspicious/noExplicitAny: a request body is arbitrary JSON that tests index freely
   body: any;
   headers: IncomingHttpHeaders;
   /** Path with query string, e.g. `/v1/messages?beta=true`. */
@@ -65,7 +64,6 @@ export async function startFakeMessagesApi(
       res.end(JSON.stringify({ input_tokens: 10 }));
       return;
     }
-    // biome-ignore lint/suspicious/noExplicitAny: see FakeRequest.body
     let body: any = null;
     try {
       body = JSON.parse(raw);

@@ -109,12 +109,12 @@ export function commandMatcher(pattern: string, legacyPrefix: boolean): (part: s
   if (legacyPrefix) return (part) => part === normalized || part.startsWith(`${normalized} `);
   const optionalTail = normalized.endsWith(' *');
   const body = optionalTail ? normalized.slice(0, -2) : normalized;
-  const source = body.split('*').map(escape).join('.*') + (optionalTail ? '(?: .*)?' : '');
+  const source = body.split('*').map(escapeRegExp).join('.*') + (optionalTail ? '(?: .*)?' : '');
   const re = new RegExp(`^${source}$`, 's');
   return (part) => re.test(part);
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
