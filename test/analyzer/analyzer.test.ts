@@ -155,6 +155,8 @@ const TABLES: Record<string, Row[]> = {
     ["awk '{print $1}' src/a.txt", 'safe'],
     ['echo hi > notes.txt', 'unsure'],
     ['echo hi >> notes.txt', 'safe'],
+    ['npm run build > build.log 2>&1', 'safe'],
+    ["sed -i '' 's/a/b/' /tmp/x.txt", 'safe'],
     ['npm test > /tmp/out.txt 2>&1', 'safe'],
     ["cat > src/new.ts <<'EOF'\nexport const a = 1;\nEOF", 'safe'],
     ['cp newrc .bashrc', 'unsure'],

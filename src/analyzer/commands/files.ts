@@ -6,6 +6,7 @@ import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './cont
 import { judgeSql } from './database.js';
 import {
   judgeAll,
+  isRegenerableFile,
   judgeDelete,
   judgeInPlaceEdit,
   judgeRead,
@@ -27,17 +28,13 @@ const rm: CommandJudge = (args, cmd, ctx) => {
       return glob &&
         r.kind === 'safe' &&
         !recursive &&
-        !ARTIFACT_GLOB.test(o.value) &&
+        !isRegenerableFile(o.value) &&
         zoneOf(resolvePath(o.value, ctx), ctx) === 'project'
         ? unsure('glob-delete', `rm ${o.value} deletes every matching file; name the files`)
         : r;
     }),
   );
 };
-
-/** Globs that only match files a build or a run regenerates (logs, objects, caches, backups). */
-const ARTIFACT_GLOB =
-  /\*[\w.-]*\.(log|tmp|temp|bak|orig|rej|swp|swo|o|obj|pyc|pyo|class|cache|out|pid|tsbuildinfo|coverage|prof|trace)$|\*~$/i;
 
 const rmdir: CommandJudge = (args, _cmd, ctx) =>
   judgeAll(splitArgs(args).operands.map((o) => judgeDelete(o, { recursive: false, glob: false }, ctx)));
@@ -188,7 +185,11 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
   const hasScriptFlag = args.some(
     (a) => a.value === '-e' || a.value === '-f' || a.value.startsWith('--expression'),
   );
-  const files = hasScriptFlag ? operands : operands.slice(1);
+  // BSD sed takes the backup suffix as its own word: `sed -i '' 's/a/b/' file`
+  const plain = operands.filter(
+    (o, k) => !(o.value === '' && args[args.indexOf(o) - 1]?.value === '-i' && k === 0),
+  );
+  const files = hasScriptFlag ? plain : plain.slice(1);
   const out: Analysis[] = [];
   for (const f of files) {
     if (inPlace) out.push(judgeInPlaceEdit(f, ctx, 'sed -i'));
@@ -197,7 +198,7 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
       if (r) out.push(r);
     }
   }
-  const script = hasScriptFlag ? '' : (operands[0]?.value ?? '');
+  const script = hasScriptFlag ? '' : (plain[0]?.value ?? '');
   if (/(^|[;}\s])e(\s|$)|\/e\b|\bw\s+\//.test(script))
     out.push(unsure('sed-exec', 'the sed script runs commands or writes files (e / w)'));
   return judgeAll(out);

@@ -58,6 +58,14 @@ export function judgeInPlaceEdit(target: Arg, ctx: ShellContext, tool: string): 
   );
 }
 
+/** Files (or globs of them) that a build or a run regenerates: logs, objects, caches, backups. */
+const REGENERABLE_FILE =
+  /\.(log|tmp|temp|bak|orig|rej|swp|swo|o|obj|pyc|pyo|class|cache|out|pid|tsbuildinfo|prof|trace)$|~$/i;
+
+export function isRegenerableFile(name: string): boolean {
+  return REGENERABLE_FILE.test(name);
+}
+
 /** Shell start-up and git config files by name: overwritten wholesale, the old one is gone. */
 const STARTUP_FILE =
   /^\.(bashrc|bash_profile|bash_login|profile|zshrc|zshenv|zprofile|zlogin|kshrc|cshrc|tcshrc|gitconfig|inputrc)$/;
@@ -77,14 +85,14 @@ export function judgeReplaceStartupFile(target: Arg, ctx: ShellContext, verb: st
 /**
  * A `>` redirect replaces the whole target. Inside the project that loses the old content for good
  * (a shell write is not in the agent's checkpoints), so it is held; appending (`>>`), temp files,
- * and heredoc writes (`cat <<EOF > file`, the shell form of the Write tool: the whole new content
+ * logs and other regenerable outputs, and heredoc writes (`cat <<EOF > file`, the shell form of the Write tool: the whole new content
  * is in the command) are not.
  */
 export function judgeOverwrite(target: Arg, ctx: ShellContext, fromHeredoc: boolean): Analysis {
   const startup = judgeReplaceStartupFile(target, ctx, 'overwrites');
   if (startup) return startup;
   const w = judgeWrite(target, ctx, 'overwrites');
-  if (w.kind !== 'safe' || fromHeredoc || target.dynamic) return w;
+  if (w.kind !== 'safe' || fromHeredoc || target.dynamic || isRegenerableFile(target.value)) return w;
   const zone = zoneOf(resolvePath(target.value, ctx), ctx);
   return zone === 'project'
     ? unsure(
