@@ -5,8 +5,8 @@ import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeSql } from './database.js';
 import {
-  judgeAll,
   isRegenerableFile,
+  judgeAll,
   judgeDelete,
   judgeInPlaceEdit,
   judgeRead,
