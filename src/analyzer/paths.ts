@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
+import { isProjectRoot } from '../policy/project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from '../policy/protected-paths.js';
 
 /** Where the analyzer stands when it judges a path: the command's cwd, the project, the machine. */
@@ -62,8 +63,10 @@ const SYSTEM_DIRS = [
 export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
   if (abs === undefined) return 'unknown';
   if (abs === '/') return 'root';
-  if (abs === ctx.projectRoot) return 'project-root';
-  if (isInside(abs, ctx.projectRoot)) return 'project';
+  if (isProjectRoot(ctx.projectRoot, ctx.env)) {
+    if (abs === ctx.projectRoot) return 'project-root';
+    if (isInside(abs, ctx.projectRoot)) return 'project';
+  }
   for (const t of ctx.env.tempDirs) if (isInside(abs, t)) return 'temp';
   if (abs === ctx.env.home) return 'home-root';
   if (isInside(abs, ctx.env.home)) return 'home';

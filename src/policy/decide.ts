@@ -6,6 +6,7 @@ import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
+import { isProjectRoot } from './project-root.js';
 import { isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
@@ -72,7 +73,7 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
   if (readOnly && spec.allowReads) {
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
   }
-  if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action)) {
+  if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action, ctx.env)) {
     const fixture = action.paths.length > 0 && action.paths.every(isFixtureFile);
     const secret = fixture ? undefined : secretIn(writtenText(action.input));
     if (secret) {
@@ -131,6 +132,10 @@ function protectedReason(action: Action, env: Environment): string | undefined {
   return undefined;
 }
 
-function editsStayInProject(action: Action): boolean {
-  return action.paths.length > 0 && action.paths.every((file) => isInside(file, action.projectRoot));
+function editsStayInProject(action: Action, env: Environment): boolean {
+  return (
+    action.paths.length > 0 &&
+    isProjectRoot(action.projectRoot, env) &&
+    action.paths.every((file) => isInside(file, action.projectRoot))
+  );
 }

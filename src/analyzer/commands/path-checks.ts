@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
+import { isHomeProject } from '../../policy/project-root.js';
 import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -200,7 +201,8 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
   const guarded = writeProtection(abs, ctx);
   if (guarded && !(opts.recursive === false && path.basename(abs) === 'index.lock'))
     return protectedWrite(abs, guarded);
-  const zone = zoneOf(abs, ctx);
+  const inProject = zoneOf(abs, ctx);
+  const zone = inProject === 'project' && isHomeProject(ctx.projectRoot, ctx.env) ? 'home' : inProject;
   const destroy = (finding: string, where: string) =>
     dangerous(
       'destroy-or-exfiltrate',
