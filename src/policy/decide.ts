@@ -4,9 +4,9 @@ import { MODES, type ModeName } from '../domain/mode.js';
 import { ruleLabel } from '../domain/rule.js';
 import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
+import { isProjectRoot } from './project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
-import { isProjectRoot } from './project-root.js';
 import { isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
