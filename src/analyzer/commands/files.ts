@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
+import { awk } from './awk.js';
 import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeSql } from './database.js';
 import {
@@ -204,30 +205,6 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
   return judgeAll(out);
 };
 
-/** awk reads its files, unless gawk's `-i inplace` makes it rewrite them. */
-const awk: CommandJudge = (args, _cmd, ctx) => {
-  const inPlace = args.some(
-    (a, i) =>
-      /^(-iinplace|--include=inplace)$/.test(a.value) ||
-      (a.value === '-i' && args[i + 1]?.value === 'inplace'),
-  );
-  const files: Arg[] = [];
-  let program = !args.some((a) => a.value === '-f' || a.value === '-e' || a.value.startsWith('--file'));
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i]!.value;
-    if (/^-[Fvfie]$/.test(v)) i++;
-    else if (v.startsWith('-')) continue;
-    else if (program) program = false;
-    else files.push(args[i]!);
-  }
-  const out: Analysis[] = files.map((f) =>
-    inPlace
-      ? judgeInPlaceEdit(f, ctx, 'awk -i inplace')
-      : (judgeRead(f, ctx) ?? safe(`awk reads ${f.value}`)),
-  );
-  return judgeAll(out);
-};
-
 const chmod: CommandJudge = (args, _cmd, ctx) => {
   // a mode such as -x or -w looks like an option: take the first word that is a mode
   const modeIndex = args.findIndex((a) =>
@@ -294,6 +271,31 @@ const chmod: CommandJudge = (args, _cmd, ctx) => {
   return judgeAll(out);
 };
 
+/** setfacl grants access like chmod does: judged by where it writes, recursion outside the project is dangerous. */
+const setfacl: CommandJudge = (args, _cmd, ctx) => {
+  const recursive = args.some((a) => /^-[a-zA-Z]*R/.test(a.value) || a.value === '--recursive');
+  const files: Arg[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (/^-[a-zA-Z]*[mMxX]$|^--(modify|remove|set)(-file)?$/.test(v)) i++;
+    else if (!v.startsWith('-') || args[i]!.dynamic) files.push(args[i]!);
+  }
+  return judgeAll(
+    files.map((f) => {
+      const r = judgeWrite(f, ctx, 'changes the access list of');
+      if (recursive && r.kind !== 'safe')
+        return dangerous(
+          'degrade-security',
+          'recursive-permission-change',
+          `setfacl -R outside the project (${f.value}); change specific files`,
+        );
+      return r.kind === 'dangerous' && r.finding === 'system-path-write'
+        ? unsure('system-permission-change', `changes the access list of ${f.value}`)
+        : r;
+    }),
+  );
+};
+
 function hasGlobValue(v: string): boolean {
   return /[*?]/.test(v) || v === '.' || v === '..' || v === '...';
 }
@@ -322,6 +324,10 @@ const chown: CommandJudge = (args, _cmd, ctx) => {
   });
   return judgeAll(out);
 };
+
+/** find tests that can keep the start point itself from matching. */
+const FIND_TESTS =
+  /^-(i?name|i?path|i?wholename|i?regex|type|mindepth|newer\w*|[amc](time|min)|size|empty|user|group|perm|links|inum|samefile)$/;
 
 const find: CommandJudge = (args, cmd, ctx) => {
   const roots: Arg[] = [];
@@ -364,13 +370,17 @@ const find: CommandJudge = (args, cmd, ctx) => {
       const name = nameIndex >= 0 ? args[nameIndex + 1] : undefined;
       const leaf = name && !name.dynamic && !/[*?[]/.test(name.value) ? name.value : 'find-match';
       const root = roots[0]!;
-      const match: Arg = { value: `${root.value.replace(/\/+$/, '')}/${leaf}`, dynamic: root.dynamic };
-      const r = ctx.judgeArgv(
-        inner.map((a) => (a.value === '{}' ? match : a)),
-        cmd,
-        ctx,
-      );
-      out.push(r);
+      const matches: Arg[] = [{ value: `${root.value.replace(/\/+$/, '')}/${leaf}`, dynamic: root.dynamic }];
+      // with no test before -exec, the first match is the start point itself
+      if (!args.slice(0, i).some((a) => FIND_TESTS.test(a.value))) matches.push(root);
+      for (const match of matches)
+        out.push(
+          ctx.judgeArgv(
+            inner.map((a) => (a.value === '{}' ? match : a)),
+            cmd,
+            ctx,
+          ),
+        );
     }
     if (v === '-fprint' || v === '-fprintf' || v === '-fls') {
       const t = args[i + 1];
@@ -492,10 +502,12 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   gsed: sed,
   awk,
   gawk: awk,
+  mawk: awk,
   chmod,
   chown,
   chgrp: chown,
   chattr: (_a) => unsure('chattr', 'chattr changes file attributes'),
+  setfacl,
   find,
   rsync,
   tar,

@@ -19,7 +19,6 @@ export const SHELLS = new Set([
   'fish',
   'ash',
   'mksh',
-  'busybox',
   'pwsh',
   'powershell',
   'powershell.exe',

@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, unsure } from '../verdicts.js';
 import type { ShellContext } from './context.js';
+import { judgeParallel, judgeXargs } from './xargs.js';
 
 /**
  * Wrappers run another command: the wrapped argv is judged instead. Each entry says how many
@@ -17,8 +18,8 @@ interface WrapperSpec {
   readonly assignments?: boolean;
   /** The wrapped command raises privileges. */
   readonly privileged?: boolean;
-  /** The wrapped command gets extra unknown arguments (xargs, parallel). */
-  readonly addsArgs?: boolean;
+  /** A lone `-` is an option (`env -` is `env -i`), not the command. */
+  readonly dashIsOption?: boolean;
   /** Options that mean "do not run a command" (command -v). */
   readonly noRun?: RegExp;
 }
@@ -31,7 +32,9 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   },
   doas: { valued: /^-[uC]$/, privileged: true },
   su: { valued: /^-[c]$/, privileged: true },
-  env: { valued: /^-[uCS]$|^--(unset|chdir|split-string)$/, assignments: true },
+  env: { valued: /^-[uCS]$|^--(unset|chdir|split-string)$/, assignments: true, dashIsOption: true },
+  busybox: { valued: /^$/ },
+  toybox: { valued: /^$/ },
   nice: { valued: /^-n$|^--adjustment$/ },
   ionice: { valued: /^-[cnp]$/ },
   nohup: { valued: /^$/ },
@@ -45,11 +48,6 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   unbuffer: { valued: /^$/ },
   caffeinate: { valued: /^-[tw]$/ },
   chronic: { valued: /^$/ },
-  xargs: {
-    valued: /^-[EIdLnPsa]$|^--(arg-file|delimiter|max-args|max-procs|max-chars|replace|eof)$/,
-    addsArgs: true,
-  },
-  parallel: { valued: /^-[jSI]$|^--(jobs|sshlogin|delay)$/, addsArgs: true },
   watch: { valued: /^-[nd]$|^--(interval)$/ },
   flock: { valued: /^-[wE]$/, positional: 1 },
   strace: { valued: /^-[eopsu]$/ },
@@ -64,7 +62,7 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 };
 
 export function isWrapper(name: string): boolean {
-  return name in WRAPPERS;
+  return name in WRAPPERS || name === 'xargs' || name === 'parallel';
 }
 
 /** Judges a wrapper: the wrapped argv, plus what the wrapper itself adds (privilege). */
@@ -74,6 +72,8 @@ export function judgeWrapper(
   cmd: SimpleCommand,
   ctx: ShellContext,
 ): Analysis {
+  if (name === 'xargs') return judgeXargs(args, cmd, ctx);
+  if (name === 'parallel') return judgeParallel(args, cmd, ctx);
   const spec = WRAPPERS[name]!;
   let i = 0;
   while (i < args.length) {
@@ -87,7 +87,7 @@ export function judgeWrapper(
       i++;
       continue;
     }
-    if (!v.startsWith('-') || v === '-') break;
+    if (!v.startsWith('-') || (v === '-' && !spec.dashIsOption)) break;
     i += spec.valued.test(v) ? 2 : 1;
   }
   if (name === 'su') {
@@ -102,13 +102,11 @@ export function judgeWrapper(
   const inner = args.slice(i);
   if (inner.length === 0) {
     if (name === 'env') return { kind: 'safe', reason: 'env prints the environment' };
-    if (name === 'xargs') return ctx.judgeArgv([{ value: 'echo', dynamic: false }], cmd, ctx);
     return spec.privileged
       ? unsure(`${name}-shell`, `${name} opens a privileged shell`)
       : { kind: 'safe', reason: `${name} without a command does nothing risky` };
   }
-  const withExtra = spec.addsArgs ? [...inner, { value: '{xargs input}', dynamic: true }] : inner;
-  const r = ctx.judgeArgv(withExtra, cmd, { ...ctx, depth: ctx.depth + 1 });
+  const r = ctx.judgeArgv(inner, cmd, { ...ctx, depth: ctx.depth + 1 });
   return spec.privileged ? privileged(r, name) : r;
 }
 

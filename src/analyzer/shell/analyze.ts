@@ -5,6 +5,7 @@ import { judgeArgv, judgeRedirects } from '../commands/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import { extractCommands, MAX_SOURCE, type SimpleCommand } from './extract.js';
+import type { Arg } from './words.js';
 
 const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
 
@@ -30,10 +31,11 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
     const here: ShellContext = { ...ctx, cwd, downloaded, generated };
     noteFiles(cmd, here, downloaded, generated);
     if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
-    out.push(judgeArgv(cmd.argv, cmd, here));
-    const head = cmd.argv[0];
+    out.push(cmd.globs[0] ? globbedName(cmd) : judgeArgv(splitHead(cmd.argv), cmd, here));
+    const argv = withoutBuiltinPrefix(cmd.argv);
+    const head = argv[0];
     if (head && !head.dynamic && (head.value === 'cd' || head.value === 'pushd')) {
-      const to = cmd.argv.find((a, i) => i > 0 && !a.value.startsWith('-'));
+      const to = argv.find((a, i) => i > 0 && !a.value.startsWith('-'));
       if (!to) cwd = ctx.env.home;
       else cwd = to.dynamic ? undefined : resolvePath(to.value, here);
     }
@@ -55,6 +57,35 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
       `the shell command does not parse (${errors[0]}); warden judges only what it can parse`,
     );
   return verdict;
+}
+
+/** A command name with a glob (`/usr/b?n/rm`, a star in a directory) runs whatever the glob matches. */
+function globbedName(cmd: SimpleCommand): Analysis {
+  return unsure(
+    'dynamic-command',
+    `the command name ${cmd.argv[0]?.value} is a glob, only known at run time`,
+  );
+}
+
+/**
+ * A command word holding spaces (`W='rm -rf ~'; $W`, the variable's words) is split the way the
+ * shell splits an unquoted expansion, so the words are judged as the command they form.
+ */
+function splitHead(argv: readonly Arg[]): readonly Arg[] {
+  const head = argv[0];
+  if (!head || head.dynamic || !/\s/.test(head.value.trim())) return argv;
+  const words = head.value
+    .trim()
+    .split(/\s+/)
+    .map((value) => ({ value, dynamic: false }));
+  return [...words, ...argv.slice(1)];
+}
+
+/** `builtin cd ..` and `command cd ..` change directory like `cd ..`. */
+function withoutBuiltinPrefix(argv: readonly Arg[]): readonly Arg[] {
+  let i = 0;
+  while (argv[i] && !argv[i]!.dynamic && (argv[i]!.value === 'builtin' || argv[i]!.value === 'command')) i++;
+  return i === 0 ? argv : argv.slice(i);
 }
 
 /** Remembers which files a command downloads or generates, for the commands after it. */

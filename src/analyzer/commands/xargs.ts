@@ -1,0 +1,115 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+import { safe, unsure } from '../verdicts.js';
+import type { ShellContext } from './context.js';
+import { judgeAll } from './path-checks.js';
+
+/**
+ * xargs and parallel build commands from input items. The items are known when the input is
+ * literal (`echo a b | xargs …`, `parallel … ::: a b`), else they are dynamic like `$VAR`. A
+ * replace string (`-I {}`, `--replace`, parallel's `{}`) stands for each item inside the
+ * template; without one the items are appended.
+ */
+
+const XARGS_VALUED = /^-[EdLnPsa]$|^--(arg-file|delimiter|max-args|max-procs|max-chars|eof|max-lines)$/;
+const PARALLEL_VALUED = /^-[jSIXN]$|^--(jobs|sshlogin|delay|joblog|results|timeout|retries|tag-string)$/;
+const MAX_ITEMS = 8;
+const DYNAMIC_ITEM: Arg = { value: '{input}', dynamic: true };
+const SHELL_VARIABLE = '$' + '{XARGS_ITEM}';
+
+export function judgeXargs(args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  let replace: string | undefined;
+  let i = 0;
+  for (; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') {
+      i++;
+      break;
+    }
+    if (v === '-I' && args[i + 1]) replace = args[++i]!.value;
+    else if (/^-I.+/.test(v)) replace = v.slice(2);
+    else if (v === '-i' || v === '--replace') replace = '{}';
+    else if (/^-i.+|^--replace=/.test(v)) replace = v.replace(/^-i|^--replace=/, '');
+    else if (XARGS_VALUED.test(v)) i++;
+    else if (!v.startsWith('-')) break;
+  }
+  const template = args.slice(i);
+  const items = literalInput(cmd);
+  return expand(template.length ? template : [{ value: 'echo', dynamic: false }], replace, items, cmd, ctx);
+}
+
+export function judgeParallel(args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  const sep = args.findIndex((a) => /^:::+?$|^::::\+?$/.test(a.value));
+  const head = sep >= 0 ? args.slice(0, sep) : args;
+  let i = 0;
+  for (; i < head.length; i++) {
+    const v = head[i]!.value;
+    if (PARALLEL_VALUED.test(v)) i++;
+    else if (!v.startsWith('-')) break;
+  }
+  const template = head.slice(i);
+  const fromArgs = sep >= 0 && args[sep]!.value.startsWith(':::') && !args[sep]!.value.startsWith('::::');
+  const items = fromArgs ? args.slice(sep + 1).filter((a) => !/^:::/.test(a.value)) : literalInput(cmd);
+  // no template: every input item is a command line of its own
+  if (template.length === 0) {
+    if (!items) return unsure('parallel-dynamic', 'parallel runs command lines it reads at run time');
+    return judgeAll(
+      items
+        .slice(0, MAX_ITEMS)
+        .map((item) =>
+          item.dynamic
+            ? unsure('parallel-dynamic', 'parallel runs a command line only known at run time')
+            : ctx.judgeScript(item.value, { ...ctx, depth: ctx.depth + 1 }),
+        ),
+    );
+  }
+  return expand(template, '{}', items, cmd, ctx);
+}
+
+/** The items a literal producer pipes in (`echo a b`, `printf '%s\n' a b`), else undefined. */
+function literalInput(cmd: SimpleCommand): Arg[] | undefined {
+  const up = cmd.upstream;
+  const head = up?.argv[0]?.value.split('/').pop();
+  if (!up || (head !== 'echo' && head !== 'printf')) return undefined;
+  const words = up.argv
+    .slice(head === 'printf' ? 2 : 1)
+    .filter((a, k) => !(k === 0 && /^-[neE]+$/.test(a.value)));
+  if (words.some((w) => w.dynamic)) return undefined;
+  return words;
+}
+
+function expand(
+  template: readonly Arg[],
+  replace: string | undefined,
+  items: readonly Arg[] | undefined,
+  cmd: SimpleCommand,
+  ctx: ShellContext,
+): Analysis {
+  const inner = { ...ctx, depth: ctx.depth + 1 };
+  const list = items === undefined ? [DYNAMIC_ITEM] : items.slice(0, MAX_ITEMS);
+  if (list.length === 0) return safe('no input items: nothing runs');
+  if (replace !== undefined && template.some((a) => a.value.includes(replace))) {
+    return judgeAll(
+      list.map((item) =>
+        ctx.judgeArgv(
+          template.map((a) => substitute(a, replace, item)),
+          cmd,
+          inner,
+        ),
+      ),
+    );
+  }
+  return ctx.judgeArgv([...template, ...list], cmd, inner);
+}
+
+/**
+ * Puts an item where the replace string stands. An unknown item is a dynamic word on its own, and
+ * a shell variable inside a longer word, so that `sh -c 'echo {}'` stays readable shell code.
+ */
+function substitute(a: Arg, replace: string, item: Arg): Arg {
+  if (!a.value.includes(replace)) return a;
+  if (!item.dynamic) return { value: a.value.split(replace).join(item.value), dynamic: a.dynamic };
+  if (a.value === replace) return DYNAMIC_ITEM;
+  return { value: a.value.split(replace).join(SHELL_VARIABLE), dynamic: a.dynamic };
+}
