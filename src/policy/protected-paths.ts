@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
+import { resolvePath } from '../domain/resolve-path.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -7,7 +8,7 @@ import type { Environment } from '../domain/analysis.js';
  * Returns why the path is protected, or undefined.
  */
 export function protectedWriteReason(file: string, env: Environment): string | undefined {
-  const abs = normalized(file);
+  const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
@@ -49,7 +50,7 @@ function isAgentNotes(parts: readonly string[]): boolean {
 
 /** The agent's plan, todo and memory files in the user's ~/.claude: its own notes, written by design. */
 export function isAgentNotesFile(file: string, env: Environment): boolean {
-  const abs = normalized(file);
+  const abs = resolvePath(file);
   return isInside(abs, `${env.home}/.claude`) && isAgentNotes(abs.split('/'));
 }
 
@@ -58,7 +59,7 @@ const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
 export function protectedReadReason(file: string, env: Environment): string | undefined {
-  const abs = normalized(file);
+  const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
@@ -162,9 +163,4 @@ const SHELL_STARTUP_FILES = new Set([
 export function isInside(file: string, dir: string): boolean {
   if (!file.startsWith(dir)) return false;
   return file.length === dir.length || file[dir.length] === '/' || dir.endsWith('/');
-}
-
-/** Action paths are already absolute and normalized (actionFromToolCall); others are resolved. */
-function normalized(file: string): string {
-  return file.startsWith('/') && !/\/\.{0,2}(\/|$)/.test(file) ? file : path.resolve(file);
 }
