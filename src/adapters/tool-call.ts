@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Action, AgentKind } from '../domain/action.js';
+import { resolvePath } from '../domain/resolve-path.js';
 import { toolClassOf } from '../domain/tools.js';
 
 /** A tool call in warden's (Claude Code's) vocabulary, before it gets an id and a session. */
@@ -31,17 +32,17 @@ export function newActionId(): string {
  * it touches (absolute, resolved against cwd, as written).
  */
 export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedAt = Date.now()): Action {
-  const cwd = path.resolve(call.cwd || '/');
+  const cwd = resolvePath(call.cwd || '/');
   const command = typeof call.input.command === 'string' ? call.input.command : undefined;
   const paths = [...filePathsOf(call.input), ...(call.extraPaths ?? [])].map((p) =>
-    path.resolve(cwd, expandHome(p)),
+    resolvePath(expandHome(p), cwd),
   );
   return {
     id,
     agent: call.agent ?? 'claude-code',
     sessionId: call.sessionId ?? 'local',
     cwd,
-    projectRoot: path.resolve(call.projectRoot ?? cwd),
+    projectRoot: resolvePath(call.projectRoot ?? cwd),
     tool: call.tool,
     agentTool: call.agentTool ?? call.tool,
     toolClass: toolClassOf(call.tool),

@@ -83,7 +83,8 @@ export function openAuditLog(wardenHome: string, options: AuditOptions = {}): Au
       const stamp = date.toISOString();
       const today = stamp.slice(0, 10);
       try {
-        const line = `${serialize({ t: stamp, ...record })}\n`;
+        // The stamp leads each line; spliced in rather than copying the record into a new object.
+        const line = `{"t":"${stamp}",${serialize(record).slice(1)}\n`;
         if (fd === undefined || today !== day) open(today);
         if (size > 0 && size + line.length > maxBytes) {
           part += 1;
@@ -127,6 +128,8 @@ function truncateLongStrings(_key: string, value: unknown): unknown {
 function hasLongString(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.length > MAX_STRING;
   if (typeof value !== 'object' || value === null || depth > 8) return depth > 8;
-  for (const v of Object.values(value)) if (hasLongString(v, depth + 1)) return true;
+  const object = value as Record<string, unknown>;
+  for (const key in object)
+    if (Object.hasOwn(object, key) && hasLongString(object[key], depth + 1)) return true;
   return false;
 }

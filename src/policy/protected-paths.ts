@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
+import { resolvePath } from '../domain/resolve-path.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -7,25 +8,25 @@ import type { Environment } from '../domain/analysis.js';
  * Returns why the path is protected, or undefined.
  */
 export function protectedWriteReason(file: string, env: Environment): string | undefined {
-  const abs = normalized(file);
-  const parts = abs.split('/');
-  const base = parts[parts.length - 1] ?? '';
+  const abs = resolvePath(file);
+  const base = abs.slice(abs.lastIndexOf('/') + 1);
+  const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
-  if (parts.includes('.warden')) return "warden's project rules";
-  if (parts.includes('.git')) return 'git internals (.git/)';
-  if (parts.includes('.claude') && !isAgentNotes(parts)) return "Claude Code's settings and hooks (.claude/)";
-  if (base === '.mcp.json' || (parts.includes('.vscode') && base === 'mcp.json'))
+  if (hasSegment(abs, '.warden')) return "warden's project rules";
+  if (hasSegment(abs, '.git')) return 'git internals (.git/)';
+  if (hasSegment(abs, '.claude') && !isAgentNotes(abs.split('/')))
+    return "Claude Code's settings and hooks (.claude/)";
+  if (base === '.mcp.json' || (hasSegment(abs, '.vscode') && base === 'mcp.json'))
     return 'MCP server config (it starts programs)';
-  if (parts.includes('.vscode') || parts.includes('.idea'))
+  if (hasSegment(abs, '.vscode') || hasSegment(abs, '.idea'))
     return 'editor config (tasks and run configs run code)';
-  if (parts.includes('.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
-  if (parts.includes('.codex')) return "Codex's settings and hooks (.codex/)";
+  if (hasSegment(abs, '.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
+  if (hasSegment(abs, '.codex')) return "Codex's settings and hooks (.codex/)";
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
-  if (isInside(abs, `${env.home}/.ssh`)) return 'SSH keys and config (~/.ssh)';
-  if (isInside(abs, `${env.home}/.aws`) || isInside(abs, `${env.home}/.config/gcloud`))
-    return 'cloud credentials';
+  if (isInside(abs, dirs.ssh)) return 'SSH keys and config (~/.ssh)';
+  if (isInside(abs, dirs.aws) || isInside(abs, dirs.gcloud)) return 'cloud credentials';
   if (SHELL_STARTUP_FILES.has(base) && path.dirname(abs) === env.home) return 'shell start-up files';
-  if (isInside(abs, `${env.home}/.config/fish`)) return 'shell start-up files';
+  if (isInside(abs, dirs.fish)) return 'shell start-up files';
   if (
     abs.startsWith('/etc/') ||
     abs.startsWith('/usr/') ||
@@ -33,8 +34,7 @@ export function protectedWriteReason(file: string, env: Environment): string | u
     abs.startsWith('/sbin/')
   )
     return 'system files';
-  if (isInside(abs, `${env.home}/.config/systemd`) || abs.startsWith('/etc/systemd/'))
-    return 'systemd units (persistence)';
+  if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';
   return undefined;
 }
 
@@ -50,7 +50,7 @@ function isAgentNotes(parts: readonly string[]): boolean {
 
 /** The agent's plan, todo and memory files in the user's ~/.claude: its own notes, written by design. */
 export function isAgentNotesFile(file: string, env: Environment): boolean {
-  const abs = normalized(file);
+  const abs = resolvePath(file);
   return isInside(abs, `${env.home}/.claude`) && isAgentNotes(abs.split('/'));
 }
 
@@ -59,45 +59,29 @@ const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
 export function protectedReadReason(file: string, env: Environment): string | undefined {
-  const abs = normalized(file);
+  const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
+  const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (path.basename(path.dirname(abs)) === '.claude' && /^settings.*\.json$/.test(base))
+  if (/^settings.*\.json$/.test(base) && abs.endsWith(`/.claude/${base}`))
     return "Claude Code's settings (they hold warden's hook token)";
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
-  if (
-    isInside(abs, `${env.home}/.ssh`) &&
-    !base.endsWith('.pub') &&
-    base !== 'known_hosts' &&
-    base !== 'config'
-  )
+  if (isInside(abs, dirs.ssh) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
     return 'SSH private keys';
-  if (isInside(abs, `${env.home}/.aws`) || isInside(abs, `${env.home}/.config/gcloud`))
-    return 'cloud credentials';
+  if (isInside(abs, dirs.aws) || isInside(abs, dirs.gcloud)) return 'cloud credentials';
   if (base === '.netrc' || base === '.npmrc' || base === '.pypirc' || base === 'credentials.json')
     return 'credentials';
-  return secretRead(abs, env);
+  return secretRead(abs, base, dirs);
 }
 
 /** Keys, credential stores and system secrets by name and place. */
 const SECRET_BASENAMES =
   /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json)$/i;
 
-function secretRead(abs: string, env: Environment): string | undefined {
-  const base = path.basename(abs);
-  const home = env.home;
+function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefined {
   if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
     return 'secret key or credentials file';
-  for (const dir of [
-    '.gnupg',
-    '.kube',
-    '.docker',
-    '.config/gh',
-    '.azure',
-    '.password-store',
-    'Library/Keychains',
-  ])
-    if (isInside(abs, path.join(home, dir))) return `credentials (~/${dir})`;
+  for (const [dir, full] of dirs.credentialStores) if (isInside(abs, full)) return `credentials (~/${dir})`;
   if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
   if (
     /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
@@ -108,9 +92,57 @@ function secretRead(abs: string, env: Environment): string | undefined {
   if (abs === '/etc/passwd' || abs === '/etc/master.passwd') return 'system account list';
   if (/\.pem$/.test(base) && !/(cert|chain|ca|pub|bundle|fullchain)/i.test(base))
     return 'PEM file (may hold a private key)';
-  if (isInside(abs, path.join(home, '.cargo')) && base === 'credentials.toml') return 'registry token';
+  if (isInside(abs, dirs.cargo) && base === 'credentials.toml') return 'registry token';
   if (base === '.bash_history' || base === '.zsh_history') return 'shell history (may hold secrets)';
   return undefined;
+}
+
+const CREDENTIAL_STORES = [
+  '.gnupg',
+  '.kube',
+  '.docker',
+  '.config/gh',
+  '.azure',
+  '.password-store',
+  'Library/Keychains',
+];
+
+/** The directories under home the checks name, built once per home (the checks run for every action). */
+interface HomeDirs {
+  readonly ssh: string;
+  readonly aws: string;
+  readonly gcloud: string;
+  readonly fish: string;
+  readonly systemd: string;
+  readonly cargo: string;
+  readonly credentialStores: readonly (readonly [dir: string, full: string])[];
+}
+
+let cachedDirs: { readonly home: string; readonly dirs: HomeDirs } | undefined;
+
+function homeDirs(home: string): HomeDirs {
+  if (cachedDirs?.home !== home) {
+    const dirs: HomeDirs = {
+      ssh: `${home}/.ssh`,
+      aws: `${home}/.aws`,
+      gcloud: `${home}/.config/gcloud`,
+      fish: `${home}/.config/fish`,
+      systemd: `${home}/.config/systemd`,
+      cargo: path.join(home, '.cargo'),
+      credentialStores: CREDENTIAL_STORES.map((dir) => [dir, path.join(home, dir)] as const),
+    };
+    cachedDirs = { home, dirs };
+  }
+  return cachedDirs.dirs;
+}
+
+/** Whether a normalized absolute path has `name` as one of its segments (no split: hot path). */
+function hasSegment(abs: string, name: string): boolean {
+  for (let at = abs.indexOf(name); at >= 0; at = abs.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (abs[at - 1] === '/' && (end === abs.length || abs[end] === '/')) return true;
+  }
+  return false;
 }
 
 const SHELL_STARTUP_FILES = new Set([
@@ -131,9 +163,4 @@ const SHELL_STARTUP_FILES = new Set([
 export function isInside(file: string, dir: string): boolean {
   if (!file.startsWith(dir)) return false;
   return file.length === dir.length || file[dir.length] === '/' || dir.endsWith('/');
-}
-
-/** Action paths are already absolute and normalized (actionFromToolCall); others are resolved. */
-function normalized(file: string): string {
-  return file.startsWith('/') && !/\/\.{0,2}(\/|$)/.test(file) ? file : path.resolve(file);
 }
