@@ -1,6 +1,6 @@
 import { verdictFromClassifier } from '../classifier/verdict.js';
 import type { Action, ActionOutcome } from '../domain/action.js';
-import type { Classifier, ClassifierAnswer } from '../domain/classification.js';
+import type { Classifier } from '../domain/classification.js';
 import type { Answer } from '../domain/verdict.js';
 import type { WardenStore } from '../store/create-store.js';
 import type { ActionRecord } from '../store/types.js';
