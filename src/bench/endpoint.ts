@@ -71,17 +71,10 @@ export async function benchEndpoint(out: (line: string) => void): Promise<void> 
       errors: [],
     }),
   });
-  const trivial = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      const text =
-        '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"ok"}}';
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-      res.end(text);
-    });
-  });
-  await new Promise<void>((r) => trivial.listen(0, '127.0.0.1', () => r()));
-  const trivialUrl = `http://127.0.0.1:${(trivial.address() as AddressInfo).port}/`;
+  const trivial = await startTrivialServer(0);
+  // calibration: the same trivial server, busy for CALIBRATION_US before it answers
+  const busy = await startTrivialServer(CALIBRATION_US);
+  const trivialUrl = trivial.url;
   const bodies = ['Read', 'Edit', 'Write'].map((tool, i) =>
     JSON.stringify({
       session_id: 'bench',
@@ -100,11 +93,14 @@ export async function benchEndpoint(out: (line: string) => void): Promise<void> 
   // Warm up both, then alternate batches so both see the same machine state.
   await client.run(wardenUrl, warden.token, bodies, 500);
   await client.run(trivialUrl, '', bodies, 500);
+  await client.run(busy.url, '', bodies, 500);
   const w: number[] = [];
   const t: number[] = [];
+  const b: number[] = [];
   for (let batch = 0; batch < 10; batch++) {
     w.push(...(await client.run(wardenUrl, warden.token, bodies, 300)));
     t.push(...(await client.run(trivialUrl, '', bodies, 300)));
+    b.push(...(await client.run(busy.url, '', bodies, 300)));
   }
   await client.stop();
   const ws = summarize(w);
@@ -114,7 +110,34 @@ export async function benchEndpoint(out: (line: string) => void): Promise<void> 
   out(
     `ratio warden/trivial: p50 ${(ws.p50 / ts.p50).toFixed(2)}×  p99 ${(ws.p99 / ts.p99).toFixed(2)}×  (target ≤ 1.2×)`,
   );
+  const bs = summarize(b);
+  out(
+    `calibration: the trivial server after ${CALIBRATION_US} µs of busy work: p50 ${ms(bs.p50)}  p99 ${ms(bs.p99)}  (+${((bs.p50 - ts.p50) * 1000).toFixed(0)} µs at p50)`,
+  );
   await warden.close();
-  await new Promise<void>((r) => trivial.close(() => r()));
+  await trivial.close();
+  await busy.close();
   fs.rmSync(home, { recursive: true, force: true });
+}
+
+const CALIBRATION_US = 40;
+
+/** A loopback server that reads the body and answers fixed hook JSON, optionally after busy work. */
+async function startTrivialServer(busyMicros: number): Promise<{ url: string; close(): Promise<void> }> {
+  const text =
+    '{"hookSpecificOutput":{"hookEventName":"PreToolUse","permissionDecision":"allow","permissionDecisionReason":"ok"}}';
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const until = performance.now() + busyMicros / 1000;
+      while (performance.now() < until);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
