@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { type CommandJudge, hasFlag, type OptionSpec, splitArgs } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
 
 /** git: reading is safe, ordinary commits are safe, losing work or rewriting shared history is not. */
@@ -125,23 +125,61 @@ const discardFiles = (sub: string) =>
 const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
 const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);
 
+/** Options that take a value, per subcommand, so that values are not read as flags or paths. */
+const VALUE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  checkout: { shortValue: 'bB', longValue: ['--orphan', '--conflict', '--pathspec-from-file'] },
+  switch: { shortValue: 'cC', longValue: ['--orphan', '--conflict'] },
+  restore: { shortValue: 's', longValue: ['--source', '--conflict', '--pathspec-from-file'] },
+  commit: {
+    shortValue: 'mFcCt',
+    longValue: [
+      '--message',
+      '--file',
+      '--reuse-message',
+      '--reedit-message',
+      '--template',
+      '--author',
+      '--date',
+      '--fixup',
+      '--squash',
+      '--cleanup',
+      '--trailer',
+      '--pathspec-from-file',
+    ],
+  },
+  reset: { longValue: ['--pathspec-from-file'] },
+  rm: { longValue: ['--pathspec-from-file'] },
+  add: { longValue: ['--chmod', '--pathspec-from-file'] },
+  stash: { shortValue: 'm', longValue: ['--message', '--pathspec-from-file'] },
+  clean: { shortValue: 'e', longValue: ['--exclude'] },
+  push: { shortValue: 'o', longValue: ['--push-option', '--repo', '--receive-pack', '--exec'] },
+  branch: { shortValue: 'u', longValue: ['--set-upstream-to', '--format', '--sort', '--points-at'] },
+  tag: { shortValue: 'mFu', longValue: ['--message', '--file', '--local-user', '--format', '--sort'] },
+  worktree: { shortValue: 'bB', longValue: ['--reason'] },
+  merge: { shortValue: 'mFsX', longValue: ['--message', '--file', '--strategy', '--strategy-option'] },
+  rebase: { shortValue: 'sxX', longValue: ['--onto', '--strategy', '--strategy-option', '--exec'] },
+};
+
 /** Global options before the subcommand: -C dir, -c k=v, --git-dir=... */
-function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[] } {
+function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[]; help: boolean } {
   const configs: string[] = [];
+  let help = false;
   let i = 0;
   while (i < args.length) {
     const v = args[i]!.value;
     if (v === '-C' || v === '-c' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') {
       if (v === '-c' && args[i + 1]) configs.push(args[i + 1]!.value);
       i += 2;
-    } else if (v.startsWith('-')) i++;
-    else break;
+    } else if (v.startsWith('-')) {
+      if (v === '-h' || v === '--help') help = true;
+      i++;
+    } else break;
   }
-  return { index: i, configs };
+  return { index: i, configs, help };
 }
 
 export const git: CommandJudge = (args, _cmd, ctx) => {
-  const { index, configs } = subcommandIndex(args);
+  const { index, configs, help } = subcommandIndex(args);
   const out: Analysis[] = [];
   for (const c of configs)
     if (/^core\.hookspath=|^core\.fsmonitor=|^core\.sshcommand=|^alias\./i.test(c))
@@ -156,8 +194,11 @@ export const git: CommandJudge = (args, _cmd, ctx) => {
   if (!sub) return judgeAll([...out, safe('git')]);
   if (sub.dynamic) return unsure('git-dynamic', 'git subcommand only known at run time');
   const rest = args.slice(index + 1);
-  const { flags, operands } = splitArgs(rest);
   const name = sub.value;
+  const { flags, operands } = splitArgs(rest, VALUE_OPTIONS[name]);
+  // `git --help reset`, `git reset -h`: git prints usage and does nothing else
+  if (help || flags.includes('-h') || flags.includes('--help'))
+    return judgeAll([...out, safe(`git ${name} --help only prints help`)]);
   const noVerify = hasFlag(flags, undefined, '--no-verify') || (name === 'commit' && hasFlag(flags, 'n'));
   if (
     noVerify &&
