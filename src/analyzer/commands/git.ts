@@ -115,6 +115,9 @@ const COMMITISH = /^(HEAD|@)([~^]\d*)+$|^[0-9a-f]{7,40}$|^(origin|upstream)\/[\w
 /** A pathspec that covers the whole tree or a directory. */
 const wholeTree = (o: string) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o);
 
+/** A path without an extension is most likely a directory. */
+const noExtension = (o: string) => !/\.\w+$/.test(o);
+
 /** Restoring named files from git overwrites their uncommitted edits, which nothing can bring back. */
 const discardFiles = (sub: string) =>
   unsure(
@@ -242,24 +245,33 @@ function judgeSub(
           `git reset ${ops[0]} moves the branch back: later commits leave it (only the reflog keeps them); use git revert to undo published work`,
         );
       return safe('git reset of named paths only unstages them');
-    case 'checkout':
-      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
-        return safe('git checkout -b creates a branch');
+    case 'checkout': {
+      // -f throws local changes away whatever else the line does (-f -b, -f BRANCH, -f -- PATH)
       if (hasFlag(flags, 'f', '--force'))
         return destroy(
           'git-checkout-force',
           'git checkout --force discards local changes; commit or stash first',
         );
-      if (
-        ops.some(wholeTree) ||
-        (ops.length > 0 && rest.some((a) => a.value === '--') && ops.every((o) => !/\.\w+$/.test(o)))
-      )
+      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
+        return safe('git checkout -b creates a branch');
+      // after `--`, every operand is a path; without it, TREE-ISH PATH... restores paths too
+      const dashdash = rest.findIndex((a) => a.value === '--');
+      const fromFile = hasFlag(flags, undefined, '--pathspec-from-file');
+      const named = dashdash >= 0 || ops.length >= 2;
+      const paths =
+        dashdash >= 0
+          ? rest.slice(dashdash + 1).map((a) => a.value)
+          : named
+            ? ops.slice(1)
+            : ops.filter(wholeTree);
+      if (paths.some(wholeTree) || (named && paths.length > 0 && paths.every(noExtension)))
         return destroy(
           'git-discard-changes',
           'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
         );
-      if (rest.some((a) => a.value === '--')) return discardFiles('checkout');
+      if (paths.length > 0 || fromFile) return discardFiles('checkout');
       return safe('git checkout of a branch');
+    }
     case 'switch':
       return hasFlag(flags, 'f', '--force', '--discard-changes')
         ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
