@@ -312,8 +312,16 @@ function judgeSub(
           'git-branch-force-delete',
           'git branch -D deletes a branch even if unmerged; use -d, which refuses to lose commits',
         );
-      if (hasFlag(flags, 'M') || (hasFlag(flags, 'm') && hasFlag(flags, 'f', '--force')))
-        return destroy('git-branch-force-move', 'git branch -M overwrites an existing branch');
+      // -M/-C (or -m/-c with --force) rename or copy onto a branch that may already exist
+      if (
+        hasFlag(flags, 'M') ||
+        hasFlag(flags, 'C') ||
+        ((hasFlag(flags, 'm', '--move') || hasFlag(flags, 'c', '--copy')) && hasFlag(flags, 'f', '--force'))
+      )
+        return destroy(
+          'git-branch-force-move',
+          'git branch -M/-C overwrites an existing branch and loses its commits; use -m/-c, which refuse to',
+        );
       return safe('git branch');
     case 'push':
       return judgePush(flags, ops);
@@ -387,14 +395,30 @@ function judgeSub(
       return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url'
         ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
         : safe('git remote');
-    case 'rm':
-      if (!hasFlag(flags, undefined, '--cached') && ops.some((o) => o === '.' || /[*?]/.test(o)))
+    case 'rm': {
+      if (hasFlag(flags, undefined, '--cached')) return safe('git rm --cached');
+      if (ops.some((o) => o === '.' || /[*?]/.test(o)))
         return destroy('git-rm-all', `git rm ${ops.join(' ')} deletes many tracked files; name the files`);
-      return hasFlag(flags, undefined, '--cached')
-        ? safe('git rm --cached')
-        : hasFlag(flags, 'r') && ops.includes('.')
-          ? destroy('git-rm-all', 'git rm -r . deletes every tracked file')
-          : safe('git rm of tracked files (recoverable from history)');
+      // without -f git refuses to remove files with uncommitted changes, so history keeps them all
+      if (!hasFlag(flags, 'f', '--force')) return safe('git rm of tracked files (recoverable from history)');
+      if (ops.some(wholeTree) || (hasFlag(flags, 'r') && ops.some(noExtension)))
+        return destroy(
+          'git-rm-force',
+          'git rm -rf deletes whole directories with their uncommitted changes; commit first, or drop -f',
+        );
+      return unsure(
+        'git-discard-file',
+        'git rm -f deletes these files even with uncommitted changes, which are then gone for good; commit them first, or drop -f',
+      );
+    }
+    case 'read-tree':
+      // --reset -u is the plumbing form of reset --hard; without -u only the index changes
+      if (hasFlag(flags, undefined, '--reset') && hasFlag(flags, 'u'))
+        return destroy(
+          'git-reset-hard',
+          'git read-tree --reset -u overwrites the work tree and throws away uncommitted changes; commit or `git stash` first',
+        );
+      return safe('git read-tree only changes the index');
     case 'tag':
       return hasFlag(flags, 'd', '--delete') ? unsure('git-tag-delete', 'deletes a tag') : safe('git tag');
     case 'clone':
