@@ -449,10 +449,16 @@ function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
       'force-push rewrites shared history; use --force-with-lease on your own branch, or push a new branch',
     );
   if (targets.some((t) => DEFAULT_BRANCHES.test(t)))
-    return bypass(
-      lease || force ? 'force-push-default-branch' : 'push-default-branch',
-      'pushing straight to the default branch skips review; push a feature branch and open a pull request',
-    );
+    return lease || force
+      ? bypass(
+          'force-push-default-branch',
+          'force-pushing the default branch rewrites shared history and skips review; push a feature branch and open a pull request',
+        )
+      : // nothing is lost (the push only adds commits), but it skips review: a person decides
+        unsure(
+          'push-default-branch',
+          'pushing straight to the default branch skips review; push a feature branch and open a pull request',
+        );
   if (hasFlag(flags, undefined, '--all', '--tags') && force)
     return bypass('force-push', 'force-pushes every branch');
   if (lease)
