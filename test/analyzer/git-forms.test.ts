@@ -79,7 +79,7 @@ const TABLES: Record<string, Row[]> = {
     ['vgremove vg0', 'unsure'],
     ['disk-format /dev/x', 'unsure'],
     ['bash -c', 'safe'],
-    ['echo "rm -rf /" | xargs bash -c', 'unsure'],
+    ['cat list | xargs bash -c', 'unsure'],
   ],
   'pushes to the default branch': [
     ['git push origin main', 'unsure'],
