@@ -74,7 +74,7 @@ const TABLES: Record<string, Row[]> = {
     ['git checkout -- src/a.ts', 'unsure'],
     ['git checkout main', 'safe'],
     ['git add .env.example', 'unsure'],
-    ['git push origin main', 'dangerous'],
+    ['git push origin main', 'unsure'],
     ['git clean -fd', 'dangerous'],
     ['git clean -n', 'safe'],
     ['git checkout -- .', 'dangerous'],

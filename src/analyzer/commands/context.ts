@@ -20,18 +20,48 @@ export interface ShellContext extends PathContext {
 /** A judge for one command name: `args` excludes the command name itself. */
 export type CommandJudge = (args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext) => Analysis;
 
-/** Splits arguments into options and operands; `--` ends options. Combined short flags are kept whole. */
-export function splitArgs(args: readonly Arg[]): { flags: string[]; operands: Arg[] } {
+/** Which options of a command take a value (`-b NAME`, `-bNAME`, `--orphan NAME`). */
+export interface OptionSpec {
+  /** Short option letters that take a value: in a cluster, the rest of the word is the value, else the next word. */
+  readonly shortValue?: string;
+  /** Long options that take a value as the next word when not written `--opt=value`. */
+  readonly longValue?: readonly string[];
+}
+
+/**
+ * Splits arguments into options and operands; `--` ends options. Combined short flags are kept
+ * whole, except that a cluster is cut at the first letter that takes a value (`-cfeature` is `-c`
+ * with the value `feature`, not `-c -f -e …`). Option values are neither flags nor operands.
+ */
+export function splitArgs(args: readonly Arg[], spec: OptionSpec = {}): { flags: string[]; operands: Arg[] } {
   const flags: string[] = [];
   const operands: Arg[] = [];
+  const shortValue = spec.shortValue ?? '';
+  const longValue = spec.longValue ?? [];
   let ended = false;
-  for (const a of args) {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
     if (!ended && a.value === '--') {
       ended = true;
       continue;
     }
-    if (!ended && a.value.startsWith('-') && a.value.length > 1 && !a.dynamic) flags.push(a.value);
-    else operands.push(a);
+    if (ended || !a.value.startsWith('-') || a.value.length === 1 || a.dynamic) {
+      operands.push(a);
+      continue;
+    }
+    if (a.value.startsWith('--')) {
+      flags.push(a.value);
+      if (!a.value.includes('=') && longValue.includes(a.value)) i++;
+      continue;
+    }
+    const cut = [...a.value.slice(1)].findIndex((c) => shortValue.includes(c));
+    if (cut < 0) {
+      flags.push(a.value);
+      continue;
+    }
+    flags.push(a.value.slice(0, cut + 2));
+    // the value is the rest of the word, or the next word
+    if (cut + 2 === a.value.length) i++;
   }
   return { flags, operands };
 }

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { type CommandJudge, hasFlag, type OptionSpec, splitArgs } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
 
 /** git: reading is safe, ordinary commits are safe, losing work or rewriting shared history is not. */
@@ -115,6 +115,9 @@ const COMMITISH = /^(HEAD|@)([~^]\d*)+$|^[0-9a-f]{7,40}$|^(origin|upstream)\/[\w
 /** A pathspec that covers the whole tree or a directory. */
 const wholeTree = (o: string) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o);
 
+/** A path without an extension is most likely a directory. */
+const noExtension = (o: string) => !/\.\w+$/.test(o);
+
 /** Restoring named files from git overwrites their uncommitted edits, which nothing can bring back. */
 const discardFiles = (sub: string) =>
   unsure(
@@ -125,23 +128,61 @@ const discardFiles = (sub: string) =>
 const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
 const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);
 
+/** Options that take a value, per subcommand, so that values are not read as flags or paths. */
+const VALUE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  checkout: { shortValue: 'bB', longValue: ['--orphan', '--conflict', '--pathspec-from-file'] },
+  switch: { shortValue: 'cC', longValue: ['--orphan', '--conflict'] },
+  restore: { shortValue: 's', longValue: ['--source', '--conflict', '--pathspec-from-file'] },
+  commit: {
+    shortValue: 'mFcCt',
+    longValue: [
+      '--message',
+      '--file',
+      '--reuse-message',
+      '--reedit-message',
+      '--template',
+      '--author',
+      '--date',
+      '--fixup',
+      '--squash',
+      '--cleanup',
+      '--trailer',
+      '--pathspec-from-file',
+    ],
+  },
+  reset: { longValue: ['--pathspec-from-file'] },
+  rm: { longValue: ['--pathspec-from-file'] },
+  add: { longValue: ['--chmod', '--pathspec-from-file'] },
+  stash: { shortValue: 'm', longValue: ['--message', '--pathspec-from-file'] },
+  clean: { shortValue: 'e', longValue: ['--exclude'] },
+  push: { shortValue: 'o', longValue: ['--push-option', '--repo', '--receive-pack', '--exec'] },
+  branch: { shortValue: 'u', longValue: ['--set-upstream-to', '--format', '--sort', '--points-at'] },
+  tag: { shortValue: 'mFu', longValue: ['--message', '--file', '--local-user', '--format', '--sort'] },
+  worktree: { shortValue: 'bB', longValue: ['--reason'] },
+  merge: { shortValue: 'mFsX', longValue: ['--message', '--file', '--strategy', '--strategy-option'] },
+  rebase: { shortValue: 'sxX', longValue: ['--onto', '--strategy', '--strategy-option', '--exec'] },
+};
+
 /** Global options before the subcommand: -C dir, -c k=v, --git-dir=... */
-function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[] } {
+function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[]; help: boolean } {
   const configs: string[] = [];
+  let help = false;
   let i = 0;
   while (i < args.length) {
     const v = args[i]!.value;
     if (v === '-C' || v === '-c' || v === '--git-dir' || v === '--work-tree' || v === '--namespace') {
       if (v === '-c' && args[i + 1]) configs.push(args[i + 1]!.value);
       i += 2;
-    } else if (v.startsWith('-')) i++;
-    else break;
+    } else if (v.startsWith('-')) {
+      if (v === '-h' || v === '--help') help = true;
+      i++;
+    } else break;
   }
-  return { index: i, configs };
+  return { index: i, configs, help };
 }
 
 export const git: CommandJudge = (args, _cmd, ctx) => {
-  const { index, configs } = subcommandIndex(args);
+  const { index, configs, help } = subcommandIndex(args);
   const out: Analysis[] = [];
   for (const c of configs)
     if (/^core\.hookspath=|^core\.fsmonitor=|^core\.sshcommand=|^alias\./i.test(c))
@@ -156,8 +197,11 @@ export const git: CommandJudge = (args, _cmd, ctx) => {
   if (!sub) return judgeAll([...out, safe('git')]);
   if (sub.dynamic) return unsure('git-dynamic', 'git subcommand only known at run time');
   const rest = args.slice(index + 1);
-  const { flags, operands } = splitArgs(rest);
   const name = sub.value;
+  const { flags, operands } = splitArgs(rest, VALUE_OPTIONS[name]);
+  // `git --help reset`, `git reset -h`: git prints usage and does nothing else
+  if (help || flags.includes('-h') || flags.includes('--help'))
+    return judgeAll([...out, safe(`git ${name} --help only prints help`)]);
   const noVerify = hasFlag(flags, undefined, '--no-verify') || (name === 'commit' && hasFlag(flags, 'n'));
   if (
     noVerify &&
@@ -201,24 +245,33 @@ function judgeSub(
           `git reset ${ops[0]} moves the branch back: later commits leave it (only the reflog keeps them); use git revert to undo published work`,
         );
       return safe('git reset of named paths only unstages them');
-    case 'checkout':
-      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
-        return safe('git checkout -b creates a branch');
+    case 'checkout': {
+      // -f throws local changes away whatever else the line does (-f -b, -f BRANCH, -f -- PATH)
       if (hasFlag(flags, 'f', '--force'))
         return destroy(
           'git-checkout-force',
           'git checkout --force discards local changes; commit or stash first',
         );
-      if (
-        ops.some(wholeTree) ||
-        (ops.length > 0 && rest.some((a) => a.value === '--') && ops.every((o) => !/\.\w+$/.test(o)))
-      )
+      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
+        return safe('git checkout -b creates a branch');
+      // after `--`, every operand is a path; without it, TREE-ISH PATH... restores paths too
+      const dashdash = rest.findIndex((a) => a.value === '--');
+      const fromFile = hasFlag(flags, undefined, '--pathspec-from-file');
+      const named = dashdash >= 0 || ops.length >= 2;
+      const paths =
+        dashdash >= 0
+          ? rest.slice(dashdash + 1).map((a) => a.value)
+          : named
+            ? ops.slice(1)
+            : ops.filter(wholeTree);
+      if (paths.some(wholeTree) || (named && paths.length > 0 && paths.every(noExtension)))
         return destroy(
           'git-discard-changes',
           'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
         );
-      if (rest.some((a) => a.value === '--')) return discardFiles('checkout');
+      if (paths.length > 0 || fromFile) return discardFiles('checkout');
       return safe('git checkout of a branch');
+    }
     case 'switch':
       return hasFlag(flags, 'f', '--force', '--discard-changes')
         ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
@@ -259,8 +312,16 @@ function judgeSub(
           'git-branch-force-delete',
           'git branch -D deletes a branch even if unmerged; use -d, which refuses to lose commits',
         );
-      if (hasFlag(flags, 'M') || (hasFlag(flags, 'm') && hasFlag(flags, 'f', '--force')))
-        return destroy('git-branch-force-move', 'git branch -M overwrites an existing branch');
+      // -M/-C (or -m/-c with --force) rename or copy onto a branch that may already exist
+      if (
+        hasFlag(flags, 'M') ||
+        hasFlag(flags, 'C') ||
+        ((hasFlag(flags, 'm', '--move') || hasFlag(flags, 'c', '--copy')) && hasFlag(flags, 'f', '--force'))
+      )
+        return destroy(
+          'git-branch-force-move',
+          'git branch -M/-C overwrites an existing branch and loses its commits; use -m/-c, which refuse to',
+        );
       return safe('git branch');
     case 'push':
       return judgePush(flags, ops);
@@ -334,14 +395,30 @@ function judgeSub(
       return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url'
         ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
         : safe('git remote');
-    case 'rm':
-      if (!hasFlag(flags, undefined, '--cached') && ops.some((o) => o === '.' || /[*?]/.test(o)))
+    case 'rm': {
+      if (hasFlag(flags, undefined, '--cached')) return safe('git rm --cached');
+      if (ops.some((o) => o === '.' || /[*?]/.test(o)))
         return destroy('git-rm-all', `git rm ${ops.join(' ')} deletes many tracked files; name the files`);
-      return hasFlag(flags, undefined, '--cached')
-        ? safe('git rm --cached')
-        : hasFlag(flags, 'r') && ops.includes('.')
-          ? destroy('git-rm-all', 'git rm -r . deletes every tracked file')
-          : safe('git rm of tracked files (recoverable from history)');
+      // without -f git refuses to remove files with uncommitted changes, so history keeps them all
+      if (!hasFlag(flags, 'f', '--force')) return safe('git rm of tracked files (recoverable from history)');
+      if (ops.some(wholeTree) || (hasFlag(flags, 'r') && ops.some(noExtension)))
+        return destroy(
+          'git-rm-force',
+          'git rm -rf deletes whole directories with their uncommitted changes; commit first, or drop -f',
+        );
+      return unsure(
+        'git-discard-file',
+        'git rm -f deletes these files even with uncommitted changes, which are then gone for good; commit them first, or drop -f',
+      );
+    }
+    case 'read-tree':
+      // --reset -u is the plumbing form of reset --hard; without -u only the index changes
+      if (hasFlag(flags, undefined, '--reset') && hasFlag(flags, 'u'))
+        return destroy(
+          'git-reset-hard',
+          'git read-tree --reset -u overwrites the work tree and throws away uncommitted changes; commit or `git stash` first',
+        );
+      return safe('git read-tree only changes the index');
     case 'tag':
       return hasFlag(flags, 'd', '--delete') ? unsure('git-tag-delete', 'deletes a tag') : safe('git tag');
     case 'clone':
@@ -372,10 +449,16 @@ function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
       'force-push rewrites shared history; use --force-with-lease on your own branch, or push a new branch',
     );
   if (targets.some((t) => DEFAULT_BRANCHES.test(t)))
-    return bypass(
-      lease || force ? 'force-push-default-branch' : 'push-default-branch',
-      'pushing straight to the default branch skips review; push a feature branch and open a pull request',
-    );
+    return lease || force
+      ? bypass(
+          'force-push-default-branch',
+          'force-pushing the default branch rewrites shared history and skips review; push a feature branch and open a pull request',
+        )
+      : // nothing is lost (the push only adds commits), but it skips review: a person decides
+        unsure(
+          'push-default-branch',
+          'pushing straight to the default branch skips review; push a feature branch and open a pull request',
+        );
   if (hasFlag(flags, undefined, '--all', '--tags') && force)
     return bypass('force-push', 'force-pushes every branch');
   if (lease)

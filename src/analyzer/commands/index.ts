@@ -70,8 +70,9 @@ function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPat
   if (/[^\x20-\x7e]/.test(name))
     return unsure('non-ascii-command', `the command name ${JSON.stringify(name)} has unusual characters`);
   if (name.includes('/')) {
-    const base = path.posix.basename(name);
-    if (!base) return unsure('bad-command', `cannot run ${name}`);
+    const raw = path.posix.basename(name);
+    if (!raw) return unsure('bad-command', `cannot run ${name}`);
+    const base = canonicalName(raw);
     const known = knownName(base);
     const abs = name.startsWith('/') ? name : undefined;
     if (
@@ -83,10 +84,23 @@ function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPat
         abs)
     )
       return { name: base };
-    return { name: base, scriptPath: head };
+    return { name: raw, scriptPath: head };
   }
   name = name.replace(/^\\+/, '');
-  return { name };
+  return { name: canonicalName(name) };
+}
+
+/**
+ * The name a known command goes by: file systems on macOS and Windows ignore case (SHUTDOWN runs
+ * shutdown) and Windows finds `git.exe` as `git`. Unknown names stay as written.
+ */
+function canonicalName(name: string): string {
+  if (knownName(name)) return name;
+  for (const n of [name, name.replace(/\.exe$/i, '')]) {
+    if (knownName(n)) return n;
+    if (knownName(n.toLowerCase())) return n.toLowerCase();
+  }
+  return name;
 }
 
 function knownName(name: string): boolean {
@@ -112,9 +126,6 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   if (global) return global;
   if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
-  // macOS file systems ignore case: SHUTDOWN runs shutdown
-  if (!knownName(name) && name !== name.toLowerCase() && knownName(name.toLowerCase()))
-    name = name.toLowerCase();
   const leaked = secretInArgs(argv);
   if (leaked) return leaked;
   const inner = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
@@ -234,7 +245,9 @@ function judgeKnown(
       );
     else if (devices.length > 0)
       result = unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
-    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)/i.test(name) && !name.includes(':'))
+    // the verb must end a word (`disk-format`, `Remove-Thing`, `vgremove`), not begin a longer
+    // one: `format_producer` and `formatter` do not sound destructive
+    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)\b/i.test(name) && !name.includes(':'))
       result = unsure(
         'unknown-destructive-name',
         `${name} sounds destructive and is not a command warden knows`,

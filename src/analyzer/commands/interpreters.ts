@@ -76,7 +76,11 @@ const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   );
   if (cIndex >= 0) {
     const code = args[cIndex + 1];
-    if (!code) return unsure('shell-no-code', `${name} -c without code`);
+    if (!code)
+      // `bash -c` with nothing after it is an error: a POSIX shell runs nothing
+      return name.startsWith('pw') || name.startsWith('powershell')
+        ? unsure('shell-no-code', `${name} -c without code`)
+        : safe(`${name} -c without code fails and runs nothing`);
     if (/^-(EncodedCommand|e|enc)$/i.test(args[cIndex]!.value))
       return dangerous(
         'cross-trust-boundary',
