@@ -269,7 +269,10 @@ function judgeSub(
           'git-discard-changes',
           'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
         );
-      if (paths.length > 0 || fromFile) return discardFiles('checkout');
+      // --ours/--theirs always name paths; a lone operand with a file extension is a path, not a branch
+      const lonePath = ops.length === 1 && /\.[a-zA-Z]\w*$/.test(ops[0]!) && !ops[0]!.includes('..');
+      if (paths.length > 0 || fromFile || lonePath || hasFlag(flags, undefined, '--ours', '--theirs'))
+        return discardFiles('checkout');
       return safe('git checkout of a branch');
     }
     case 'switch':
