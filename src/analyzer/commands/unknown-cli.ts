@@ -4,7 +4,7 @@ import type { Arg } from '../shell/words.js';
 import { dangerous, safe } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { remoteSyncOrMove } from './remote-sync.js';
-import { DESTROY_VERBS, READ_VERBS, splitWord } from './verbs.js';
+import { ABBREVIATED_VERBS, DESTROY_VERBS, READ_VERBS, splitWord } from './verbs.js';
 
 /**
  * A CLI warden does not know is judged by its subcommand words and long flags: a destroying verb
@@ -36,7 +36,8 @@ function subcommandWords(args: readonly Arg[]): string[] {
   const out: string[] = [];
   for (const a of args.slice(0, 3)) {
     if (a.value.startsWith('-') || a.dynamic || NOT_A_SUBCOMMAND.test(a.value)) continue;
-    out.push(...splitWord(a.value));
+    const parts = splitWord(a.value);
+    out.push(...(parts.length > 1 ? parts.filter((w) => !ABBREVIATED_VERBS.has(w)) : parts));
   }
   return out;
 }

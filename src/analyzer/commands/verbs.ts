@@ -40,6 +40,12 @@ export const DESTROY_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Abbreviations that are verbs only as a whole argument (`nats kv del KEY`); inside a compound
+ * they are too often something else (`watchman watch-del-all` drops file watches, not data).
+ */
+export const ABBREVIATED_VERBS: ReadonlySet<string> = new Set(['del', 'rm']);
+
+/**
  * Verbs that destroy when the tool manages shared infrastructure (`aws s3 rb`, `heroku ps:kill`,
  * `gh run cancel`, `vercel env rm`), but are everyday words in local CLIs (`tmux kill-session`,
  * `ollama rm`, `pm2 reset`), so unknown commands are not judged by them.
