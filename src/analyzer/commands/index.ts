@@ -8,13 +8,14 @@ import type { CommandJudge, ShellContext } from './context.js';
 import { DATABASE_JUDGES, judgeSql } from './database.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
-import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra, words } from './infra.js';
+import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
 import { INTERPRETER_JUDGES, judgeScriptFile, judgeWindowsDelete } from './interpreters.js';
 import { isSecretDump, NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { READ_ONLY } from './readonly.js';
 import { SYSTEM_JUDGES } from './system.js';
+import { java, judgeUnknownCli } from './unknown-cli.js';
 import { isWrapper, judgeWrapper } from './wrappers.js';
 
 const JUDGES: Readonly<Record<string, CommandJudge>> = {
@@ -25,6 +26,7 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   ...PACKAGE_JUDGES,
   ...INTERPRETER_JUDGES,
   git,
+  java,
 };
 
 /** Commands whose arguments are not files they read. */
@@ -58,10 +60,6 @@ const NON_READING = new Set([
   'code',
   'cursor',
 ]);
-
-/** Words in an unknown command that mean it destroys something. */
-const UNKNOWN_DESTROY =
-  /^(eject|delete|destroy|drop|purge|wipe|erase|terminate|nuke|teardown|truncate|flushall|uninstall|deprovision|decommission|unpublish)$/;
 
 function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPath?: Arg } | Analysis {
   if (head.dynamic)
@@ -215,7 +213,6 @@ function judgeKnown(
   else if (PROJECT_TOOLS.has(name) || READ_ONLY.has(name))
     result = safe(`${name} is a read-only or project tool`);
   else {
-    const destroy = words(args.slice(0, 3)).find((w) => UNKNOWN_DESTROY.test(w));
     if (
       /^(select|delete|drop|truncate|update|insert|alter|with|create|flushall|flushdb|shutdown)$/i.test(name)
     )
@@ -252,14 +249,7 @@ function judgeKnown(
         'unknown-destructive-name',
         `${name} sounds destructive and is not a command warden knows`,
       );
-    else
-      result = destroy
-        ? dangerous(
-            'destroy-or-exfiltrate',
-            'unknown-destroy',
-            `${name} ${destroy} looks destructive; ask the user to run it`,
-          )
-        : safe(`${name}: no risky effect recognised (paths, redirections and secrets were checked)`);
+    else result = judgeUnknownCli(name, args);
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];

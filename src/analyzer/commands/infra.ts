@@ -2,48 +2,14 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
+import { remoteSyncOrMove } from './remote-sync.js';
+import { INFRA_DESTROY_VERBS, words } from './verbs.js';
 
 /**
  * Cloud, cluster, container and hosting CLIs share one shape: `tool <noun...> <verb> [flags]`.
  * Their words are split on `-`, `_`, `:` and judged by verb: destroying verbs are dangerous,
  * reading verbs are safe, anything else changes shared infrastructure and is unsure.
  */
-
-const DESTROY_VERBS = new Set([
-  'rb',
-  'delete',
-  'destroy',
-  'remove',
-  'rm',
-  'rmi',
-  'terminate',
-  'purge',
-  'prune',
-  'drop',
-  'wipe',
-  'erase',
-  'kill',
-  'uninstall',
-  'deregister',
-  'teardown',
-  'nuke',
-  'truncate',
-  'flush',
-  'flushall',
-  'flushdb',
-  'reset',
-  'revoke',
-  'disable',
-  'cancel',
-  'clear',
-  'down',
-  'unset',
-  'unpublish',
-  'deprecate',
-  'scrub',
-  'expunge',
-  'shred',
-]);
 
 const _READ_VERBS = new Set([
   'get',
@@ -132,15 +98,6 @@ const _READ_VERBS = new Set([
 const PRIVILEGE_FLAGS =
   /^--(privileged(=true)?|cap-add(=.*)?|pid=host|net(work)?=host|userns=host|security-opt(=.*)?)$/;
 
-export function words(args: readonly Arg[]): string[] {
-  const out: string[] = [];
-  for (const a of args) {
-    if (a.value.startsWith('-')) continue;
-    for (const w of a.value.toLowerCase().split(/[-_:./]/)) if (w) out.push(w);
-  }
-  return out;
-}
-
 function verbsOf(args: readonly Arg[], limit = 4): string[] {
   const ops: Arg[] = [];
   let seenOperand = false;
@@ -160,7 +117,7 @@ function verbsOf(args: readonly Arg[], limit = 4): string[] {
 /** Generic judgement for a CLI that manages remote or shared resources. */
 export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
   const vs = verbsOf(args);
-  const destroyed = vs.find((v) => DESTROY_VERBS.has(v));
+  const destroyed = vs.find((v) => INFRA_DESTROY_VERBS.has(v));
   if (destroyed)
     return dangerous(
       'destroy-or-exfiltrate',
@@ -204,6 +161,8 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       'remote-sync-delete',
       `${tool} ${vs.slice(0, 2).join(' ')} --delete removes remote files the source lacks; run with --dryrun first`,
     );
+  const moved = remoteSyncOrMove(tool, vs, args);
+  if (moved) return moved;
   const disruptive = vs.find((v) => DISRUPTIVE_VERBS.has(v));
   if (disruptive)
     return unsure(

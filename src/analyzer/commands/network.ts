@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
+import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';
 import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
 
 /** Commands that talk to other machines: downloads are fine, uploads of secrets are exfiltration. */
@@ -34,7 +35,6 @@ export function upstreamSecret(cmd: SimpleCommand, ctx: ShellContext): string | 
 const curl: CommandJudge = (args, cmd, ctx) => {
   const out: Analysis[] = [];
   let uploads = false;
-  let posts = false;
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     const next = args[i + 1];
@@ -43,7 +43,6 @@ const curl: CommandJudge = (args, cmd, ctx) => {
         v,
       );
     if (takesData && next) {
-      posts = true;
       const data = next.value;
       const file =
         v === '-T' || v === '--upload-file' || v === '--post-file' || v === '--body-file'
@@ -71,8 +70,7 @@ const curl: CommandJudge = (args, cmd, ctx) => {
     ) {
       out.push(judgeWrite(next, ctx, 'downloads to'));
       i++;
-    } else if (/^-X$|^--request$/.test(v) && next && /^(POST|PUT|PATCH|DELETE)$/i.test(next.value)) {
-      posts = true;
+    } else if (/^-X$|^--request$/.test(v) && next) {
       i++;
     } else if ((v === '-H' || v === '--header') && next) {
       void 0;
@@ -84,7 +82,8 @@ const curl: CommandJudge = (args, cmd, ctx) => {
     if (s) out.push(exfil(s));
   }
   if (uploads) out.push(unsure('upload', 'uploads a local file to another machine'));
-  void posts;
+  const remote = judgeHttpEffect('curl', curlMethod(args), urlArgs(args));
+  if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
 
@@ -109,6 +108,8 @@ const wget: CommandJudge = (args, cmd, ctx) => {
     }
   }
   void cmd;
+  const remote = judgeHttpEffect('wget', wgetMethod(args), urlArgs(args));
+  if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
 
@@ -144,17 +145,27 @@ const ssh: CommandJudge = (args, cmd, ctx) => {
   return unsure('ssh', 'runs commands on another machine');
 };
 
+/** httpie and xh: `http [flags] [METHOD] URL [items]`; `:3000/x` is shorthand for localhost. */
+const httpie: CommandJudge = (args, cmd, ctx) => {
+  const s = upstreamSecret(cmd, ctx);
+  if (s) return exfil(s);
+  const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+  const hasMethod = /^[A-Z]+$/.test(ops[0] ?? '');
+  const m = hasMethod ? ops[0]! : '';
+  const url = (hasMethod ? ops[1] : ops[0]) ?? '';
+  const remote = judgeHttpEffect('http', m, [url]);
+  if (remote) return remote;
+  return /^(POST|PUT|PATCH|DELETE)$/.test(m)
+    ? unsure('network-write', 'sends data to a remote service')
+    : safe('http GET');
+};
+
 export const NETWORK_JUDGES: Readonly<Record<string, CommandJudge>> = {
   curl,
   wget,
-  http: (args, cmd, ctx) => {
-    const s = upstreamSecret(cmd, ctx);
-    if (s) return exfil(s);
-    const m = args[0]?.value.toUpperCase() ?? '';
-    return /^(POST|PUT|PATCH|DELETE)$/.test(m)
-      ? unsure('network-write', 'sends data to a remote service')
-      : safe('http GET');
-  },
+  http: httpie,
+  https: httpie,
+  xh: httpie,
   nc: rawSocket,
   ncat: rawSocket,
   netcat: rawSocket,
