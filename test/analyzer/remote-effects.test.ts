@@ -17,6 +17,18 @@ function kind(command: string): string {
 type Row = [string, 'safe' | 'unsure' | 'dangerous'];
 
 const TABLES: Record<string, Row[]> = {
+  'secret stores': [
+    ['aws secretsmanager get-secret-value --secret-id s', 'unsure'],
+    ['aws secretsmanager update-secret --secret-id s --secret-string x', 'unsure'],
+    ['aws secretsmanager put-secret-value --secret-id s --secret-binary fileb://p.bin', 'unsure'],
+    ['aws secretsmanager create-secret --name s', 'safe'],
+    ['aws ssm get-parameter --name /a --with-decryption', 'unsure'],
+    ['aws ssm get-parameters --names /a /b', 'safe'],
+    ['gcloud secrets versions access latest --secret=x', 'unsure'],
+    ['az keyvault secret show --name x --vault-name v', 'unsure'],
+    ['kubectl get secret/my-secret -o yaml', 'unsure'],
+    ['kubectl get secrets', 'safe'],
+  ],
   'http method': [
     ["curl -X DELETE 'https://gitlab.example.com/api/v4/projects/42/environments/15'", 'dangerous'],
     ["curl -XDELETE 'https://es.example.com/_all'", 'dangerous'],

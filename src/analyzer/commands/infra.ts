@@ -31,6 +31,33 @@ function verbsOf(args: readonly Arg[], limit = 4): string[] {
 }
 
 /** Generic judgement for a CLI that manages remote or shared resources. */
+/** Cloud secret stores and cluster secrets whose value the command prints. */
+function readsSecretValue(tool: string, vs: readonly string[], args: readonly Arg[]): boolean {
+  const has = (...words: string[]) => words.every((w) => vs.includes(w));
+  const flag = (re: RegExp) => args.some((a) => re.test(a.value));
+  switch (tool) {
+    case 'aws':
+      return (
+        has('secretsmanager', 'get', 'value') ||
+        has('secretsmanager', 'batch', 'get') ||
+        (has('ssm', 'get') && flag(/^--with-decryption$/))
+      );
+    case 'gcloud':
+      return has('secrets', 'access');
+    case 'az':
+      return has('keyvault', 'secret') && vs.some((v) => v === 'show' || v === 'download');
+    case 'kubectl':
+    case 'oc':
+      return (
+        vs.includes('get') &&
+        vs.some((v) => v === 'secret' || v === 'secrets') &&
+        flag(/^(-o|--output)(=?(yaml|json|jsonpath.*|go-template.*))?$|^-o(yaml|json)/)
+      );
+    default:
+      return false;
+  }
+}
+
 export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
   const vs = verbsOf(args);
   const destroyed = vs.find((v) => INFRA_DESTROY_VERBS.has(v));
@@ -45,6 +72,21 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
     vs.some((v) => /^(get|read|show|export|download|run|inject|view|list)$/.test(v))
   )
     return unsure(`${tool}-secret-read`, `${tool} ${vs.slice(0, 3).join(' ')} reads secrets`);
+  if (readsSecretValue(tool, vs, args))
+    return unsure(
+      `${tool}-secret-read`,
+      `${tool} prints a secret's value into the transcript; ask the user for what you need`,
+    );
+  // a new value for a live secret: every service that reads it switches at once
+  if (
+    vs.includes('secretsmanager') &&
+    vs.some((v) => /^(put|update|rotate)$/.test(v)) &&
+    vs.includes('secret')
+  )
+    return unsure(
+      `${tool}-secret-replace`,
+      `${tool} replaces the value of a secret that running services read; ask the user to rotate it`,
+    );
   if (vs.some((v) => /^(exec|ssh|attach|tunnel|proxy)$/.test(v)))
     return unsure(
       `${tool}-remote-shell`,
