@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { createAnalyzer } from '../../src/analyzer/index.js';
 import type { Environment } from '../../src/domain/analysis.js';
+import { describeTables, kindOf, type Row, TABLE_CWD, TABLE_ENV } from '../support/analyzer-tables.js';
 
-const env: Environment = { home: '/home/user', wardenHome: '/home/user/.warden', tempDirs: ['/tmp'] };
-const cwd = '/home/user/project';
+const env: Environment = TABLE_ENV;
+const cwd = TABLE_CWD;
 const analyzer = createAnalyzer();
-
-function kind(command: string, tool = 'Bash'): string {
-  const input = tool === 'Bash' ? { command } : { file_path: command, content: 'x' };
-  return analyzer.analyze(actionFromToolCall({ tool, input, cwd }, 't', 0), env).kind;
-}
-
-type Row = [string, 'safe' | 'unsure' | 'dangerous'];
 
 const TABLES: Record<string, Row[]> = {
   'read-only': [
@@ -191,15 +185,7 @@ const TABLES: Record<string, Row[]> = {
   ],
 };
 
-describe('analyzer table tests', () => {
-  for (const [group, rows] of Object.entries(TABLES)) {
-    describe(group, () => {
-      it.each(rows)('%s → %s', (command, expected) => {
-        expect(kind(command)).toBe(expected);
-      });
-    });
-  }
-});
+describeTables('analyzer table tests', TABLES);
 
 function judgeTool(tool: string, input: Record<string, unknown>): string {
   return analyzer.analyze(actionFromToolCall({ tool, input, cwd }, 't', 0), env).kind;
@@ -238,21 +224,21 @@ describe('other tools', () => {
 
 describe('file tools', () => {
   it('writes inside the project are safe, protected files dangerous, elsewhere unsure', () => {
-    expect(kind('/home/user/project/src/a.ts', 'Write')).toBe('safe');
-    expect(kind('/home/user/.bashrc', 'Write')).toBe('dangerous');
-    expect(kind('/home/user/.claude/plans/refactor.md', 'Write')).toBe('safe');
-    expect(kind('/home/user/.claude/projects/-home-user-project/memory/notes.md', 'Write')).toBe('safe');
-    expect(kind('/home/user/.claude/settings.json', 'Write')).toBe('dangerous');
-    expect(kind('/home/user/.claude/plans/../settings.json', 'Write')).toBe('dangerous');
-    expect(kind('/home/user/other/notes.md', 'Write')).toBe('unsure');
+    expect(kindOf('/home/user/project/src/a.ts', 'Write')).toBe('safe');
+    expect(kindOf('/home/user/.bashrc', 'Write')).toBe('dangerous');
+    expect(kindOf('/home/user/.claude/plans/refactor.md', 'Write')).toBe('safe');
+    expect(kindOf('/home/user/.claude/projects/-home-user-project/memory/notes.md', 'Write')).toBe('safe');
+    expect(kindOf('/home/user/.claude/settings.json', 'Write')).toBe('dangerous');
+    expect(kindOf('/home/user/.claude/plans/../settings.json', 'Write')).toBe('dangerous');
+    expect(kindOf('/home/user/other/notes.md', 'Write')).toBe('unsure');
   });
   it('reading a private key is dangerous', () => {
-    expect(kind('/home/user/.ssh/id_ed25519', 'Read')).toBe('dangerous');
+    expect(kindOf('/home/user/.ssh/id_ed25519', 'Read')).toBe('dangerous');
   });
   it('hostile input never throws', () => {
     for (const command of ['', '((((', '$(', '`', 'a'.repeat(200_000), '\u0000rm -rf /'])
-      expect(() => kind(command)).not.toThrow();
-    expect(kind('')).toBe('unsure');
+      expect(() => kindOf(command)).not.toThrow();
+    expect(kindOf('')).toBe('unsure');
   });
 });
 
@@ -262,7 +248,7 @@ describe('hostile input (property)', () => {
     const { parse } = await import('unbash');
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (command) => {
-        const verdict = kind(command);
+        const verdict = kindOf(command);
         const errors = parse(command).errors ?? [];
         if (errors.length > 0) expect(verdict).not.toBe('safe');
       }),

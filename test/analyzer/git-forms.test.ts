@@ -1,19 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { actionFromToolCall } from '../../src/adapters/tool-call.js';
-import { createAnalyzer } from '../../src/analyzer/index.js';
-import type { Environment } from '../../src/domain/analysis.js';
+import { describeTables, type Row } from '../support/analyzer-tables.js';
 
 /** git command lines written the ways other guards' test suites write them: judged by effect. */
-
-const env: Environment = { home: '/home/user', wardenHome: '/home/user/.warden', tempDirs: ['/tmp'] };
-const cwd = '/home/user/project';
-const analyzer = createAnalyzer();
-
-function kind(command: string): string {
-  return analyzer.analyze(actionFromToolCall({ tool: 'Bash', input: { command }, cwd }, 't', 0), env).kind;
-}
-
-type Row = [string, 'safe' | 'unsure' | 'dangerous'];
 
 const TABLES: Record<string, Row[]> = {
   'stays safe': [
@@ -96,12 +83,4 @@ const TABLES: Record<string, Row[]> = {
   ],
 };
 
-describe('git forms', () => {
-  for (const [group, rows] of Object.entries(TABLES)) {
-    describe(group, () => {
-      it.each(rows)('%s → %s', (command, expected) => {
-        expect(kind(command)).toBe(expected);
-      });
-    });
-  }
-});
+describeTables('git forms', TABLES);

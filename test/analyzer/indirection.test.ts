@@ -1,15 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { actionFromToolCall } from '../../src/adapters/tool-call.js';
-import { createAnalyzer } from '../../src/analyzer/index.js';
+import { describeTables, type Row } from '../support/analyzer-tables.js';
 
 /** Commands reached through xargs/parallel, multicall binaries, variables, awk and find. */
 
-const analyzer = createAnalyzer();
-const env = { home: '/home/user', wardenHome: '/home/user/.warden', tempDirs: ['/tmp'] };
-const kind = (command: string, cwd = '/home/user/project') =>
-  analyzer.analyze(actionFromToolCall({ tool: 'Bash', input: { command }, cwd }, 't', 0), env).kind;
-
-const ROWS: [string, string][] = [
+const ROWS: Row[] = [
   ["echo 'rm -rf /' | xargs -I{} bash -c {}", 'dangerous'],
   ["echo / | xargs --replace bash -c 'rm -rf {}'", 'dangerous'],
   ["parallel ::: 'rm -rf /'", 'dangerous'],
@@ -41,8 +34,4 @@ const ROWS: [string, string][] = [
   ['setfacl -m u:app:rw src/a.txt', 'safe'],
 ];
 
-describe('indirection', () => {
-  it.each(ROWS)('%s → %s', (command, expected) => {
-    expect(kind(command)).toBe(expected);
-  });
-});
+describeTables('indirection', { 'xargs, parallel, wrappers, awk, find': ROWS });

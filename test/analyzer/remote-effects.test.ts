@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { splitWord } from '../../src/analyzer/commands/verbs.js';
-import { createAnalyzer } from '../../src/analyzer/index.js';
-import type { Environment } from '../../src/domain/analysis.js';
+import { describeTables, type Row } from '../support/analyzer-tables.js';
 
 /** HTTP calls and CLIs that change or destroy state on another machine (docs/analyzer.md, "Judge by effect"). */
-
-const env: Environment = { home: '/home/user', wardenHome: '/home/user/.warden', tempDirs: ['/tmp'] };
-const cwd = '/home/user/project';
-const analyzer = createAnalyzer();
-
-function kind(command: string): string {
-  return analyzer.analyze(actionFromToolCall({ tool: 'Bash', input: { command }, cwd }, 't', 0), env).kind;
-}
-
-type Row = [string, 'safe' | 'unsure' | 'dangerous'];
 
 const TABLES: Record<string, Row[]> = {
   'secret stores': [
@@ -114,15 +102,7 @@ const TABLES: Record<string, Row[]> = {
   ],
 };
 
-describe('remote effects table tests', () => {
-  for (const [group, rows] of Object.entries(TABLES)) {
-    describe(group, () => {
-      it.each(rows)('%s → %s', (command, expected) => {
-        expect(kind(command)).toBe(expected);
-      });
-    });
-  }
-});
+describeTables('remote effects table tests', TABLES);
 
 describe('splitWord', () => {
   it.each([
