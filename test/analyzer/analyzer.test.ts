@@ -150,6 +150,8 @@ const TABLES: Record<string, Row[]> = {
     ['echo hi > notes.txt', 'unsure'],
     ['echo hi >> notes.txt', 'safe'],
     ['npm run build > build.log 2>&1', 'safe'],
+    ['npm test &> notes.txt', 'unsure'],
+    ['echo x &>> notes.txt', 'safe'],
     ["sed -i '' 's/a/b/' /tmp/x.txt", 'safe'],
     ['npm test > /tmp/out.txt 2>&1', 'safe'],
     ["cat > src/new.ts <<'EOF'\nexport const a = 1;\nEOF", 'safe'],

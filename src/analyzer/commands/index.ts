@@ -297,7 +297,7 @@ export function judgeRedirects(cmd: SimpleCommand, ctx: ShellContext): Analysis 
       if (s) out.push(s);
       continue;
     }
-    const truncates = r.operator === '>' || r.operator === '>|';
+    const truncates = r.operator === '>' || r.operator === '>|' || r.operator === '&>' || r.operator === '>&';
     out.push(
       truncates
         ? judgeOverwrite(r.target, ctx, cmd.stdinText !== undefined)
