@@ -10,6 +10,7 @@ import {
   judgeAll,
   judgeDelete,
   judgeInPlaceEdit,
+  judgeOverwrite,
   judgeRead,
   judgeReplaceStartupFile,
   judgeWrite,
@@ -175,8 +176,16 @@ const touchLike: CommandJudge = (args, _cmd, ctx) =>
 
 const mkdir: CommandJudge = touchLike;
 
-const tee: CommandJudge = (args, _cmd, ctx) =>
-  judgeAll(splitArgs(args).operands.map((o) => judgeWrite(o, ctx, 'tee writes')));
+/** tee truncates its files like `>`, unless -a appends; fed by a heredoc it is a Write in disguise. */
+const tee: CommandJudge = (args, cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  const appends = hasFlag(flags, 'a', '--append');
+  return judgeAll(
+    operands.map((o) =>
+      appends ? judgeWrite(o, ctx, 'tee appends to') : judgeOverwrite(o, ctx, cmd.stdinText !== undefined),
+    ),
+  );
+};
 
 const sed: CommandJudge = (args, _cmd, ctx) => {
   const inPlace = args.some((a) => /^-[a-zA-Z]*i/.test(a.value) || a.value.startsWith('--in-place'));
