@@ -32,6 +32,9 @@ const ROWS: Row[] = [
   ['find . -name node_modules -type d -exec rm -rf {} +', 'safe'],
   ['setfacl -R -m u:app:rwx /etc', 'dangerous'],
   ['setfacl -m u:app:rw src/a.txt', 'safe'],
+  ['SP=/tmp/w; for p in linux darwin; do rm -rf "$SP/x/$p"; done', 'safe'],
+  ['for d in src build ~; do rm -rf $d; done', 'dangerous'],
+  ['for f in $(ls); do rm -rf $f; done', 'dangerous'],
 ];
 
 describeTables('indirection', { 'xargs, parallel, wrappers, awk, find': ROWS });

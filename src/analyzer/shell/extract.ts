@@ -29,6 +29,9 @@ export interface ExtractedScript {
 
 export const MAX_SOURCE = 20_000;
 
+/** Longer literal loop lists are judged once with the loop variable unknown. */
+const MAX_LOOP_WORDS = 8;
+
 /** Parses a shell command and lists every simple command in it, nested substitutions included. */
 export function extractCommands(source: string, home: string): ExtractedScript {
   if (source.length > MAX_SOURCE)
@@ -69,6 +72,28 @@ export function extractCommands(source: string, home: string): ExtractedScript {
       }
       commands.push({ argv: [], globs: [], redirects, text: src.slice(node.pos, node.end) });
       forEachChild(node, (child) => visit(child, upstream, src));
+      return;
+    }
+    if (node.type === 'For') {
+      // a loop over a short literal list runs its body once per word: judge each
+      const words = node.wordlist?.map((w) => readWord(w, home, vars));
+      const name = node.name.value;
+      if (
+        words &&
+        words.length > 0 &&
+        words.length <= MAX_LOOP_WORDS &&
+        words.every((w) => !w.dynamic) &&
+        !node.wordlist!.some(hasGlob)
+      ) {
+        for (const w of words) {
+          vars.set(name, w.value);
+          visit(node.body, upstream, src);
+        }
+      } else {
+        vars.delete(name);
+        forEachChild(node, (child) => visit(child, upstream, src));
+      }
+      vars.delete(name);
       return;
     }
     if (node.type === 'Command') {
