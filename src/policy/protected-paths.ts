@@ -82,6 +82,7 @@ function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefin
   if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
     return 'secret key or credentials file';
   for (const [dir, full] of dirs.credentialStores) if (isInside(abs, full)) return `credentials (~/${dir})`;
+  if (dirs.agentLogins.has(abs)) return "a coding agent's login";
   if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
   if (
     /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
@@ -102,9 +103,22 @@ const CREDENTIAL_STORES = [
   '.kube',
   '.docker',
   '.config/gh',
+  '.config/hub',
+  '.config/glab-cli',
+  '.config/op',
+  '.config/doctl',
   '.azure',
+  '.fly',
   '.password-store',
   'Library/Keychains',
+];
+
+/** Coding agents' own logins: an agent reading them takes the user's account. */
+const AGENT_LOGINS = [
+  '.codex/auth.json',
+  '.claude/.credentials.json',
+  '.claude.json',
+  '.gemini/oauth_creds.json',
 ];
 
 /** The directories under home the checks name, built once per home (the checks run for every action). */
@@ -116,6 +130,7 @@ interface HomeDirs {
   readonly systemd: string;
   readonly cargo: string;
   readonly credentialStores: readonly (readonly [dir: string, full: string])[];
+  readonly agentLogins: ReadonlySet<string>;
 }
 
 let cachedDirs: { readonly home: string; readonly dirs: HomeDirs } | undefined;
@@ -130,6 +145,7 @@ function homeDirs(home: string): HomeDirs {
       systemd: `${home}/.config/systemd`,
       cargo: path.join(home, '.cargo'),
       credentialStores: CREDENTIAL_STORES.map((dir) => [dir, path.join(home, dir)] as const),
+      agentLogins: new Set(AGENT_LOGINS.map((file) => path.join(home, file))),
     };
     cachedDirs = { home, dirs };
   }

@@ -115,8 +115,6 @@ function sqlClient(tool: string): CommandJudge {
           'database-destroy',
           'redis FLUSHALL/FLUSHDB deletes every key',
         );
-      if (ops.some((o) => /^(del|unlink|hdel|srem|zrem|lrem|xdel|getdel)$/.test(o)))
-        return unsure('key-delete', 'redis-cli deletes keys for good; check what they hold first');
       if (ops.some((o) => /^(shutdown|debug|config)$/.test(o)))
         return unsure('database-admin', 'redis-cli changes the server');
       if (args.some((a, i) => i > 0 && args[i - 1]!.value === '-h' && /prod/i.test(a.value)))

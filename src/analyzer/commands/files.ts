@@ -216,8 +216,9 @@ const sed: CommandJudge = (args, _cmd, ctx) => {
 
 const chmod: CommandJudge = (args, _cmd, ctx) => {
   // a mode such as -x or -w looks like an option: take the first word that is a mode
-  const modeIndex = args.findIndex((a) =>
-    /^([ugoa]*[-+=][rwxXst]*)+(,([ugoa]*[-+=][rwxXst]*))*$|^[0-7]{3,4}$/.test(a.value),
+  const modeIndex = args.findIndex(
+    (a) =>
+      a.value !== '--' && /^([ugoa]*[-+=][rwxXst]*)+(,([ugoa]*[-+=][rwxXst]*))*$|^[0-7]{3,4}$/.test(a.value),
   );
   const mode = modeIndex >= 0 ? args[modeIndex]! : undefined;
   const { flags, operands } = splitArgs(args.filter((_, i) => i !== modeIndex));

@@ -27,6 +27,12 @@ export function judgeWrite(target: Arg, ctx: ShellContext, verb = 'writes'): Ana
     case 'temp':
       return safe(`${verb} inside the project or a temp dir`);
     case 'device':
+      if (/^\/dev\/(tcp|udp)\//.test(abs))
+        return dangerous(
+          'destroy-or-exfiltrate',
+          'network-socket',
+          `blocked: ${verb} to the network socket ${abs}: a reverse shell or data sent off the machine`,
+        );
       return dangerous(
         'destroy-or-exfiltrate',
         'device-write',
@@ -104,6 +110,9 @@ export function judgeOverwrite(target: Arg, ctx: ShellContext, fromHeredoc: bool
 }
 
 function protectedWrite(abs: string, why: string): Analysis {
+  // an env file holds the user's secrets, not the agent's settings: changing one waits for a person
+  if (path.basename(abs).startsWith('.env'))
+    return unsure('secrets-write', `writes ${abs} (${why}); ask the user to change environment files`);
   return dangerous(
     'degrade-security',
     'protected-path-write',
@@ -125,7 +134,7 @@ function staticPrefixPath(value: string, ctx: ShellContext): string | undefined 
  * skip path resolution. Anything under warden's home is always checked.
  */
 const MAYBE_SECRET =
-  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh/i;
+  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly/i;
 
 export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
   if (
@@ -143,7 +152,10 @@ export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined 
 
 export function secretRead(abs: string, why: string): Analysis {
   const base = path.basename(abs);
-  if (base.startsWith('.env') || /system account list|PEM file|privileged system file/.test(why))
+  if (
+    base.startsWith('.env') ||
+    /system account list|PEM file|privileged system file|Claude Code's settings/.test(why)
+  )
     return unsure(
       'secrets-read',
       base.startsWith('.env')

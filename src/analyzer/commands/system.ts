@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { dangerous, safe, unsure } from '../verdicts.js';
+import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 
 /** Persistence, processes, services, users, firewall: the machine itself. */
@@ -16,6 +16,16 @@ const crontab: CommandJudge = (args) => {
     return dangerous('destroy-or-exfiltrate', 'crontab-remove', 'crontab -r deletes every scheduled job');
   return persist('persistence-cron', 'installs scheduled jobs (persistence); ask the user to set up cron');
 };
+
+/** An alias runs its body where it is used: judge the body as the command it is (`alias x='rm -rf ~'`). */
+const judgeAllAnswers = (answers: readonly Analysis[]) => worst(answers, safe('alias lists aliases'));
+
+/** The parser keeps the quotes of an assignment-shaped word (`x="a b"`): the body is what is inside. */
+function unquote(text: string): string {
+  const m = /^(['"])([\s\S]*)\1$/.exec(text);
+  if (!m) return text;
+  return m[1] === '"' ? m[2]!.replace(/\\(["\\$`])/g, '$1') : m[2]!;
+}
 
 /** `set -x` / `set -o xtrace`: every later command is echoed with its variables expanded. */
 const set: CommandJudge = (args) =>
@@ -154,7 +164,34 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
     args.some((a) => /^--(master-disable|global-disable|disable)$/.test(a.value))
       ? persist('disable-gatekeeper', 'turns off Gatekeeper')
       : safe('spctl'),
-  csrutil: () => persist('disable-sip', 'changes System Integrity Protection'),
+  csrutil: (args) =>
+    /^(status|report)$/.test(args[0]?.value ?? '')
+      ? safe(`csrutil ${args[0]!.value} only reads`)
+      : persist('disable-sip', 'changes System Integrity Protection'),
+  // machine-wide settings: reading forms are safe, changes wait for a person
+  nvram: (args) =>
+    args.some((a) => a.value.includes('=') || /^-[cd]$/.test(a.value))
+      ? unsure('firmware-setting', 'changes firmware (NVRAM) settings')
+      : safe('nvram reads firmware settings'),
+  networksetup: (args) =>
+    args.some((a) => /^-(set|add|remove|delete|create|import|switchto)/i.test(a.value))
+      ? unsure(
+          'network-setting',
+          `networksetup ${args[0]?.value ?? ''} changes the machine's network settings`,
+        )
+      : safe('networksetup reads network settings'),
+  scutil: (args) =>
+    args.some((a) => a.value === '--set')
+      ? unsure('network-setting', "scutil --set changes the machine's names")
+      : safe('scutil reads settings'),
+  alias: (args, _cmd, ctx) =>
+    judgeAllAnswers(
+      args
+        .filter((a) => a.value.includes('='))
+        .map((a) =>
+          ctx.judgeScript(unquote(a.value.slice(a.value.indexOf('=') + 1)), { ...ctx, depth: ctx.depth + 1 }),
+        ),
+    ),
   sysctl: (args) =>
     args.some((a) => a.value === '-w' || a.value.includes('='))
       ? unsure('sysctl-write', 'changes kernel settings')
@@ -169,7 +206,7 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   chpasswd: account,
   visudo: account,
   dscl: (args) =>
-    args.some((a) => /^-(create|append|delete|passwd)$/.test(a.value))
+    args.some((a) => /^-(create|append|delete|passwd|change|merge)$/.test(a.value) || a.value === '-P')
       ? account(args, undefined as never, undefined as never)
       : safe('dscl read'),
   shutdown: power,

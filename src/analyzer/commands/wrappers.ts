@@ -31,6 +31,8 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
     noRun: /^-(l|ll|v|k|K|V|h)$/,
   },
   doas: { valued: /^-[uC]$/, privileged: true },
+  pkexec: { valued: /^--user$/, privileged: true },
+  run0: { valued: /^-[uD]$|^--(user|chdir|unit)$/, privileged: true },
   su: { valued: /^-[c]$/, privileged: true },
   env: { valued: /^-[uCS]$|^--(unset|chdir|split-string)$/, assignments: true, dashIsOption: true },
   busybox: { valued: /^$/ },

@@ -72,9 +72,8 @@ function literalInput(cmd: SimpleCommand): Arg[] | undefined {
   const up = cmd.upstream;
   const head = up?.argv[0]?.value.split('/').pop();
   if (!up || (head !== 'echo' && head !== 'printf')) return undefined;
-  const words = up.argv
-    .slice(head === 'printf' ? 2 : 1)
-    .filter((a, k) => !(k === 0 && /^-[neE]+$/.test(a.value)));
+  // printf's format is printed too (`printf x` prints x): every word counts as input
+  const words = up.argv.slice(1).filter((a, k) => !(k === 0 && /^-[neE]+$/.test(a.value)));
   if (words.some((w) => w.dynamic)) return undefined;
   return words;
 }
