@@ -114,6 +114,8 @@ const TABLES: Record<string, Row[]> = {
     ['docker run --mount type=bind,src=/,dst=/host nginx', 'dangerous'],
     ['docker run --mount type=bind,source=/var/run/docker.sock,target=/s nginx', 'dangerous'],
     ['docker run -v ~/.ssh:/root/.ssh alpine', 'dangerous'],
+    ['docker run -v /etc/nginx:/etc/nginx nginx', 'dangerous'],
+    ['docker run -v /home/user:/h alpine', 'dangerous'],
     ['docker run --network host nginx', 'dangerous'],
     ['docker run --net=host nginx', 'dangerous'],
     ['docker run --pid host alpine', 'dangerous'],
@@ -129,6 +131,7 @@ const TABLES: Record<string, Row[]> = {
     ['docker buildx build --allow network.host .', 'dangerous'],
     // must stay safe: project mounts, named volumes, hardening options, ports
     ['docker run --privileged=false nginx', 'safe'],
+    ['docker run -v /tmp/x:/x alpine', 'safe'],
     ['docker run -v /home/user/project:/app node npm test', 'safe'],
     ['docker run -v "$(pwd)":/app -w /app node npm test', 'safe'],
     ['docker run --mount type=volume,src=data,dst=/data postgres', 'safe'],

@@ -94,7 +94,7 @@ const GROUPS =
 
 /** Host paths a container must not see: the root, system directories, the docker socket, home itself and its secret dirs. */
 const HOST_PATH =
-  /^(\/|\/(etc|root|proc|sys|dev|boot|usr|bin|sbin|lib|lib64|var|run|home|Users|private|System|Library|var\/lib\/docker|var\/run|run\/(docker|podman|containerd)[^/]*|var\/run\/(docker|podman|containerd)[^/]*)\/?|\/(home|Users)\/[^/]+\/?|(~|\$HOME|\$\{HOME\})\/?|((~|\$HOME|\$\{HOME\}|\/(home|Users)\/[^/]+|\/root)\/\.(ssh|aws|kube|docker|gnupg|config|azure|gcloud)\b.*))$/;
+  /^(\/|\/(etc|root|proc|sys|dev|boot)(\/.*)?|\/(usr|bin|sbin|lib|lib64|var|run|home|Users|private|System|Library|var\/lib\/docker|var\/run)\/?|\/(home|Users)\/[^/]+\/?|(~|\$HOME|\$\{HOME\})\/?|(~|\$HOME|\$\{HOME\}|\/(home|Users)\/[^/]+)\/\.(ssh|aws|kube|docker|gnupg|config|azure|gcloud)(\/.*)?)$/;
 
 const DOCKER_SOCKET = /\/(docker|podman|containerd)(\.sock|\/)/;
 
