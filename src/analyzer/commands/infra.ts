@@ -1,8 +1,10 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, safe, unsure } from '../verdicts.js';
+import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
+import { emitsCredential, judgeAccessChange, readsSecretValue } from './cloud-access.js';
+import { judgeContainer } from './containers.js';
 import type { CommandJudge } from './context.js';
-import { remoteSyncOrMove } from './remote-sync.js';
+import { remoteSyncOrMove, uploadsToStorage } from './remote-sync.js';
 import { INFRA_DESTROY_VERBS, words } from './verbs.js';
 
 /**
@@ -11,10 +13,8 @@ import { INFRA_DESTROY_VERBS, words } from './verbs.js';
  * reading verbs are safe, anything else changes shared infrastructure and is unsure.
  */
 
-const PRIVILEGE_FLAGS =
-  /^--(privileged(=true)?|cap-add(=.*)?|pid=host|net(work)?=host|userns=host|security-opt(=.*)?)$/;
-
-function verbsOf(args: readonly Arg[], limit = 4): string[] {
+/** The subcommand operands (flags and the values of leading global options skipped). */
+function operandsOf(args: readonly Arg[], limit = 4): Arg[] {
   const ops: Arg[] = [];
   let seenOperand = false;
   for (let i = 0; i < args.length; i++) {
@@ -27,46 +27,62 @@ function verbsOf(args: readonly Arg[], limit = 4): string[] {
     seenOperand = true;
     ops.push(args[i]!);
   }
-  return words(ops.slice(0, limit));
+  return ops.slice(0, limit);
 }
 
-/** Generic judgement for a CLI that manages remote or shared resources. */
-/** Cloud secret stores and cluster secrets whose value the command prints. */
-function readsSecretValue(tool: string, vs: readonly string[], args: readonly Arg[]): boolean {
-  const has = (...words: string[]) => words.every((w) => vs.includes(w));
-  const flag = (re: RegExp) => args.some((a) => re.test(a.value));
-  switch (tool) {
-    case 'aws':
-      return (
-        has('secretsmanager', 'get', 'value') ||
-        has('secretsmanager', 'batch', 'get') ||
-        (has('ssm', 'get') && flag(/^--with-decryption$/))
-      );
-    case 'gcloud':
-      return has('secrets', 'access');
-    case 'az':
-      return has('keyvault', 'secret') && vs.some((v) => v === 'show' || v === 'download');
-    case 'kubectl':
-    case 'oc':
-      return (
-        vs.includes('get') &&
-        vs.some((v) => v === 'secret' || v === 'secrets') &&
-        flag(/^(-o|--output)(=?(yaml|json|jsonpath.*|go-template.*))?$|^-o(yaml|json)/)
-      );
-    default:
-      return false;
-  }
+function verbsOf(args: readonly Arg[], limit = 4): string[] {
+  return words(operandsOf(args, limit));
+}
+
+/** Verbs that, leading the subcommand, make it a read: the words after them name a resource. */
+const LEADING_READ = /^(get|list|ls|describe|show|view|inspect)$/;
+
+/**
+ * Whether a read verb comes before any verb that changes something: `gcloud logging sinks
+ * describe archive` describes the sink named archive, it does not archive anything.
+ */
+function readLed(vs: readonly string[]): boolean {
+  const read = vs.findIndex((v) => LEADING_READ.test(v));
+  if (read < 0) return false;
+  const change = vs.findIndex(
+    (v) => INFRA_DESTROY_VERBS.has(v) || DISRUPTIVE_VERBS.has(v) || isMutatingVerb(v) || REMOTE_SHELL.test(v),
+  );
+  return change < 0 || read < change;
+}
+
+const REMOTE_SHELL = /^(exec|ssh|attach|proxy)$/;
+
+/** Commands that open a shell or run commands on remote machines. */
+function remoteShell(ops: readonly Arg[], vs: readonly string[]): boolean {
+  return (
+    ops.some((o) => REMOTE_SHELL.test(o.value.toLowerCase())) ||
+    vs.includes('tunnel') ||
+    (vs.includes('command') && vs.some((v) => /^(run|execute|send|invoke)$/.test(v))) ||
+    (vs.includes('start') && vs.includes('session'))
+  );
+}
+
+/** A push of an artifact (a chart or image file, an `oci://` or registry reference) or a `--push` build. */
+function pushesArtifact(ops: readonly Arg[], args: readonly Arg[]): boolean {
+  const at = ops.findIndex((o) => o.value === 'push');
+  if (
+    at >= 0 &&
+    ops
+      .slice(at + 1)
+      .some((o) =>
+        /^oci:\/\/|\.(tgz|tar|tar\.gz|zip)$|^[\w-]+(\.[\w-]+)+(:\d+)?\/[^\s:]+(:[\w.-]+)?$/.test(o.value),
+      )
+  )
+    return true;
+  // a build that pushes what it built (`skaffold build --push`); `gh repo create --push` pushes commits
+  const builds = ops.some((o) => /^(build|bake)$/.test(o.value));
+  return builds && args.some((a) => a.value === '--push' || a.value === '--push=true');
 }
 
 export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
-  const vs = verbsOf(args);
-  const destroyed = vs.find((v) => INFRA_DESTROY_VERBS.has(v));
-  if (destroyed)
-    return dangerous(
-      'destroy-or-exfiltrate',
-      `${tool}-destroy`,
-      `${tool} ${destroyed} destroys shared infrastructure or data; ask the user to run it`,
-    );
+  const ops = operandsOf(args);
+  const vs = words(ops);
+  const what = vs.slice(0, 4).join(' ');
   if (
     SECRET_STORES.has(tool) &&
     vs.some((v) => /^(get|read|show|export|download|run|inject|view|list)$/.test(v))
@@ -76,6 +92,21 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
     return unsure(
       `${tool}-secret-read`,
       `${tool} prints a secret's value into the transcript; ask the user for what you need`,
+    );
+  const reads = readLed(vs);
+  const destroyed = reads ? undefined : vs.find((v) => INFRA_DESTROY_VERBS.has(v));
+  const credential = destroyed ? undefined : emitsCredential(tool, vs, args);
+  if (credential)
+    return unsure(
+      'cloud-credential',
+      `${tool} ${what} prints or creates a credential (${credential}): it lands in the transcript or on disk; ask the user`,
+    );
+  if (reads) return safe(`${tool} ${what} only reads`);
+  if (destroyed)
+    return dangerous(
+      'destroy-or-exfiltrate',
+      `${tool}-destroy`,
+      `${tool} ${destroyed} destroys shared infrastructure or data; ask the user to run it`,
     );
   // a new value for a live secret: every service that reads it switches at once
   if (
@@ -87,7 +118,7 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       `${tool}-secret-replace`,
       `${tool} replaces the value of a secret that running services read; ask the user to rotate it`,
     );
-  if (vs.some((v) => /^(exec|ssh|attach|tunnel|proxy)$/.test(v)))
+  if (remoteShell(ops, vs))
     return unsure(
       `${tool}-remote-shell`,
       `${tool} ${vs.slice(0, 3).join(' ')} runs commands on remote machines`,
@@ -119,7 +150,11 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
       'remote-sync-delete',
       `${tool} ${vs.slice(0, 2).join(' ')} --delete removes remote files the source lacks; run with --dryrun first`,
     );
-  const moved = remoteSyncOrMove(tool, vs, args);
+  const access = judgeAccessChange(tool, vs, args);
+  if (access) return access;
+  if (pushesArtifact(ops, args))
+    return unsure('registry-push', `${tool} ${what} publishes an artifact to a registry others pull from`);
+  const moved = remoteSyncOrMove(tool, vs, args) ?? uploadsToStorage(tool, vs, args);
   if (moved) return moved;
   const disruptive = vs.find((v) => DISRUPTIVE_VERBS.has(v));
   if (disruptive)
@@ -165,64 +200,15 @@ function isMutatingVerb(v: string): boolean {
   return MUTATING.test(v);
 }
 
-const docker: CommandJudge = (args) => {
-  const flags = args.map((a) => a.value);
-  if (flags.some((f) => PRIVILEGE_FLAGS.test(f)))
-    return dangerous(
-      'degrade-security',
-      'container-privileged',
-      'runs a privileged container with host access; drop --privileged / host namespaces',
-    );
-  const vIndex = flags.findIndex((f) => f === '-v' || f === '--volume' || f === '--mount');
-  if (vIndex >= 0) {
-    const vol = flags[vIndex + 1] ?? '';
-    if (
-      /^\/(:|$)|^\/(etc|var\/run\/docker\.sock|root|home|Users)(:|\/|$)/.test(vol) ||
-      /^(~|\$HOME)(:|$)/.test(vol)
-    )
-      return dangerous(
-        'degrade-security',
-        'container-host-mount',
-        `mounts ${vol.split(':')[0]} into a container, exposing the host`,
-      );
-  }
-  const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
-  const sub =
-    ops[0] === 'compose' ||
-    ops[0] === 'container' ||
-    ops[0] === 'image' ||
-    ops[0] === 'volume' ||
-    ops[0] === 'network' ||
-    ops[0] === 'system' ||
-    ops[0] === 'buildx'
-      ? ops.slice(0, 2)
-      : ops.slice(0, 1);
-  const last = sub[sub.length - 1] ?? '';
-  if (/^(rm|rmi|prune|kill|down)$/.test(last) || sub.includes('prune')) {
-    if (last === 'down' && !flags.some((f) => /^(-v|--volumes|--rmi)$/.test(f)))
-      return safe('docker compose down keeps volumes');
-    const forceful = flags.some((f) => /^-[a-z]*[afv]|^--(force|volumes|all)$/.test(f));
-    if (!forceful && !sub.includes('volume') && (last === 'rm' || last === 'rmi' || last === 'prune'))
-      return safe(`docker ${sub.join(' ')} removes named or unused containers/images (rebuildable)`);
-    return dangerous(
-      'destroy-or-exfiltrate',
-      'container-destroy',
-      `docker ${sub.join(' ')} deletes containers, images or volumes; remove only what you created, by name`,
-    );
-  }
-  if (
-    /^(ps|images|logs|inspect|version|info|stats|top|port|diff|history|events|ls|config|build|pull|search|login|help)$/.test(
-      last,
-    )
-  )
-    return safe(`docker ${sub.join(' ')}`);
-  if (/^(up|start|restart|stop|run|exec|create|compose|cp|tag|network|volume|buildx)$/.test(last))
-    return safe(`docker ${sub.join(' ')} (local containers)`);
-  if (last === 'push') return unsure('docker-push', 'pushes an image to a registry');
-  return judgeInfra('docker', args);
-};
+const docker: CommandJudge = (args, cmd, ctx) => judgeContainer('docker', args, cmd, ctx, judgeInfra);
 
-const kubectl: CommandJudge = (args) => {
+const kubectl: CommandJudge = (args, cmd, ctx) => {
+  // exec POD -- CMD…: the command runs inside the pod; judge it as a command, held at least
+  const dash = args.findIndex((a) => a.value === '--');
+  if (dash >= 0 && verbsOf(args.slice(0, dash), 3).includes('exec') && cmd && ctx) {
+    const inner = ctx.judgeArgv(args.slice(dash + 1), cmd, { ...ctx, depth: ctx.depth + 1 });
+    return atLeastUnsure(inner, 'kubectl-exec', 'runs a command inside a pod of the cluster');
+  }
   const r = judgeInfra('kubectl', args);
   if (r.kind === 'safe') {
     const ops = verbsOf(args, 2);
@@ -276,10 +262,10 @@ const terraform: CommandJudge = (args) => {
 
 export const INFRA_JUDGES: Readonly<Record<string, CommandJudge>> = {
   docker,
-  podman: docker,
-  nerdctl: docker,
-  'docker-compose': (args) =>
-    docker([{ value: 'compose', dynamic: false }, ...args], undefined as never, undefined as never),
+  podman: (args, cmd, ctx) => judgeContainer('podman', args, cmd, ctx, judgeInfra),
+  nerdctl: (args, cmd, ctx) => judgeContainer('nerdctl', args, cmd, ctx, judgeInfra),
+  'docker-compose': (args, cmd, ctx) =>
+    judgeContainer('docker-compose', [{ value: 'compose', dynamic: false }, ...args], cmd, ctx, judgeInfra),
   kubectl,
   oc: kubectl,
   k: kubectl,
