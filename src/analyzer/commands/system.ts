@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { unquoteAssignment } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 
@@ -19,13 +20,6 @@ const crontab: CommandJudge = (args) => {
 
 /** An alias runs its body where it is used: judge the body as the command it is (`alias x='rm -rf ~'`). */
 const judgeAllAnswers = (answers: readonly Analysis[]) => worst(answers, safe('alias lists aliases'));
-
-/** The parser keeps the quotes of an assignment-shaped word (`x="a b"`): the body is what is inside. */
-function unquote(text: string): string {
-  const m = /^(['"])([\s\S]*)\1$/.exec(text);
-  if (!m) return text;
-  return m[1] === '"' ? m[2]!.replace(/\\(["\\$`])/g, '$1') : m[2]!;
-}
 
 /** `set -x` / `set -o xtrace`: every later command is echoed with its variables expanded. */
 const set: CommandJudge = (args) =>
@@ -189,7 +183,10 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
       args
         .filter((a) => a.value.includes('='))
         .map((a) =>
-          ctx.judgeScript(unquote(a.value.slice(a.value.indexOf('=') + 1)), { ...ctx, depth: ctx.depth + 1 }),
+          ctx.judgeScript(unquoteAssignment(a.value.slice(a.value.indexOf('=') + 1)), {
+            ...ctx,
+            depth: ctx.depth + 1,
+          }),
         ),
     ),
   sysctl: (args) =>

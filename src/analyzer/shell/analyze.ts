@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { ShellContext } from '../commands/context.js';
 import { judgeSql } from '../commands/database.js';
+import { judgeAssignments } from '../commands/env-assignments.js';
 import { judgeArgv, judgeRedirects } from '../commands/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -31,6 +32,8 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
     const here: ShellContext = { ...ctx, cwd, downloaded, generated };
     noteFiles(cmd, here, downloaded, generated);
     if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
+    if (cmd.assignments || /^(export|declare|typeset)$/.test(cmd.argv[0]?.value ?? ''))
+      out.push(judgeAssignments(cmd, here));
     out.push(cmd.globs[0] ? globbedName(cmd) : judgeArgv(splitHead(cmd.argv), cmd, here));
     const argv = withoutBuiltinPrefix(cmd.argv);
     const head = argv[0];

@@ -13,6 +13,13 @@ export interface SimpleCommand {
   readonly stdinText?: string;
   /** The source text of the command. */
   readonly text: string;
+  /** `NAME=value` words before the command name (they set its environment). */
+  readonly assignments?: readonly Assignment[];
+}
+
+export interface Assignment {
+  readonly name: string;
+  readonly value: Arg;
 }
 
 export interface RedirectInfo {
@@ -156,10 +163,15 @@ function toSimple(
         fd,
       });
   }
+  const assignments: Assignment[] = [];
+  for (const p of node.prefix)
+    if (p.type === 'Assignment' && p.value?.type === 'Word')
+      assignments.push({ name: p.name, value: readWord(p.value, home, vars) });
   return {
     argv,
     globs,
     redirects,
+    ...(assignments.length > 0 && { assignments }),
     ...(upstream && { upstream }),
     ...(stdinText !== undefined && { stdinText }),
     text: src.slice(node.pos, node.end),

@@ -82,3 +82,10 @@ export function hasGlob(word: Word | undefined): boolean {
     (p) => p.type === 'Glob' || p.type === 'ExtendedGlob' || p.type === 'BraceExpansion',
   );
 }
+
+/** The parser keeps the quotes of an assignment-shaped word (`x="a b"`): the body is what is inside. */
+export function unquoteAssignment(text: string): string {
+  const m = /^(['"])([\s\S]*)\1$/.exec(text);
+  if (!m) return text;
+  return m[1] === '"' ? m[2]!.replace(/\\(["\\$`])/g, '$1') : m[2]!;
+}

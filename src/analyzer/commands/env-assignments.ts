@@ -1,0 +1,81 @@
+import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath, zoneOf } from '../paths.js';
+import type { Assignment, SimpleCommand } from '../shell/extract.js';
+import { type Arg, unquoteAssignment } from '../shell/words.js';
+import { safe, unsure } from '../verdicts.js';
+import type { ShellContext } from './context.js';
+import { judgeAll } from './path-checks.js';
+
+/**
+ * Environment variables that decide which code a program runs. Setting one (`NAME=v cmd`, or
+ * `export NAME=v` for the commands after it) can slip foreign code into trusted programs.
+ */
+
+/** Variables naming a library or script loaded into every program started. */
+const LOADS_FILE = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|BASH_ENV|ENV)$/;
+
+/** Variables holding a command line that programs run (git's pager and editor, ssh for git…). */
+const RUNS_COMMAND =
+  /^(PAGER|GIT_PAGER|MANPAGER|EDITOR|VISUAL|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_SSH_COMMAND|GIT_SSH|GIT_EXTERNAL_DIFF|PROMPT_COMMAND|SUDO_ASKPASS|SSH_ASKPASS)$/;
+
+/** Search paths: harmless when they point into the project or the machine's own trees. */
+const SEARCH_PATH =
+  /^(PATH|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH|GIT_EXEC_PATH)$/;
+
+export function judgeAssignments(cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  const out: Analysis[] = (cmd.assignments ?? []).map((a) => judgeAssignment(a, ctx));
+  const head = cmd.argv[0];
+  if (
+    head &&
+    !head.dynamic &&
+    (head.value === 'export' || head.value === 'declare' || head.value === 'typeset')
+  )
+    for (const word of cmd.argv.slice(1)) {
+      const eq = word.value.indexOf('=');
+      if (eq > 0 && !word.value.startsWith('-'))
+        out.push(
+          judgeAssignment(
+            {
+              name: word.value.slice(0, eq),
+              value: { value: unquoteAssignment(word.value.slice(eq + 1)), dynamic: word.dynamic },
+            },
+            ctx,
+          ),
+        );
+    }
+  return judgeAll(out);
+}
+
+function judgeAssignment({ name, value }: Assignment, ctx: ShellContext): Analysis {
+  if (LOADS_FILE.test(name) && value.value !== '')
+    return unsure('env-injects-code', `${name}=${value.value} makes programs load that code`);
+  if (RUNS_COMMAND.test(name) && value.value !== '')
+    return value.dynamic
+      ? unsure('env-injects-code', `${name} runs a command only known at run time`)
+      : ctx.judgeScript(value.value, { ...ctx, depth: ctx.depth + 1 });
+  if (
+    name === 'NODE_OPTIONS' &&
+    /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value.value)
+  )
+    return unsure('env-injects-code', `NODE_OPTIONS=${value.value} loads that code into every node process`);
+  if (SEARCH_PATH.test(name)) {
+    // only what comes before the old value (`$PATH`) takes precedence over it
+    const entries = value.value.split(':');
+    const old = entries.findIndex((e) => new RegExp(`^\\$\\{?${name}\\}?$`).test(e));
+    const ahead = old < 0 ? entries : entries.slice(0, old);
+    const scratch = ahead.find((entry) => isScratch(entry, value, ctx));
+    if (scratch !== undefined)
+      return unsure(
+        'env-search-path',
+        `${name} puts ${scratch} ahead of the usual programs and libraries; a file planted there would run instead`,
+      );
+  }
+  return safe(`sets ${name}`);
+}
+
+function isScratch(entry: string, value: Arg, ctx: ShellContext): boolean {
+  if (entry === '' || entry.startsWith('$')) return false;
+  if (value.dynamic && /\$/.test(entry)) return false;
+  const zone = zoneOf(resolvePath(entry, ctx), ctx);
+  return zone === 'temp' || zone === 'device';
+}
