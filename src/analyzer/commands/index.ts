@@ -3,14 +3,15 @@ import type { Analysis } from '../../domain/analysis.js';
 import { SECRET_TOKEN } from '../../policy/secret-patterns.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, safe, unsure } from '../verdicts.js';
+import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { DATABASE_JUDGES, judgeSql } from './database.js';
+import { judgeDestination, judgeSecretOutput } from './env-secrets.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
 import { INTERPRETER_JUDGES, judgeScriptFile, judgeWindowsDelete } from './interpreters.js';
-import { isSecretDump, NETWORK_JUDGES } from './network.js';
+import { NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { READ_ONLY } from './readonly.js';
@@ -126,7 +127,11 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
   if (leaked) return leaked;
-  const inner = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
+  const known = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
+  const inner = worst(
+    [known, judgeSecretOutput(name, args, cmd), judgeDestination(name, args)].filter((a) => a !== undefined),
+    known,
+  );
   if (inner.kind !== 'safe' && DRY_RUN(args) && !NO_DRY_RUN.has(name))
     return safe(`${name} with a dry-run flag changes nothing`);
   return inner;
@@ -175,16 +180,6 @@ function judgeKnown(
   ctx: ShellContext,
 ): Analysis {
   if (scriptPath && !knownName(name)) return judgeScriptFile(scriptPath, ctx, name);
-  if (
-    (name === 'grep' || name === 'rg' || name === 'awk' || name === 'egrep') &&
-    cmd.upstream &&
-    isSecretDump(cmd.upstream.argv) &&
-    args.some((a) => SECRET_WORDS.test(a.value))
-  )
-    return unsure(
-      'secrets-read',
-      'prints secrets from the environment into the transcript; ask the user for what you need',
-    );
   if (
     ((name === 'find' || name === 'locate' || name === 'mdfind' || name === 'fd') &&
       args.some(

@@ -1,6 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';
@@ -177,7 +176,3 @@ export const NETWORK_JUDGES: Readonly<Record<string, CommandJudge>> = {
   ssh,
   mosh: ssh,
 };
-
-export function isSecretDump(argv: readonly Arg[]): boolean {
-  return argv.length === 1 && SECRET_DUMPS.test(argv[0]!.value);
-}
