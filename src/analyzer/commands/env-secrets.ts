@@ -237,3 +237,41 @@ export function judgeDestination(name: string, args: readonly Arg[]): Analysis |
       )
     : undefined;
 }
+
+/** Code that hands the environment to a child process rather than printing it (`env={**os.environ}`). */
+const CODE_ENV_PASSED =
+  /\*\*os\.environ|os\.environ\.copy\(\)|env\s*=\s*(dict\()?os\.environ\)?|\.\.\.process\.env|env\s*:\s*process\.env|Object\.keys\(\s*process\.env\s*\)|os\.environ\.keys\(\)|ENV\.keys/g;
+/** The whole environment: os.environ, process.env, ENV.each, %ENV, getenv(), ENVIRON loops, Deno.env.toObject(). */
+const CODE_ENV_ALL =
+  /os\.environ\b(?!\s*(\.get\b|\[\s*['"]|\.setdefault|\.pop))|os\.environ\[\s*[a-z_]|process\.env\b(?!\s*(\??\.\w|\[\s*['"`]))|\bENV\s*(\.(each|to_h|to_a|select|map|sort|inspect|reject|filter|each_pair)\b|$|\s*[)}])|\bp\s+ENV\b|%ENV|\$ENV\{\s*\$|getenv\(\s*\)|\$_ENV\b(?!\[)|\$_SERVER\b(?!\[)|in\s+ENVIRON\b|ENVIRON\[\s*[a-z_]|Deno\.env\.toObject\(\)/;
+/** One variable by name, in each language's spelling. */
+const CODE_ENV_ONE =
+  /(?:os\.environ\[\s*|os\.environ\.get\(\s*|os\.getenv\(\s*|process\.env\[\s*|ENV\[\s*|ENV\.fetch\(\s*|getenv\(\s*|\$_ENV\[\s*|ENVIRON\[\s*|Deno\.env\.get\(\s*)['"`](\w+)['"`]|process\.env\??\.(\w+)|\$ENV\{\s*['"]?(\w+)/g;
+const CODE_PRINTS =
+  /\b(print|println|printf|puts|pp|say|echo|var_dump|var_export|print_r|pprint|console\.\w+|stdout\.write|STDOUT\.write|warn)\b|\bp[\s(]/;
+
+/**
+ * Interpreter code that prints the environment or a secret variable from it
+ * (`print(os.environ)`, `node -p "process.env.SECRET_KEY"`, `puts ENV['API_KEY']`). `printsResult`:
+ * the interpreter prints the code's value itself (`node -p`).
+ */
+export function judgeCodeEnvPrint(
+  code: string,
+  lang: string,
+  cmd: SimpleCommand,
+  printsResult = false,
+): Analysis | undefined {
+  if (!printsResult && !CODE_PRINTS.test(code)) return undefined;
+  const bare = code.replace(CODE_ENV_PASSED, '');
+  const names = [...bare.matchAll(CODE_ENV_ONE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter(isSecretName);
+  const dump = CODE_ENV_ALL.test(bare);
+  if (!dump && names.length === 0) return undefined;
+  const what = dump ? 'the environment' : [...new Set(names)].join(', ');
+  const sink = sinkOf(cmd, dump);
+  if (sink === 'hidden') return undefined;
+  if (sink !== 'transcript') return exfiltration(what);
+  return unsure(
+    dump ? 'secrets-read' : 'env-secret-print',
+    `${lang} code prints ${what} into the transcript; check that a variable is set without printing its value`,
+  );
+}
