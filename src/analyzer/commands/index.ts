@@ -154,13 +154,21 @@ const NO_DRY_RUN = new Set([
 ]);
 
 const SECRET_PARAM =
-  /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)[^&\s"']{6,}/i;
+  /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)([^&\s"']{6,})/gi;
+/** Values that stand for a credential in docs and templates: `your_key_here`, `<token>`, `xxx`, `changeme`. */
+const PLACEHOLDER =
+  /^(your|my)[_-]|^<.*>$|^\[.*\]$|^\{.*\}$|^\$\{.*\}$|^x{3,}|^\*{3,}|^\.{3}|changeme|change_me|example|placeholder|dummy|^replace|^insert|^test(ing)?$|here$/i;
+
+function literalSecretParam(value: string): boolean {
+  for (const m of value.matchAll(SECRET_PARAM)) if (!PLACEHOLDER.test(m[3]!)) return true;
+  return false;
+}
 
 /** A literal credential in the command line leaks it into logs and the transcript. */
 function secretInArgs(argv: readonly Arg[]): Analysis | undefined {
   for (const a of argv) {
     if (a.dynamic) continue;
-    if (SECRET_TOKEN.test(a.value) || SECRET_PARAM.test(a.value))
+    if (SECRET_TOKEN.test(a.value) || literalSecretParam(a.value))
       return unsure(
         'secret-in-command',
         'the command line holds a literal credential; read it from an environment variable or a credentials file instead',
@@ -248,8 +256,10 @@ function judgeKnown(
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];
+    const patterns = searchPatterns(name, args);
     for (let k = 0; k < args.length; k++) {
       const a = args[k]!;
+      if (patterns.has(k)) continue;
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
       // an app loading its env file is how the file is meant to be used
       if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
@@ -262,6 +272,39 @@ function judgeKnown(
     if (reads.length) return judgeAll([result, ...reads]);
   }
   return result;
+}
+
+/** Options of grep-like tools that take a value as the next word. */
+const SEARCH_VALUED =
+  /^(-[ABCmdD]|--(max-count|after-context|before-context|context|type|glob|iglob|type-add|max-depth|color|colour|devices|directories|binary-files|label|exclude|include|exclude-dir))$/;
+
+/**
+ * Which words of grep/rg/ag/ack are search patterns, not files: `-e PATTERN` values, or else the
+ * first operand (`grep -n "spanner.Key" generated.go` reads generated.go, not a key).
+ */
+function searchPatterns(name: string, args: readonly Arg[]): Set<number> {
+  const out = new Set<number>();
+  if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return out;
+  let explicit = false;
+  let first = -1;
+  for (let k = 0; k < args.length; k++) {
+    const v = args[k]!.value;
+    if (v === '--') {
+      if (first < 0 && k + 1 < args.length) first = k + 1;
+      break;
+    }
+    if (/^(-e|--regexp)$/.test(v)) {
+      explicit = true;
+      out.add(++k);
+    } else if (/^(-f|--file)$/.test(v)) {
+      explicit = true;
+      k++;
+    } else if (/^(--regexp=|--file=|-e.)/.test(v)) explicit = true;
+    else if (SEARCH_VALUED.test(v)) k++;
+    else if (!v.startsWith('-') && first < 0) first = k;
+  }
+  if (!explicit && first >= 0) out.add(first);
+  return out;
 }
 
 function globalChecks(args: readonly Arg[]): Analysis | undefined {
