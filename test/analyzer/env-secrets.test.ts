@@ -189,5 +189,10 @@ describeTables('environment secrets', {
     ["python3 -c \"import os; env = {**os.environ, 'DEBUG': '1'}; print(len(env))\"", 'safe'],
     ['node -e "console.log(Object.keys(process.env))"', 'safe'],
     ['node -p "process.env.NODE_ENV"', 'safe'],
+    ['python -c "import os; print(os.environ.get(\'OPENAI_API_KEY\') is not None)"', 'safe'],
+    ['python -c "import os; print(bool(os.getenv(\'OPENAI_API_KEY\')))"', 'safe'],
+    ['node -e "console.log(!!process.env.OPENAI_API_KEY)"', 'safe'],
+    ['node -e "console.log(process.env.OPENAI_API_KEY?.length)"', 'safe'],
+    ['ruby -e \'puts ENV["API_KEY"].nil?\'', 'safe'],
   ],
 } satisfies Record<string, readonly Row[]>);

@@ -250,6 +250,18 @@ const CODE_ENV_ONE =
 const CODE_PRINTS =
   /\b(print|println|printf|puts|pp|say|echo|var_dump|var_export|print_r|pprint|console\.\w+|stdout\.write|STDOUT\.write|warn)\b|\bp[\s(]/;
 
+/** `bool(os.getenv('X'))`, `!!process.env.X`, `… is not None`, `.length`: whether it is set, not its value. */
+function existenceTest(code: string, start: number, end: number): boolean {
+  const before = code.slice(Math.max(0, start - 12), start);
+  const after = code.slice(end, end + 16);
+  return (
+    /(!!?|\bbool\(|\blen\(|Boolean\(|\bnot\s|\bdefined\s*\(?)\s*$/.test(before) ||
+    /^['"`\]})]*\s*\)?\s*(is\s+(not\s+)?None|\??\.length|\.size|[!=]==?|\?[^.]|\.nil\?|\.present\?|\.empty\?)/.test(
+      after,
+    )
+  );
+}
+
 /**
  * Interpreter code that prints the environment or a secret variable from it
  * (`print(os.environ)`, `node -p "process.env.SECRET_KEY"`, `puts ENV['API_KEY']`). `printsResult`:
@@ -263,7 +275,10 @@ export function judgeCodeEnvPrint(
 ): Analysis | undefined {
   if (!printsResult && !CODE_PRINTS.test(code)) return undefined;
   const bare = code.replace(CODE_ENV_PASSED, '');
-  const names = [...bare.matchAll(CODE_ENV_ONE)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter(isSecretName);
+  const names = [...bare.matchAll(CODE_ENV_ONE)]
+    .filter((m) => !existenceTest(bare, m.index, m.index + m[0].length))
+    .map((m) => m[1] ?? m[2] ?? m[3] ?? '')
+    .filter(isSecretName);
   const dump = CODE_ENV_ALL.test(bare);
   if (!dump && names.length === 0) return undefined;
   const what = dump ? 'the environment' : [...new Set(names)].join(', ');
