@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
+import { judgeCodeEnvPrint } from './env-secrets.js';
 import { judgeAll, judgeInPlaceEdit, judgeRead, judgeWrite } from './path-checks.js';
 
 /**
@@ -9,7 +10,7 @@ import { judgeAll, judgeInPlaceEdit, judgeRead, judgeWrite } from './path-checks
  * `print | "cmd"`, `"cmd" | getline`) and write files (`print > "f"`). Its file operands are
  * read, unless gawk's `-i inplace` makes it rewrite them.
  */
-export const awk: CommandJudge = (args, _cmd, ctx) => {
+export const awk: CommandJudge = (args, cmd, ctx) => {
   const inPlace = args.some(
     (a, i) =>
       /^(-iinplace|--include=inplace)$/.test(a.value) ||
@@ -31,7 +32,8 @@ export const awk: CommandJudge = (args, _cmd, ctx) => {
       ? judgeInPlaceEdit(f, ctx, 'awk -i inplace')
       : (judgeRead(f, ctx) ?? safe(`awk reads ${f.value}`)),
   );
-  if (program) out.push(judgeProgram(program, ctx));
+  if (program)
+    out.push(judgeProgram(program, ctx), judgeCodeEnvPrint(program.value, 'awk', cmd) ?? safe('awk'));
   return judgeAll(out);
 };
 

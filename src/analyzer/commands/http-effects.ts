@@ -41,7 +41,7 @@ export function wgetMethod(args: readonly Arg[]): string {
     if (v.startsWith('--method=')) return v.slice('--method='.length).toUpperCase();
     if (v === '--method') return (args[i + 1]?.value ?? '').toUpperCase();
   }
-  return args.some((a) => /^--post-(data|file)(=|$)/.test(a.value)) ? 'POST' : 'GET';
+  return args.some((a) => /^--(post|body)-(data|file)(=|$)/.test(a.value)) ? 'POST' : 'GET';
 }
 
 /** Arguments that are URLs: with a scheme, `--url X`, `host:port/path`, or `$BASE/path` (host known at run time). */

@@ -3,14 +3,15 @@ import type { Analysis } from '../../domain/analysis.js';
 import { SECRET_TOKEN } from '../../policy/secret-patterns.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, safe, unsure } from '../verdicts.js';
+import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { DATABASE_JUDGES, judgeSql } from './database.js';
+import { judgeDestination, judgeSecretOutput } from './env-secrets.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
 import { INTERPRETER_JUDGES, judgeScriptFile, judgeWindowsDelete } from './interpreters.js';
-import { isSecretDump, NETWORK_JUDGES } from './network.js';
+import { NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { READ_ONLY } from './readonly.js';
@@ -126,7 +127,11 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
   if (leaked) return leaked;
-  const inner = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
+  const known = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
+  const inner = worst(
+    [known, judgeSecretOutput(name, args, cmd), judgeDestination(name, args)].filter((a) => a !== undefined),
+    known,
+  );
   if (inner.kind !== 'safe' && DRY_RUN(args) && !NO_DRY_RUN.has(name))
     return safe(`${name} with a dry-run flag changes nothing`);
   return inner;
@@ -149,13 +154,21 @@ const NO_DRY_RUN = new Set([
 ]);
 
 const SECRET_PARAM =
-  /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)[^&\s"']{6,}/i;
+  /([?&]|\b)(api_?key|access_?token|token|secret|password|passwd|client_secret)=(?!\$)([^&\s"']{6,})/gi;
+/** Values that stand for a credential in docs and templates: `your_key_here`, `<token>`, `xxx`, `changeme`. */
+const PLACEHOLDER =
+  /^(your|my)[_-]|^<.*>$|^\[.*\]$|^\{.*\}$|^\$\{.*\}$|^x{3,}|^\*{3,}|^\.{3}|changeme|change_me|example|placeholder|dummy|^replace|^insert|^test(ing)?$|here$/i;
+
+function literalSecretParam(value: string): boolean {
+  for (const m of value.matchAll(SECRET_PARAM)) if (!PLACEHOLDER.test(m[3]!)) return true;
+  return false;
+}
 
 /** A literal credential in the command line leaks it into logs and the transcript. */
 function secretInArgs(argv: readonly Arg[]): Analysis | undefined {
   for (const a of argv) {
     if (a.dynamic) continue;
-    if (SECRET_TOKEN.test(a.value) || SECRET_PARAM.test(a.value))
+    if (SECRET_TOKEN.test(a.value) || literalSecretParam(a.value))
       return unsure(
         'secret-in-command',
         'the command line holds a literal credential; read it from an environment variable or a credentials file instead',
@@ -175,16 +188,6 @@ function judgeKnown(
   ctx: ShellContext,
 ): Analysis {
   if (scriptPath && !knownName(name)) return judgeScriptFile(scriptPath, ctx, name);
-  if (
-    (name === 'grep' || name === 'rg' || name === 'awk' || name === 'egrep') &&
-    cmd.upstream &&
-    isSecretDump(cmd.upstream.argv) &&
-    args.some((a) => SECRET_WORDS.test(a.value))
-  )
-    return unsure(
-      'secrets-read',
-      'prints secrets from the environment into the transcript; ask the user for what you need',
-    );
   if (
     ((name === 'find' || name === 'locate' || name === 'mdfind' || name === 'fd') &&
       args.some(
@@ -253,8 +256,10 @@ function judgeKnown(
   }
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];
+    const patterns = searchPatterns(name, args);
     for (let k = 0; k < args.length; k++) {
       const a = args[k]!;
+      if (patterns.has(k)) continue;
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
       // an app loading its env file is how the file is meant to be used
       if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
@@ -267,6 +272,39 @@ function judgeKnown(
     if (reads.length) return judgeAll([result, ...reads]);
   }
   return result;
+}
+
+/** Options of grep-like tools that take a value as the next word. */
+const SEARCH_VALUED =
+  /^(-[ABCmdD]|--(max-count|after-context|before-context|context|type|glob|iglob|type-add|max-depth|color|colour|devices|directories|binary-files|label|exclude|include|exclude-dir))$/;
+
+/**
+ * Which words of grep/rg/ag/ack are search patterns, not files: `-e PATTERN` values, or else the
+ * first operand (`grep -n "spanner.Key" generated.go` reads generated.go, not a key).
+ */
+function searchPatterns(name: string, args: readonly Arg[]): Set<number> {
+  const out = new Set<number>();
+  if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return out;
+  let explicit = false;
+  let first = -1;
+  for (let k = 0; k < args.length; k++) {
+    const v = args[k]!.value;
+    if (v === '--') {
+      if (first < 0 && k + 1 < args.length) first = k + 1;
+      break;
+    }
+    if (/^(-e|--regexp)$/.test(v)) {
+      explicit = true;
+      out.add(++k);
+    } else if (/^(-f|--file)$/.test(v)) {
+      explicit = true;
+      k++;
+    } else if (/^(--regexp=|--file=|-e.)/.test(v)) explicit = true;
+    else if (SEARCH_VALUED.test(v)) k++;
+    else if (!v.startsWith('-') && first < 0) first = k;
+  }
+  if (!explicit && first >= 0) out.add(first);
+  return out;
 }
 
 function globalChecks(args: readonly Arg[]): Analysis | undefined {

@@ -5,7 +5,9 @@ import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { ormRisk } from './database.js';
+import { judgeCodeEnvPrint } from './env-secrets.js';
 import { upstreamSecret } from './network.js';
+import { PACKAGE_JUDGES } from './packages.js';
 import { judgeAll, judgeDelete, judgeInPlaceEdit, judgeRead, judgeWrite } from './path-checks.js';
 
 /** Shells and language interpreters: the code they are given is judged, not waved through. */
@@ -179,14 +181,17 @@ const source: CommandJudge = (args, _cmd, ctx) => {
 
 /** Code-level patterns in one-liners, per effect. */
 const CODE_SHELL_CALL =
-  /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
+  /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|Deno\.Command|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
 const CODE_DELETE =
-  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
+  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|Deno\.remove(?:Sync)?|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
 const CODE_WRITE =
-  /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
+  /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|writeTextFileSync|writeTextFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
 const CODE_READ_PATH = /(['"])((?:~|\/)[^'"]*|\.env[^'"]*|[^'"]*\.(?:pem|key))\1/g;
 const CODE_NETWORK =
-  /\b(requests\.(post|put|patch)|urllib\.request|urlopen|http\.client|socket\.|fetch\s*\(|axios\.(post|put)|XMLHttpRequest|Net::HTTP|IO::Socket|LWP::|smtplib|ftplib|paramiko|net\.connect|net\.createConnection|dgram)\b/;
+  /\b(requests\.(post|put|patch)|urllib\.request|urlopen|http\.client|socket\.|fetch\s*\(|axios\.(post|put)|XMLHttpRequest|Net::HTTP|IO::Socket|LWP::|smtplib|ftplib|paramiko|net\.connect|net\.createConnection|dgram|Deno\.connect|Deno\.listen)\b/;
+/** Raw sockets in any language: a connection to an arbitrary host and port, the stuff of reverse shells. */
+const CODE_RAW_SOCKET =
+  /\b(socket\.socket\s*\(|socket\.create_connection|TCPSocket|UDPSocket|Socket\.(tcp|new|open|unix)\b|p?fsockopen|stream_socket_client|socket_create|IO::Socket|use\s+Socket|net\.Socket|net\.connect|require\(\s*['"](?:node:)?(?:net|tls|dgram)['"]\s*\)|net\.createConnection|tls\.connect|dgram\.createSocket|Deno\.(connect|connectTls|listen|listenTls)\b|socket\.(tcp|udp|connect)\s*\()/;
 const CODE_OBFUSCATED =
   /\b(b64decode|base64\.decode|atob|Buffer\.from\([^)]*['"]base64['"]|codecs\.decode|marshal\.loads|zlib\.decompress|fromCharCode|\\x[0-9a-f]{2}\\x[0-9a-f]{2}\\x[0-9a-f]{2})/i;
 const CODE_EVAL = /\b(eval|exec|compile|__import__|Function)\s*\(/;
@@ -196,8 +201,16 @@ const CODE_FORK_BOMB =
 const CODE_PROC_KILL = /\b(os\.kill|process\.kill|signal\.SIGKILL|killpg)\b/;
 const CODE_CHMOD = /\b(os\.chmod|fs\.chmodSync|os\.chown|os\.setuid)\b/;
 
-function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCommand): Analysis {
+function judgeCode(
+  code: string,
+  lang: string,
+  ctx: ShellContext,
+  cmd: SimpleCommand,
+  printsResult = false,
+): Analysis {
   const out: Analysis[] = [];
+  const printed = judgeCodeEnvPrint(code, lang, cmd, printsResult);
+  if (printed) out.push(printed);
   for (const m of code.matchAll(CODE_SHELL_CALL)) {
     const inner = m[2]!.replace(/\\(.)/g, '$1');
     out.push(
@@ -210,7 +223,7 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
   }
   for (const m of code.matchAll(CODE_DELETE)) {
     const recursive =
-      /rmtree|rm_r|rmSync|\brm\b|rmdir/.test(m[1]!) &&
+      /rmtree|rm_r|rmSync|\brm\b|rmdir|Deno\.remove/.test(m[1]!) &&
       /rmtree|rm_r|recursive|rmSync|\.rm\b/.test(m[0]! + code);
     out.push(
       atLeastUnsure(
@@ -258,7 +271,9 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
         `blocked: ${lang} code decodes and runs a hidden payload; run plain code`,
       ),
     );
-  if (network && /\b(post|put|send|sendall|connect|write)\b/i.test(code))
+  if (CODE_RAW_SOCKET.test(code))
+    out.push(unsure('code-socket', `${lang} code opens a raw network socket (the stuff of reverse shells)`));
+  else if (network && /\b(post|put|send|sendall|connect|write)\b/i.test(code))
     out.push(unsure('code-network', `${lang} code talks to the network`));
   if (CODE_PROC_KILL.test(code)) out.push(unsure('code-kill', `${lang} code signals processes`));
   if (CODE_CHMOD.test(code)) out.push(unsure('code-chmod', `${lang} code changes permissions or users`));
@@ -267,7 +282,7 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
     out.length === 0
   )
     out.push(unsure('code-file-move', `${lang} code moves or copies files`));
-  if (/\b(ctypes|pty\.spawn|os\.exec\w*|os\.dup2)\b/.test(code))
+  if (/\b(ctypes|pty\.spawn|os\.exec\w*|os\.dup2|Deno\.run)\b/.test(code))
     out.push(unsure('code-low-level', `${lang} code uses low-level process control`));
   if (
     /\b(open|writeFile|write_text|File\.write)\b/.test(code) &&
@@ -286,7 +301,6 @@ function judgeCode(code: string, lang: string, ctx: ShellContext, cmd: SimpleCom
       if (w.kind === 'dangerous' && w.finding === 'protected-path-write') out.push(w);
     }
   }
-  void cmd;
   return judgeAll(out.length ? out : [safe(`${lang} one-liner without file, process or network effects`)]);
 }
 
@@ -321,7 +335,13 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
             .filter((a) => !a.value.startsWith('-'))
             .map((f) => judgeInPlaceEdit(f, ctx, `${lang} -i`)),
         ]);
-      const r = judgeCode(code.value, lang, ctx, cmd);
+      const r = judgeAll([
+        judgeCode(code.value, lang, ctx, cmd, lang === 'node' && /^(-p|--print)$/.test(args[i]!.value)),
+        // `ruby -rsocket`, `perl -MIO::Socket`: the socket library loaded on the command line
+        args.slice(0, i).some((a) => /^-(r\s*socket|M(IO::)?Socket)/.test(a.value))
+          ? unsure('code-socket', `${lang} loads a socket library`)
+          : safe(lang),
+      ]);
       if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(lang);
       return code.dynamic ? atLeastUnsure(r, 'code-dynamic', `${lang} code includes run-time values`) : r;
     }
@@ -365,6 +385,9 @@ export const INTERPRETER_JUDGES: Readonly<Record<string, CommandJudge>> = {
   ruby: interpreter('ruby'),
   php: interpreter('php'),
   lua: interpreter('lua'),
+  // `deno eval CODE` is a one-liner; deno's other commands run and manage project code
+  deno: (args, cmd, ctx) =>
+    args[0]?.value === 'eval' ? interpreter('deno')(args, cmd, ctx) : PACKAGE_JUDGES.deno!(args, cmd, ctx),
   osascript: interpreter('osascript'),
 };
 

@@ -1,6 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';
@@ -87,17 +86,25 @@ const curl: CommandJudge = (args, cmd, ctx) => {
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
 
+/** wget follows curl's rules: posting data is an API call, posting a file an upload. */
 const wget: CommandJudge = (args, cmd, ctx) => {
   const out: Analysis[] = [];
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
     const next = args[i + 1];
-    if (/^--post-(file|data)(=|$)/.test(v) || v === '--body-file') {
-      const file = v.includes('=') ? v.slice(v.indexOf('=') + 1) : (next?.value ?? '');
-      if (v.startsWith('--post-file') || v === '--body-file') {
-        const r = judgeRead({ value: file, dynamic: false }, ctx);
-        out.push(r ? exfil(file) : unsure('upload', 'uploads a local file'));
-      } else out.push(unsure('network-write', 'sends data to a remote service'));
+    const post = /^--(post|body)-(file|data)(=|$)/.exec(v);
+    if (post) {
+      const attached = v.includes('=');
+      const value = attached ? v.slice(v.indexOf('=') + 1) : (next?.value ?? '');
+      if (!attached) i++;
+      // `--post-data=@file` is curl's spelling, but the intent is the same upload
+      const file = v.includes('-file') ? value : value.startsWith('@') ? value.slice(1) : undefined;
+      if (file !== undefined) {
+        const r =
+          file === '-' ? upstreamSecret(cmd, ctx) : judgeRead({ value: file, dynamic: false }, ctx) && file;
+        out.push(r ? exfil(r) : unsure('upload', 'uploads a local file to another machine'));
+      } else if (/\$\(|`/.test(value) && /(env|printenv|cat|\.ssh|\.aws|token|secret|key)/i.test(value))
+        out.push(exfil('command output'));
     } else if (
       (v === '-O' || v === '--output-document' || v === '-P' || v === '--directory-prefix') &&
       next &&
@@ -107,7 +114,8 @@ const wget: CommandJudge = (args, cmd, ctx) => {
       i++;
     }
   }
-  void cmd;
+  const s = upstreamSecret(cmd, ctx);
+  if (s) out.push(exfil(s));
   const remote = judgeHttpEffect('wget', wgetMethod(args), urlArgs(args));
   if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
@@ -177,7 +185,3 @@ export const NETWORK_JUDGES: Readonly<Record<string, CommandJudge>> = {
   ssh,
   mosh: ssh,
 };
-
-export function isSecretDump(argv: readonly Arg[]): boolean {
-  return argv.length === 1 && SECRET_DUMPS.test(argv[0]!.value);
-}

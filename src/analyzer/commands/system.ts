@@ -119,6 +119,17 @@ const security: CommandJudge = (args) => {
   return unsure('security-config', 'changes security settings');
 };
 
+/** ufw's commands; any other word is a usage error and changes nothing (`ufw disabled`). */
+const UFW_COMMANDS =
+  /^(enable|disable|reload|default|logging|reset|status|show|allow|deny|reject|limit|delete|insert|prepend|route|app|version)$/;
+
+const ufw: CommandJudge = (args, cmd, ctx) => {
+  const sub = args.find((a) => !a.value.startsWith('-'));
+  if (sub && !sub.dynamic && !UFW_COMMANDS.test(sub.value))
+    return safe(`ufw has no command ${sub.value}: it prints a usage error`);
+  return security(args, cmd, ctx);
+};
+
 const account: CommandJudge = () =>
   persist('account-change', 'creates or changes system accounts or passwords; ask the user');
 
@@ -146,7 +157,7 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   iptables: security,
   ip6tables: security,
   nft: security,
-  ufw: security,
+  ufw,
   pfctl: security,
   firewall_cmd: security,
   'firewall-cmd': security,

@@ -23,6 +23,12 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
       'disable-hooks',
       "blocked: disableAllHooks turns off the user's hooks (and warden); leave hooks on",
     );
+  if (/\bstratum(\+[a-z0-9]+)*:\/\//i.test(source))
+    return dangerous(
+      'cross-trust-boundary',
+      'crypto-miner',
+      'blocked: connects to a stratum mining pool (a crypto miner spends the machine for someone else)',
+    );
   const { commands, errors } = extractCommands(source, ctx.env.home);
   const out: Analysis[] = [];
   let cwd = ctx.cwd;

@@ -1,5 +1,5 @@
 import { type Command, forEachChild, type ParsedScript, parse, type SyntaxNode } from 'unbash';
-import { type Arg, hasGlob, readWord } from './words.js';
+import { type Arg, expandedVars, hasGlob, readWord } from './words.js';
 
 /** One simple command found anywhere in a script, in source order. */
 export interface SimpleCommand {
@@ -9,8 +9,14 @@ export interface SimpleCommand {
   readonly redirects: readonly RedirectInfo[];
   /** The command feeding this one's stdin through a pipe, when there is one. */
   readonly upstream?: SimpleCommand;
+  /** The command this one's stdout is piped into, when there is one. */
+  readonly downstream?: SimpleCommand;
+  /** The command whose arguments capture this one's output (`echo $(printenv X)`, `X=$(cmd)`). */
+  readonly capturedBy?: SimpleCommand;
   /** Text fed on stdin by a heredoc or here-string. */
   readonly stdinText?: string;
+  /** Variables whose values a heredoc or here-string feeds on stdin (`cat <<< "$TOKEN"`). */
+  readonly stdinVars?: readonly string[];
   /** The source text of the command. */
   readonly text: string;
   /** `NAME=value` words before the command name (they set its environment). */
@@ -52,21 +58,28 @@ export function extractCommands(source: string, home: string): ExtractedScript {
   const commands: SimpleCommand[] = [];
   const vars = new Map<string, string>();
   const errors: string[] = (ast.errors ?? []).map((e) => e.message);
-  const visit = (node: SyntaxNode, upstream: SimpleCommand | undefined, src: string): void => {
+  const visit = (
+    node: SyntaxNode,
+    upstream: SimpleCommand | undefined,
+    src: string,
+    captured?: SimpleCommand,
+  ): void => {
     if (node.type === 'Script' || (node as { type: string }).type === 'Script') {
       const script = node as ParsedScript;
       for (const e of script.errors ?? []) errors.push(e.message);
       const inner = script.source ?? src;
-      forEachChild(node, (child) => visit(child, undefined, inner));
+      forEachChild(node, (child) => visit(child, undefined, inner, captured));
       return;
     }
     if (node.type === 'Pipeline') {
       let prev: SimpleCommand | undefined;
       for (const cmd of node.commands) {
         const before = commands.length;
-        visit(cmd, prev, src);
+        visit(cmd, prev, src, captured);
+        const first = commands.length > before ? lastTopLevel(commands, before) : undefined;
+        if (prev && first?.upstream === prev) (prev as Mutable).downstream = first;
         // the last simple command a stage produced feeds the next stage
-        prev = commands.length > before ? lastTopLevel(commands, before) : undefined;
+        prev = first;
       }
       return;
     }
@@ -77,8 +90,14 @@ export function extractCommands(source: string, home: string): ExtractedScript {
         const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
         redirects.push({ operator: r.operator, target: r.target ? readWord(r.target, home) : undefined, fd });
       }
-      commands.push({ argv: [], globs: [], redirects, text: src.slice(node.pos, node.end) });
-      forEachChild(node, (child) => visit(child, upstream, src));
+      commands.push({
+        argv: [],
+        globs: [],
+        redirects,
+        text: src.slice(node.pos, node.end),
+        ...(captured && { capturedBy: captured }),
+      });
+      forEachChild(node, (child) => visit(child, upstream, src, captured));
       return;
     }
     if (node.type === 'For') {
@@ -113,16 +132,19 @@ export function extractCommands(source: string, home: string): ExtractedScript {
           else vars.set(p.name, v.value);
         }
       }
-      const simple = toSimple(node, upstream, src, home, vars);
+      const simple = toSimple(node, upstream, src, home, vars, captured);
       commands.push(simple);
-      forEachChild(node, (child) => visit(child, undefined, src));
+      // substitutions in its words and redirections: their output is captured by this command
+      forEachChild(node, (child) => visit(child, undefined, src, simple));
       return;
     }
-    forEachChild(node, (child) => visit(child, upstream, src));
+    forEachChild(node, (child) => visit(child, upstream, src, captured));
   };
   visit(ast, undefined, source);
   return { commands, errors };
 }
+
+type Mutable = { -readonly [K in keyof SimpleCommand]: SimpleCommand[K] };
 
 function lastTopLevel(commands: SimpleCommand[], from: number): SimpleCommand | undefined {
   return commands[from];
@@ -134,6 +156,7 @@ function toSimple(
   src: string,
   home: string,
   vars: ReadonlyMap<string, string>,
+  captured: SimpleCommand | undefined,
 ): SimpleCommand {
   const argv: Arg[] = [];
   const globs: boolean[] = [];
@@ -152,11 +175,17 @@ function toSimple(
   }
   const redirects: RedirectInfo[] = [];
   let stdinText: string | undefined;
+  let stdinVars: readonly string[] = [];
   for (const r of node.redirects) {
     const fd = r.descriptor?.type === 'FileDescriptor' ? r.descriptor.value : undefined;
-    if (r.type === 'HereDoc') stdinText = r.body.text;
-    else if (r.type === 'HereString') stdinText = r.target ? readWord(r.target, home, vars).value : '';
-    else
+    if (r.type === 'HereDoc') {
+      stdinText = r.body.text;
+      stdinVars = r.delimiter?.quoted ? [] : expandedVars(r.body.parts, home);
+    } else if (r.type === 'HereString') {
+      const target = r.target ? readWord(r.target, home, vars) : undefined;
+      stdinText = target?.value ?? '';
+      stdinVars = target?.vars ?? [];
+    } else
       redirects.push({
         operator: r.operator,
         target: r.target ? readWord(r.target, home, vars) : undefined,
@@ -173,7 +202,9 @@ function toSimple(
     redirects,
     ...(assignments.length > 0 && { assignments }),
     ...(upstream && { upstream }),
+    ...(captured && { capturedBy: captured }),
     ...(stdinText !== undefined && { stdinText }),
+    ...(stdinVars.length > 0 && { stdinVars }),
     text: src.slice(node.pos, node.end),
   };
 }

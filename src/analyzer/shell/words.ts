@@ -6,6 +6,12 @@ export interface Arg {
   readonly value: string;
   /** Part of the word is only known at run time (a variable, a command substitution, ...). */
   readonly dynamic: boolean;
+  /**
+   * Variables whose value (or part of it) the word carries: `$X`, `${X}`, `${X:-d}`, `${X#p}`.
+   * Not `${#X}` (a length), `${!X}` (indirection, or names only) or `${X:+alt}` (the alternative).
+   * Absent when there are none.
+   */
+  readonly vars?: readonly string[];
 }
 
 const DASHES = /^[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]+/;
@@ -23,22 +29,49 @@ export function readWord(word: Word, home: string, vars: Vars = NO_VARS): Arg {
   const parts = word.parts;
   let value: string;
   let dynamic = false;
+  let expands: string[] = [];
   if (!parts) value = word.value;
   else {
-    const out = { text: '', dynamic: false };
+    const out: WordText = { text: '', dynamic: false, vars: [] };
     readParts(parts, home, out, vars);
     value = out.text;
     dynamic = out.dynamic;
+    expands = out.vars;
   }
-  return { value: value.replace(DASHES, (m) => '-'.repeat(m.length)), dynamic };
+  return {
+    value: value.replace(DASHES, (m) => '-'.repeat(m.length)),
+    dynamic,
+    ...(expands.length > 0 && { vars: expands }),
+  };
 }
 
-function readParts(
-  parts: readonly WordPart[],
-  home: string,
-  out: { text: string; dynamic: boolean },
-  vars: Vars,
-): void {
+/** The variables whose values parts of a word (or a heredoc body) carry; see Arg.vars. */
+export function expandedVars(parts: readonly WordPart[] | undefined, home: string): readonly string[] {
+  if (!parts) return [];
+  const out: WordText = { text: '', dynamic: false, vars: [] };
+  readParts(parts, home, out, NO_VARS);
+  return out.vars;
+}
+
+interface WordText {
+  text: string;
+  dynamic: boolean;
+  vars: string[];
+}
+
+/** Whether an expansion yields (part of) the variable's value rather than its length or an alternative. */
+function carriesValue(part: WordPart): boolean {
+  if (part.type === 'SimpleExpansion') return true;
+  if (part.type !== 'ParameterExpansion' || part.prefix) return false;
+  const op = part.operation;
+  if (op?.type === 'Default') return op.operator !== '+' && op.operator !== ':+';
+  // `${KEY:0:8}`: a few leading characters, the usual way to check which key is loaded
+  if (op?.type === 'Slice' && op.length && /^\d+$/.test(op.length.value) && Number(op.length.value) <= 12)
+    return false;
+  return true;
+}
+
+function readParts(parts: readonly WordPart[], home: string, out: WordText, vars: Vars): void {
   for (const part of parts) {
     switch (part.type) {
       case 'Literal':
@@ -66,6 +99,7 @@ function readParts(
         else {
           out.text += part.text;
           out.dynamic = true;
+          if (/^[A-Za-z_]\w*$/.test(name) && carriesValue(part)) out.vars.push(name);
         }
         break;
       }
