@@ -30,6 +30,9 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   java,
 };
 
+/** Programs whose `-i FILE` is an SSH identity they log in with. */
+const USES_KEY = /^(ssh|scp|sftp|autossh|sshfs|mosh)$/;
+
 /** Commands whose arguments are not files they read. */
 const NON_READING = new Set([
   'dotenv',
@@ -263,6 +266,9 @@ function judgeKnown(
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
       // an app loading its env file is how the file is meant to be used
       if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
+      // ssh and its kin use an identity file to log in: the key is used, not printed
+      if (k > 0 && USES_KEY.test(name) && /^-[a-zA-Z]*i$/.test(args[k - 1]!.value)) continue;
+      if (name === 'ssh-add' && !a.value.startsWith('-')) continue;
       if (/^--?(env-file|dotenv)=/.test(a.value)) continue;
       const value =
         a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import type { CommandJudge, ShellContext } from './context.js';
+import { type CommandJudge, type ShellContext, splitArgs } from './context.js';
 import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';
 import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
 
@@ -136,7 +136,8 @@ const rawSocket: CommandJudge = (args, cmd, ctx) => {
 };
 
 const scp: CommandJudge = (args, _cmd, ctx) => {
-  const ops = args.filter((a) => !a.value.startsWith('-'));
+  // -i KEY logs in with the key; -P, -o, -F, -c, -l, -S, -J take values too
+  const ops = splitArgs(args, { shortValue: 'iPoFclSJ' }).operands;
   const out: Analysis[] = [];
   const dest = ops[ops.length - 1];
   for (const o of ops.slice(0, -1)) {
