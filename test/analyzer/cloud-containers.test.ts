@@ -6,6 +6,18 @@ import { describeTables, type Row } from '../support/analyzer-tables.js';
  */
 
 const TABLES: Record<string, Row[]> = {
+  'credentials handed to a program': [
+    [
+      'aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin 1.dkr.ecr.us-east-1.amazonaws.com',
+      'safe',
+    ],
+    [
+      'curl -H "Authorization: Bearer $(gcloud auth print-access-token)" https://run.googleapis.com/v2/x',
+      'safe',
+    ],
+    ['gcloud auth print-access-token', 'unsure'],
+    ['echo $(gcloud auth print-access-token)', 'unsure'],
+  ],
   'credentials printed or minted': [
     ['gcloud auth print-access-token', 'unsure'],
     ['gcloud auth application-default print-access-token', 'unsure'],

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 
@@ -74,6 +75,18 @@ export function emitsCredential(
   const reveal = args.find((a) => REVEAL.test(a.value));
   if (reveal) return reveal.value;
   return undefined;
+}
+
+/**
+ * A credential that never reaches the transcript: piped into a login that reads it from stdin
+ * (`aws ecr get-login-password | docker login --password-stdin`) or captured by `$(…)` into
+ * another program's argument (`curl -H "Authorization: Bearer $(gcloud auth print-access-token)"`).
+ */
+export function handedToProgram(cmd: SimpleCommand): boolean {
+  const down = cmd.downstream;
+  if (down?.argv.some((a) => /^--(password|token)-stdin$/.test(a.value))) return true;
+  const host = cmd.capturedBy?.argv[0]?.value.split('/').pop();
+  return host !== undefined && !/^(echo|printf|cat|tee|export|declare|typeset|local|readonly)$/.test(host);
 }
 
 /** Verbs that give a principal more access. */

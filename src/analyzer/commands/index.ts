@@ -215,7 +215,7 @@ function judgeKnown(
   if (isWrapper(name)) return judgeWrapper(name, args, cmd, ctx);
   if (isFileJudge(name)) result = judgeFileCommand(name, args, cmd, ctx);
   else if (name in JUDGES) result = JUDGES[name]!(args, cmd, ctx);
-  else if (INFRA_TOOLS.has(name)) result = judgeInfra(name, args);
+  else if (INFRA_TOOLS.has(name)) result = judgeInfra(name, args, cmd);
   else if (PROJECT_TOOLS.has(name) || READ_ONLY.has(name))
     result = safe(`${name} is a read-only or project tool`);
   else {

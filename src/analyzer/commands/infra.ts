@@ -1,7 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
-import { emitsCredential, judgeAccessChange, readsSecretValue } from './cloud-access.js';
+import { emitsCredential, handedToProgram, judgeAccessChange, readsSecretValue } from './cloud-access.js';
 import { judgeContainer } from './containers.js';
 import type { CommandJudge } from './context.js';
 import { remoteSyncOrMove, uploadsToStorage } from './remote-sync.js';
@@ -79,7 +80,7 @@ function pushesArtifact(ops: readonly Arg[], args: readonly Arg[]): boolean {
   return builds && args.some((a) => a.value === '--push' || a.value === '--push=true');
 }
 
-export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
+export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleCommand): Analysis {
   const ops = operandsOf(args);
   const vs = words(ops);
   const what = vs.slice(0, 4).join(' ');
@@ -96,6 +97,8 @@ export function judgeInfra(tool: string, args: readonly Arg[]): Analysis {
   const reads = readLed(vs);
   const destroyed = reads ? undefined : vs.find((v) => INFRA_DESTROY_VERBS.has(v));
   const credential = destroyed ? undefined : emitsCredential(tool, vs, args);
+  if (credential && cmd && handedToProgram(cmd))
+    return safe(`${tool} ${what} hands the credential straight to the program that uses it`);
   if (credential)
     return unsure(
       'cloud-credential',
