@@ -1,167 +1,17 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import { type CommandJudge, hasFlag, type OptionSpec, splitArgs } from './context.js';
+import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { judgeCheckout, judgeGitRm, judgeReset, judgeRestore } from './git-paths.js';
+import { judgePush } from './git-push.js';
+import { bypass, destroy } from './git-verdicts.js';
+import { ORDINARY_WRITES, READ_ONLY, VALUE_OPTIONS } from './git-vocabulary.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
 
 /** git: reading is safe, ordinary commits are safe, losing work or rewriting shared history is not. */
 
-const READ_ONLY = new Set([
-  'status',
-  'log',
-  'diff',
-  'show',
-  'blame',
-  'annotate',
-  'shortlog',
-  'describe',
-  'rev-parse',
-  'rev-list',
-  'ls-files',
-  'ls-tree',
-  'ls-remote',
-  'cat-file',
-  'grep',
-  'reflog',
-  'whatchanged',
-  'show-ref',
-  'show-branch',
-  'for-each-ref',
-  'merge-base',
-  'name-rev',
-  'count-objects',
-  'verify-commit',
-  'verify-tag',
-  'help',
-  'version',
-  'var',
-  'check-ignore',
-  'check-attr',
-  'diff-tree',
-  'diff-index',
-  'diff-files',
-  'range-diff',
-  'cherry',
-  'fsck',
-  'bugreport',
-  'fetch',
-  'archive',
-  'bundle',
-  'format-patch',
-  'instaweb',
-  'request-pull',
-  'difftool',
-]);
-
-const ORDINARY_WRITES = new Set([
-  'add',
-  'commit',
-  'pull',
-  'merge',
-  'mv',
-  'init',
-  'clone',
-  'cherry-pick',
-  'revert',
-  'am',
-  'apply',
-  'notes',
-  'tag',
-  'switch',
-  'rebase',
-  'gc',
-  'prune',
-  'maintenance',
-  'sparse-checkout',
-  'submodule',
-  'lfs',
-  'rm',
-  'mergetool',
-  'stage',
-  'restore',
-  'checkout',
-  'worktree',
-  'remote',
-  'config',
-  'stash',
-  'branch',
-  'reset',
-  'clean',
-  'push',
-  'update-index',
-  'bisect',
-  'commit-tree',
-  'update-ref',
-  'symbolic-ref',
-  'replace',
-  'filter-branch',
-  'filter-repo',
-  'hash-object',
-  'read-tree',
-  'write-tree',
-  'checkout-index',
-  'pack-refs',
-  'repack',
-]);
-
-const DEFAULT_BRANCHES = /^(main|master|trunk|production|prod)$/;
-
 const SECRETISH =
   /(^|\/)(\.env(?!\.(example|sample|template|dist)$)(\..*)?|id_(rsa|ed25519|ecdsa|dsa)|.*\.pem|.*\.key|credentials(\.json)?|secrets?\.(json|ya?ml)|\.npmrc|\.pypirc|.*\.p12|.*\.pfx|.*\.jks|.*\.keystore)$/;
-
-/** A commit named by ref arithmetic or hash (HEAD~2, @^, 1a2b3c4, origin/main). */
-const COMMITISH = /^(HEAD|@)([~^]\d*)+$|^[0-9a-f]{7,40}$|^(origin|upstream)\/[\w./-]+$/;
-
-/** A pathspec that covers the whole tree or a directory. */
-const wholeTree = (o: string) => o === '.' || o === ':/' || o.endsWith('/') || /[*?]/.test(o);
-
-/** A path without an extension is most likely a directory. */
-const noExtension = (o: string) => !/\.\w+$/.test(o);
-
-/** Restoring named files from git overwrites their uncommitted edits, which nothing can bring back. */
-const discardFiles = (sub: string) =>
-  unsure(
-    'git-discard-file',
-    `git ${sub} overwrites uncommitted changes to these files for good; check \`git diff\` first, or \`git stash\``,
-  );
-
-const destroy = (finding: string, reason: string) => dangerous('destroy-or-exfiltrate', finding, reason);
-const bypass = (finding: string, reason: string) => dangerous('bypass-review', finding, reason);
-
-/** Options that take a value, per subcommand, so that values are not read as flags or paths. */
-const VALUE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  checkout: { shortValue: 'bB', longValue: ['--orphan', '--conflict', '--pathspec-from-file'] },
-  switch: { shortValue: 'cC', longValue: ['--orphan', '--conflict'] },
-  restore: { shortValue: 's', longValue: ['--source', '--conflict', '--pathspec-from-file'] },
-  commit: {
-    shortValue: 'mFcCt',
-    longValue: [
-      '--message',
-      '--file',
-      '--reuse-message',
-      '--reedit-message',
-      '--template',
-      '--author',
-      '--date',
-      '--fixup',
-      '--squash',
-      '--cleanup',
-      '--trailer',
-      '--pathspec-from-file',
-    ],
-  },
-  reset: { longValue: ['--pathspec-from-file'] },
-  rm: { longValue: ['--pathspec-from-file'] },
-  add: { longValue: ['--chmod', '--pathspec-from-file'] },
-  stash: { shortValue: 'm', longValue: ['--message', '--pathspec-from-file'] },
-  clean: { shortValue: 'e', longValue: ['--exclude'] },
-  push: { shortValue: 'o', longValue: ['--push-option', '--repo', '--receive-pack', '--exec'] },
-  branch: { shortValue: 'u', longValue: ['--set-upstream-to', '--format', '--sort', '--points-at'] },
-  tag: { shortValue: 'mFu', longValue: ['--message', '--file', '--local-user', '--format', '--sort'] },
-  worktree: { shortValue: 'bB', longValue: ['--reason'] },
-  merge: { shortValue: 'mFsX', longValue: ['--message', '--file', '--strategy', '--strategy-option'] },
-  rebase: { shortValue: 'sxX', longValue: ['--onto', '--strategy', '--strategy-option', '--exec'] },
-};
 
 /** Global options before the subcommand: -C dir, -c k=v, --git-dir=... */
 function subcommandIndex(args: readonly Arg[]): { index: number; configs: string[]; help: boolean } {
@@ -228,75 +78,15 @@ function judgeSub(
   const ops = operands.map((o) => o.value);
   switch (name) {
     case 'reset':
-      if (hasFlag(flags, undefined, '--hard', '--merge', '--keep'))
-        return destroy(
-          'git-reset-hard',
-          'git reset --hard throws away uncommitted changes; commit or `git stash` them first',
-        );
-      if (hasFlag(flags, undefined, '--soft')) return safe('git reset --soft keeps the index and the tree');
-      if (ops.length === 0 || (ops.length === 1 && /^(HEAD|@)$/.test(ops[0]!)))
-        return unsure(
-          'git-unstage-all',
-          'git reset unstages everything, and staging picked hunk by hunk is lost; name the files to unstage',
-        );
-      if (ops.length === 1 && COMMITISH.test(ops[0]!) && !rest.some((a) => a.value === '--'))
-        return unsure(
-          'git-reset-commits',
-          `git reset ${ops[0]} moves the branch back: later commits leave it (only the reflog keeps them); use git revert to undo published work`,
-        );
-      return safe('git reset of named paths only unstages them');
-    case 'checkout': {
-      // -f throws local changes away whatever else the line does (-f -b, -f BRANCH, -f -- PATH)
-      if (hasFlag(flags, 'f', '--force'))
-        return destroy(
-          'git-checkout-force',
-          'git checkout --force discards local changes; commit or stash first',
-        );
-      if (hasFlag(flags, 'b') || hasFlag(flags, 'B') || hasFlag(flags, undefined, '--orphan'))
-        return safe('git checkout -b creates a branch');
-      // after `--`, every operand is a path; without it, TREE-ISH PATH... restores paths too
-      const dashdash = rest.findIndex((a) => a.value === '--');
-      const fromFile = hasFlag(flags, undefined, '--pathspec-from-file');
-      const named = dashdash >= 0 || ops.length >= 2;
-      const paths =
-        dashdash >= 0
-          ? rest.slice(dashdash + 1).map((a) => a.value)
-          : named
-            ? ops.slice(1)
-            : ops.filter(wholeTree);
-      if (paths.some(wholeTree) || (named && paths.length > 0 && paths.every(noExtension)))
-        return destroy(
-          'git-discard-changes',
-          'git checkout of paths discards uncommitted changes to them; commit or `git stash` first',
-        );
-      // --ours/--theirs always name paths; a lone operand with a file extension is a path, not a branch
-      const lonePath = ops.length === 1 && /\.[a-zA-Z]\w*$/.test(ops[0]!) && !ops[0]!.includes('..');
-      if (paths.length > 0 || fromFile || lonePath || hasFlag(flags, undefined, '--ours', '--theirs'))
-        return discardFiles('checkout');
-      return safe('git checkout of a branch');
-    }
+      return judgeReset(flags, ops, rest);
+    case 'checkout':
+      return judgeCheckout(flags, ops, rest);
     case 'switch':
       return hasFlag(flags, 'f', '--force', '--discard-changes')
         ? destroy('git-discard-changes', 'git switch --force discards local changes; commit or stash first')
         : safe('git switch');
-    case 'restore': {
-      const staged = hasFlag(flags, 'S', '--staged');
-      const worktree = hasFlag(flags, 'W', '--worktree') || !staged;
-      const broad = ops.length === 0 || ops.some(wholeTree);
-      if (worktree)
-        return broad
-          ? destroy(
-              'git-discard-changes',
-              'git restore discards uncommitted changes; commit or `git stash` first',
-            )
-          : discardFiles('restore');
-      return broad
-        ? unsure(
-            'git-unstage-all',
-            'git restore --staged of the whole tree unstages everything; name the files to unstage',
-          )
-        : safe('git restore --staged only unstages');
-    }
+    case 'restore':
+      return judgeRestore(flags, ops);
     case 'clean':
       if (hasFlag(flags, 'n', '--dry-run')) return safe('git clean --dry-run only lists');
       if (hasFlag(flags, 'f', '--force') || hasFlag(flags, 'x') || hasFlag(flags, 'd'))
@@ -398,22 +188,8 @@ function judgeSub(
       return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url'
         ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
         : safe('git remote');
-    case 'rm': {
-      if (hasFlag(flags, undefined, '--cached')) return safe('git rm --cached');
-      if (ops.some((o) => o === '.' || /[*?]/.test(o)))
-        return destroy('git-rm-all', `git rm ${ops.join(' ')} deletes many tracked files; name the files`);
-      // without -f git refuses to remove files with uncommitted changes, so history keeps them all
-      if (!hasFlag(flags, 'f', '--force')) return safe('git rm of tracked files (recoverable from history)');
-      if (ops.some(wholeTree) || (hasFlag(flags, 'r') && ops.some(noExtension)))
-        return destroy(
-          'git-rm-force',
-          'git rm -rf deletes whole directories with their uncommitted changes; commit first, or drop -f',
-        );
-      return unsure(
-        'git-discard-file',
-        'git rm -f deletes these files even with uncommitted changes, which are then gone for good; commit them first, or drop -f',
-      );
-    }
+    case 'rm':
+      return judgeGitRm(flags, ops);
     case 'read-tree':
       // --reset -u is the plumbing form of reset --hard; without -u only the index changes
       if (hasFlag(flags, undefined, '--reset') && hasFlag(flags, 'u'))
@@ -431,43 +207,4 @@ function judgeSub(
       if (ORDINARY_WRITES.has(name)) return safe(`git ${name}`);
       return unsure('git-unknown', `git ${name} is not a subcommand warden knows`);
   }
-}
-
-function judgePush(flags: readonly string[], ops: readonly string[]): Analysis {
-  // --force-if-includes only refines --force-with-lease; on its own the push is a plain one
-  const lease = hasFlag(flags, undefined, '--force-with-lease');
-  const force = hasFlag(flags, 'f', '--force') || ops.some((o) => o.startsWith('+'));
-  const refs = ops.slice(1).map((r) => r.replace(/^\+/, ''));
-  const targets = refs.map((r) => (r.includes(':') ? r.split(':')[1]! : r).replace(/^refs\/heads\//, ''));
-  if (hasFlag(flags, 'd', '--delete') || refs.some((r) => r.startsWith(':')))
-    return destroy('git-push-delete', 'deletes a branch on the remote; ask the user first');
-  if (hasFlag(flags, undefined, '--mirror', '--prune'))
-    return destroy(
-      'git-push-mirror',
-      'git push --mirror/--prune can delete remote branches; push named branches instead',
-    );
-  if (force && !lease)
-    return bypass(
-      'force-push',
-      'force-push rewrites shared history; use --force-with-lease on your own branch, or push a new branch',
-    );
-  if (targets.some((t) => DEFAULT_BRANCHES.test(t)))
-    return lease || force
-      ? bypass(
-          'force-push-default-branch',
-          'force-pushing the default branch rewrites shared history and skips review; push a feature branch and open a pull request',
-        )
-      : // nothing is lost (the push only adds commits), but it skips review: a person decides
-        unsure(
-          'push-default-branch',
-          'pushing straight to the default branch skips review; push a feature branch and open a pull request',
-        );
-  if (hasFlag(flags, undefined, '--all', '--tags') && force)
-    return bypass('force-push', 'force-pushes every branch');
-  if (lease)
-    return unsure(
-      'force-push-lease',
-      '--force-with-lease still replaces the published history of the branch; push a new branch if others may use it',
-    );
-  return safe('git push of a branch');
 }

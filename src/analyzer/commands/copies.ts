@@ -1,0 +1,116 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { Arg } from '../shell/words.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
+import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { judgeAll, judgeDelete, judgeRead, judgeReplaceStartupFile, judgeWrite } from './path-checks.js';
+
+/** Judges for commands that copy, move, link, sync or unpack files: the destination is written, the sources read. */
+
+/** cp/install/ln: the last operand (or -t DIR) is written, the others are read. */
+export function copyLike(verb: string, moves: boolean): CommandJudge {
+  return (args, _cmd, ctx) => {
+    const { flags, operands } = splitArgs(args);
+    const tIndex = args.findIndex((a) => a.value === '-t' || a.value === '--target-directory');
+    let dest: Arg | undefined;
+    let sources = operands;
+    const tLong = flags.find((f) => f.startsWith('--target-directory='));
+    if (tLong) dest = { value: tLong.split('=')[1]!, dynamic: false };
+    else if (tIndex >= 0 && args[tIndex + 1]) {
+      dest = args[tIndex + 1]!;
+      sources = operands.filter((o) => o !== dest);
+    } else if (operands.length >= 2) {
+      dest = operands[operands.length - 1];
+      sources = operands.slice(0, -1);
+    }
+    const out: Analysis[] = [];
+    if (dest && moves && !dest.dynamic && /^\/dev\//.test(dest.value))
+      out.push(
+        dangerous(
+          'destroy-or-exfiltrate',
+          'move-to-device',
+          `moving files onto ${dest.value} destroys them; delete them with rm if that is the intent`,
+        ),
+      );
+    else if (dest)
+      out.push(
+        (hasFlag(flags, 'b', '--backup') ? undefined : judgeReplaceStartupFile(dest, ctx, verb)) ??
+          judgeWrite(dest, ctx, verb),
+      );
+    for (const s of sources) {
+      if (moves) out.push(judgeDelete(s, { recursive: false, glob: false, verb: `${verb} away` }, ctx));
+      else {
+        const r = judgeRead(s, ctx);
+        if (r) out.push(r);
+      }
+    }
+    return judgeAll(out);
+  };
+}
+
+export const ln: CommandJudge = copyLike('links', false);
+
+export const rsync: CommandJudge = (args, _cmd, ctx) => {
+  const { flags, operands } = splitArgs(args);
+  if (hasFlag(flags, 'n', '--dry-run')) return safe('rsync --dry-run only lists');
+  const dest = operands[operands.length - 1];
+  const out: Analysis[] = [];
+  const remote = operands.some((o) => /^[\w.-]+@?[\w.-]*:/.test(o.value) && !o.value.startsWith('/'));
+  if (
+    hasFlag(
+      flags,
+      undefined,
+      '--delete',
+      '--delete-before',
+      '--delete-after',
+      '--delete-during',
+      '--delete-excluded',
+      '--del',
+    )
+  )
+    out.push(
+      remote
+        ? dangerous(
+            'destroy-or-exfiltrate',
+            'remote-sync-delete',
+            'rsync --delete removes files on the destination that the source lacks; run with --dry-run first',
+          )
+        : dest
+          ? atMostUnsure(
+              judgeDelete(dest, { recursive: true, glob: false, verb: 'rsync --delete prunes' }, ctx),
+            )
+          : safe('rsync'),
+    );
+  if (remote) out.push(unsure('remote-copy', 'copies files to or from another machine'));
+  else if (dest) out.push(judgeWrite(dest, ctx, 'rsync writes'));
+  for (const s of operands.slice(0, -1)) {
+    const r = judgeRead(s, ctx);
+    if (r) out.push(r);
+  }
+  return judgeAll(out);
+};
+
+export const tar: CommandJudge = (args, _cmd, ctx) => {
+  const out: Analysis[] = [];
+  const first = args[0]?.value ?? '';
+  const extract =
+    /^-?[a-zA-Z]*x/.test(first) || args.some((a) => a.value === '--extract' || /^-[a-zA-Z]*x/.test(a.value));
+  const cIndex = args.findIndex((a) => a.value === '-C' || a.value === '--directory');
+  if (extract && cIndex >= 0 && args[cIndex + 1])
+    out.push(judgeWrite(args[cIndex + 1]!, ctx, 'tar extracts into'));
+  for (const a of args) {
+    const r = judgeRead(a, ctx);
+    if (r) out.push(r);
+  }
+  return judgeAll(out);
+};
+
+export const unzip: CommandJudge = (args, _cmd, ctx) => {
+  const d = args.findIndex((a) => a.value === '-d');
+  return d >= 0 && args[d + 1]
+    ? judgeWrite(args[d + 1]!, ctx, 'unzip extracts into')
+    : safe('unzip into the current directory');
+};
+
+function atMostUnsure(a: Analysis): Analysis {
+  return a.kind === 'dangerous' ? unsure(a.finding, a.reason) : a;
+}
