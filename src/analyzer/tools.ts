@@ -31,6 +31,8 @@ export function judgeAction(action: Action, env: Environment): Analysis {
     case 'write_stdin': {
       const chars = typeof input.chars === 'string' ? input.chars : '';
       if (chars.trim() === '') return safe('polls a running command');
+      // Ctrl-C, Ctrl-D, Ctrl-Z, Enter: keys that stop or answer the running command, not a command
+      if ([...chars].every(isControlKey)) return safe('sends a control key to the running command');
       return judgeShell(chars, ctx);
     }
     case 'apply_patch':
@@ -69,6 +71,11 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       if (action.tool.includes('___')) return judgeMcp(action.tool.split('___').slice(1).join('___'), input);
       return unsure('unknown-tool', `${action.tool} is a tool warden does not know`);
   }
+}
+
+function isControlKey(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
 }
 
 function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {

@@ -32,6 +32,9 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   java,
 };
 
+/** A first argument that only asks (`rfkill list`, `foo-remove --help`). */
+const READING_SUBCOMMAND = /^(list|ls|show|status|info|get|describe|help|--help|-h|--version|-V)$/;
+
 /** Programs whose `-i FILE` is an SSH identity they log in with. */
 const USES_KEY = /^(ssh|scp|sftp|autossh|sshfs|mosh)$/;
 
@@ -252,7 +255,11 @@ function judgeKnown(
       result = unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
     // the verb must end a word (`disk-format`, `Remove-Thing`, `vgremove`), not begin a longer
     // one: `format_producer` and `formatter` do not sound destructive
-    else if (/(remove|delete|destroy|wipe|purge|kill|erase|format)\b/i.test(name) && !name.includes(':'))
+    else if (
+      /(remove|delete|destroy|wipe|purge|kill|erase|format)\b/i.test(name) &&
+      !name.includes(':') &&
+      !READING_SUBCOMMAND.test(args[0]?.value ?? '')
+    )
       result = unsure(
         'unknown-destructive-name',
         `${name} sounds destructive and is not a command warden knows`,

@@ -12,6 +12,7 @@ import {
   judgeScriptFile,
   judgeStdinSource,
   SHELLS,
+  STDIN_PATH,
   script,
   shell,
   source,
@@ -60,10 +61,15 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(lang);
       return code.dynamic ? atLeastUnsure(r, 'code-dynamic', `${lang} code includes run-time values`) : r;
     }
-    const stdin = judgeStdinSource(cmd, lang, ctx);
-    if (stdin) return stdin;
-    if (cmd.stdinText !== undefined) return judgeCode(cmd.stdinText, lang, ctx, cmd);
-    const ops = args.filter((a) => !a.value.startsWith('-'));
+    const ops = args.filter((a) => !a.value.startsWith('-') || a.value === '-');
+    // stdin is the program only when no script or module is named (`python3 -`, `node < x.js`);
+    // `curl … | python3 -m json.tool` feeds it data
+    const module = args.some((a) => a.value === '-m');
+    if (!module && (ops.length === 0 || STDIN_PATH.test(ops[0]!.value))) {
+      const stdin = judgeStdinSource(cmd, lang, ctx);
+      if (stdin) return stdin;
+      if (cmd.stdinText !== undefined) return judgeCode(cmd.stdinText, lang, ctx, cmd);
+    }
     if (lang === 'python' && args.some((a) => a.value === '-m')) {
       const mod = args[args.findIndex((a) => a.value === '-m') + 1]?.value ?? '';
       if (/^(http\.server|SimpleHTTPServer|smtpd|pty)$/.test(mod))
@@ -72,6 +78,8 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       return safe(`python -m ${mod}`);
     }
     const script = ops[0];
+    if (script && STDIN_PATH.test(script.value))
+      return unsure('pipe-to-interpreter', `${lang} runs code from its input`);
     if (!script)
       return args.length > 0 && args.every((a) => /^(-V|--version|-h|--help|-v|-VV)$/.test(a.value))
         ? safe(`${lang} --version`)

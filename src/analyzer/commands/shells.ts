@@ -64,6 +64,9 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);
 }
 
+/** A script path that means "read the program from stdin". */
+export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
+
 export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   if (ctx.depth > 5) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   const out: Analysis[] = [];
@@ -92,11 +95,14 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
     out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
     return judgeAll(out);
   }
-  const stdin = judgeStdinSource(cmd, name, ctx);
-  if (stdin) return stdin;
-  if (cmd.stdinText !== undefined) return ctx.judgeScript(cmd.stdinText, { ...ctx, depth: ctx.depth + 1 });
   const script = args.find((a) => !a.value.startsWith('-'));
-  if (!script)
+  // stdin is the program unless a script file is named (then it is that script's input)
+  if (!script || args.some((a) => /^-[a-zA-Z]*s$/.test(a.value)) || STDIN_PATH.test(script.value)) {
+    const stdin = judgeStdinSource(cmd, name, ctx);
+    if (stdin) return stdin;
+    if (cmd.stdinText !== undefined) return ctx.judgeScript(cmd.stdinText, { ...ctx, depth: ctx.depth + 1 });
+  }
+  if (!script || STDIN_PATH.test(script.value))
     return cmd.upstream
       ? unsure('pipe-to-shell', `${name} runs piped commands`)
       : unsure('interactive-shell', `starts an interactive ${name}`);

@@ -125,4 +125,13 @@ function noteFiles(
   }
   for (const r of cmd.redirects)
     if (r.operator.includes('>') && r.target && !r.target.dynamic) add(generated, r.target.value);
+  // a compiler's output is built from local sources (`rustc x.rs -o /tmp/x && /tmp/x`)
+  if (COMPILERS.test(head))
+    cmd.argv.forEach((a, i) => {
+      if (a.value === '-o' && cmd.argv[i + 1] && !cmd.argv[i + 1]!.dynamic)
+        add(generated, cmd.argv[i + 1]!.value);
+    });
 }
+
+const COMPILERS =
+  /^(rustc|gcc|g\+\+|cc|c\+\+|clang|clang\+\+|go|swiftc|zig|tsc|javac|nim|ghc|dmd|ldc2|gfortran)$/;
