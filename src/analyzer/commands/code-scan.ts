@@ -11,7 +11,7 @@ import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 const CODE_SHELL_CALL =
   /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|Deno\.Command|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
 const CODE_DELETE =
-  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|fs\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|Deno\.remove(?:Sync)?|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
+  /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|(?:fs|fs\.promises|fsp|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|Deno\.remove(?:Sync)?|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
 const CODE_WRITE =
   /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|writeTextFileSync|writeTextFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
 const CODE_READ_PATH = /(['"])((?:~|\/)[^'"]*|\.env[^'"]*|[^'"]*\.(?:pem|key))\1/g;

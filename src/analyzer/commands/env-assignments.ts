@@ -25,6 +25,10 @@ const SEARCH_PATH =
 export function judgeAssignments(cmd: SimpleCommand, ctx: ShellContext): Analysis {
   const out: Analysis[] = (cmd.assignments ?? []).map((a) => judgeAssignment(a, ctx));
   const head = cmd.argv[0];
+  // `printf -v NAME VALUE` assigns like NAME=VALUE; `unset HISTFILE` turns history off
+  if (head?.value === 'printf' && cmd.argv[1]?.value === '-v' && cmd.argv[2] && cmd.argv[3])
+    out.push(judgeAssignment({ name: cmd.argv[2].value, value: cmd.argv[3] }, ctx));
+  if (head?.value === 'unset' && cmd.argv.some((a) => a.value === 'HISTFILE')) out.push(historyOff());
   if (
     head &&
     !head.dynamic &&
@@ -46,7 +50,12 @@ export function judgeAssignments(cmd: SimpleCommand, ctx: ShellContext): Analysi
   return judgeAll(out);
 }
 
+function historyOff(): Analysis {
+  return unsure('history-clear', 'turns shell history off, so what runs next leaves no trace');
+}
+
 function judgeAssignment({ name, value }: Assignment, ctx: ShellContext): Analysis {
+  if (/^HIST(FILE|SIZE|FILESIZE)$/.test(name) && /^(|0|\/dev\/null)$/.test(value.value)) return historyOff();
   if (LOADS_FILE.test(name) && value.value !== '')
     return unsure('env-injects-code', `${name}=${value.value} makes programs load that code`);
   if (RUNS_COMMAND.test(name) && value.value !== '')

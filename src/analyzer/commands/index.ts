@@ -19,6 +19,7 @@ import { READ_ONLY } from './readonly.js';
 import { judgeScriptFile } from './shells.js';
 import { SYSTEM_JUDGES } from './system.js';
 import { java, judgeUnknownCli } from './unknown-cli.js';
+import { WINDOWS_JUDGES } from './windows.js';
 import { isWrapper, judgeWrapper } from './wrappers.js';
 
 const JUDGES: Readonly<Record<string, CommandJudge>> = {
@@ -26,6 +27,7 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   ...DATABASE_JUDGES,
   ...NETWORK_JUDGES,
   ...SYSTEM_JUDGES,
+  ...WINDOWS_JUDGES,
   ...PACKAGE_JUDGES,
   ...INTERPRETER_JUDGES,
   git,
@@ -230,7 +232,7 @@ function judgeKnown(
       result = /^shutdown$/i.test(name)
         ? dangerous('destroy-or-exfiltrate', 'power', 'shuts down a server')
         : judgeSql([name, ...args.map((a) => a.value)].join(' '), 'sql');
-    else if (/^(remove-item|rd|del|erase|ri)$/i.test(name))
+    else if (/^(remove-item|rd|rmdir|del|erase|ri)$/i.test(name))
       result = judgeAll(
         args
           .filter((a) => !/^-/.test(a.value) && !/^\/[sqaf]$/i.test(a.value))

@@ -59,6 +59,13 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
       .map((a) => a.value)
       .join(' ')
       .replace(/\\n/g, '\n');
+    // `echo -e '\x72\x6d …' | sh`: escape-encoded text is a payload written not to be read
+    if ((text.match(/\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})/g) ?? []).length >= 3)
+      return dangerous(
+        'cross-trust-boundary',
+        'obfuscated-exec',
+        `blocked: runs an escape-encoded payload with ${who}; run plain, readable commands`,
+      );
     return ctx.judgeScript(text, { ...ctx, depth: ctx.depth + 1 });
   }
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);

@@ -21,14 +21,21 @@ const crontab: CommandJudge = (args) => {
 /** An alias runs its body where it is used: judge the body as the command it is (`alias x='rm -rf ~'`). */
 const judgeAllAnswers = (answers: readonly Analysis[]) => worst(answers, safe('alias lists aliases'));
 
-/** `set -x` / `set -o xtrace`: every later command is echoed with its variables expanded. */
+/**
+ * `set -x` / `set -o xtrace`: every later command is echoed with its variables expanded;
+ * `set +o history` leaves no trace of what runs next.
+ */
 const set: CommandJudge = (args) =>
-  args.some((a, i) => /^-[a-wyzA-Z]*x/.test(a.value) || (a.value === '-o' && args[i + 1]?.value === 'xtrace'))
-    ? unsure(
-        'shell-trace',
-        'set -x prints every command with its variables expanded, secrets included, into the transcript; leave tracing off',
-      )
-    : safe('set changes shell options');
+  args.some((a, i) => a.value === '+o' && args[i + 1]?.value === 'history')
+    ? unsure('history-clear', 'turns shell history off, so what runs next leaves no trace')
+    : args.some(
+          (a, i) => /^-[a-wyzA-Z]*x/.test(a.value) || (a.value === '-o' && args[i + 1]?.value === 'xtrace'),
+        )
+      ? unsure(
+          'shell-trace',
+          'set -x prints every command with its variables expanded, secrets included, into the transcript; leave tracing off',
+        )
+      : safe('set changes shell options');
 
 const kill: CommandJudge = (args) => {
   if (args.some((a) => a.dynamic && !a.value.startsWith('-')))

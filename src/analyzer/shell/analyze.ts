@@ -38,7 +38,7 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
     const here: ShellContext = { ...ctx, cwd, downloaded, generated };
     noteFiles(cmd, here, downloaded, generated);
     if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
-    if (cmd.assignments || /^(export|declare|typeset)$/.test(cmd.argv[0]?.value ?? ''))
+    if (cmd.assignments || /^(export|declare|typeset|printf|unset)$/.test(cmd.argv[0]?.value ?? ''))
       out.push(judgeAssignments(cmd, here));
     out.push(cmd.globs[0] ? globbedName(cmd) : judgeArgv(splitHead(cmd.argv), cmd, here));
     const argv = withoutBuiltinPrefix(cmd.argv);
