@@ -1,0 +1,62 @@
+import { describeTables, type Row } from '../support/analyzer-tables.js';
+
+/** Options read with the values they take, and find/sed scripts read as the programs they are. */
+
+const TABLES: Record<string, Row[]> = {
+  'stays safe': [
+    ['find . -name file.txt -delete', 'safe'],
+    ['find . -name "*.pyc" -delete', 'safe'],
+    ['find -L . -name "*.o" -delete', 'safe'],
+    ['find . \\( -name "*.pyc" -o -name "*.o" \\) -delete', 'safe'],
+    ['find . -maxdepth 1 -name "*.log" -delete', 'safe'],
+    ["find /tmp -name '*.tmp' -delete", 'safe'],
+    ['find /tmp -mtime +7 -delete', 'safe'],
+    ['find . -type f -exec grep -l TODO {} +', 'safe'],
+    ['find . -printf -delete', 'safe'],
+    ['find . -newermt -delete', 'safe'],
+    ['find . -samefile -delete', 'safe'],
+    ["find . -printf '%p\\n'", 'safe'],
+    ['find . -fprint0 list.txt', 'safe'],
+    ['sed -n 1,5p file.txt', 'safe'],
+    ["sed 's/w /x/' file", 'safe'],
+    ["sed -n 's/.*version: *//p' package.json", 'safe'],
+    ["sed -e :a -e '$!N;s/\\n//;ta' file", 'safe'],
+    ["sed '1!G;h;$!d' file", 'safe'],
+    ["sed 's|/usr|/opt|g; y/abc/xyz/' file", 'safe'],
+    ["sed -n '/start/,+3p;$q' file", 'safe'],
+    ["sed -n '/x/w /dev/stdout' file", 'safe'],
+    ["sed --sandbox 's/a/b/e' file", 'safe'],
+    ['sed -e -i file', 'safe'],
+    ['sed -- -i file', 'safe'],
+    ['sed -f script.sed file.txt', 'safe'],
+  ],
+  'find: the expression runs left to right': [
+    ['find . -delete -name file.txt', 'dangerous'],
+    ['find . -delete', 'dangerous'],
+    ['find . -type f -delete', 'dangerous'],
+    ["find . -name '*.pyc' -o -delete", 'dangerous'],
+    ['find /tmp -delete', 'dangerous'],
+    ['find . -fprint0 /etc/passwd', 'dangerous'],
+    ["find . -fprintf /etc/passwd '%p'", 'dangerous'],
+    ['find . -exec rm -rf {} +', 'dangerous'],
+  ],
+  'sed: the script is the first operand or every -e value': [
+    ["sed -e 's/y/echo hi/e' hello.txt", 'unsure'],
+    ["sed 's/foo/bar/e' file.txt", 'unsure'],
+    ["sed -n -e 's/a/b/e' file", 'unsure'],
+    ["sed --expression='s/a/b/e' file", 'unsure'],
+    ['sed -es/a/b/e', 'unsure'],
+    ["sed '1e date' file", 'unsure'],
+    ["sed '1e rm -rf /' file", 'dangerous'],
+    ["sed 's/a/b/w /etc/passwd' file", 'dangerous'],
+    ["sed 'w backup.txt' file.txt", 'unsure'],
+    ['sed -newout input', 'unsure'],
+    ["sed '/x/r /home/user/.ssh/id_rsa' file", 'dangerous'],
+    ['sed -f /tmp/x.sed file', 'unsure'],
+    ["sed -i 's/a/b/' f.txt", 'unsure'],
+    ["sed -I.bak 's/a/b/' file", 'unsure'],
+    ["sed --in-pl=.bak 's/a/b/' file", 'unsure'],
+  ],
+};
+
+describeTables('option semantics', TABLES);
