@@ -114,3 +114,24 @@ export const unzip: CommandJudge = (args, _cmd, ctx) => {
 function atMostUnsure(a: Analysis): Analysis {
   return a.kind === 'dangerous' ? unsure(a.finding, a.reason) : a;
 }
+
+/**
+ * 7-Zip (7z, 7za, 7zr, 7zz): `x`/`e` extract into `-o<dir>` (the current directory without it);
+ * `a`/`u`/`d`/`rn` write the archive, the first operand after the command; files added are read.
+ */
+export const sevenZip: CommandJudge = (args, _cmd, ctx) => {
+  const switches = args.filter((a) => a.value.startsWith('-'));
+  const [command, archive, ...files] = args.filter((a) => !switches.includes(a));
+  const verb = command?.value.toLowerCase() ?? '';
+  const out: Analysis[] = [];
+  if (verb === 'x' || verb === 'e') {
+    // -o<dir>, written as one word
+    const dir = switches.find((a) => /^-o./.test(a.value));
+    if (dir) out.push(judgeWrite({ value: dir.value.slice(2), dynamic: dir.dynamic }, ctx, '7z extracts'));
+  } else if (/^(a|u|d|rn)$/.test(verb) && archive) out.push(judgeWrite(archive, ctx, '7z writes'));
+  for (const f of [archive, ...files]) {
+    const r = f && judgeRead(f, ctx);
+    if (r) out.push(r);
+  }
+  return judgeAll(out);
+};

@@ -22,6 +22,15 @@ const RUNS_COMMAND =
 const SEARCH_PATH =
   /^(PATH|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|DYLD_FRAMEWORK_PATH|PYTHONPATH|PERL5LIB|RUBYLIB|NODE_PATH|GIT_EXEC_PATH)$/;
 
+/**
+ * Variables naming a settings file or directory that programs read, where settings can name programs
+ * to run (rg's --pre, git's core.pager and aliases, kubeconfig exec plugins, AWS credential_process,
+ * docker credential helpers, npm's script-shell) or code (PYTHONSTARTUP, a Gemfile). Harmless in the
+ * project or the home directory; from a temp dir anyone could have planted them.
+ */
+const CONFIG_FILE =
+  /^(RIPGREP_CONFIG_PATH|GIT_CONFIG_GLOBAL|GIT_CONFIG_SYSTEM|GIT_CONFIG|NPM_CONFIG_USERCONFIG|NPM_CONFIG_GLOBALCONFIG|npm_config_userconfig|npm_config_globalconfig|KUBECONFIG|AWS_CONFIG_FILE|DOCKER_CONFIG|PYTHONSTARTUP|BUNDLE_GEMFILE|PIP_CONFIG_FILE|CURL_HOME|WGETRC|XDG_CONFIG_HOME)$/;
+
 export function judgeAssignments(cmd: SimpleCommand, ctx: ShellContext): Analysis {
   const out: Analysis[] = (cmd.assignments ?? []).map((a) => judgeAssignment(a, ctx));
   const head = cmd.argv[0];
@@ -77,6 +86,17 @@ function judgeAssignment({ name, value }: Assignment, ctx: ShellContext): Analys
       return unsure(
         'env-search-path',
         `${name} puts ${scratch} ahead of the usual programs and libraries; a file planted there would run instead`,
+      );
+  }
+  if (CONFIG_FILE.test(name)) {
+    // KUBECONFIG is a list; a file this same script just wrote from local content is known
+    const scratch = value.value
+      .split(':')
+      .find((entry) => isScratch(entry, value, ctx) && !ctx.generated?.has(resolvePath(entry, ctx) ?? ''));
+    if (scratch !== undefined)
+      return unsure(
+        'env-config-file',
+        `${name} makes programs read their settings from ${scratch} in a temp dir, and settings can name programs to run; read it first`,
       );
   }
   return safe(`sets ${name}`);

@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { awk } from './awk.js';
 import type { CommandJudge, ShellContext } from './context.js';
-import { copyLike, ln, rsync, tar, unzip } from './copies.js';
+import { copyLike, ln, rsync, sevenZip, tar, unzip } from './copies.js';
 import { rm, rmdir, shred } from './deletes.js';
 import { dd, diskTools, diskutil } from './disks.js';
 import { mkdir, sed, tee, touchLike, truncate } from './edits.js';
@@ -49,6 +49,10 @@ export const FILE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   rsync,
   tar,
   unzip,
+  '7z': sevenZip,
+  '7za': sevenZip,
+  '7zr': sevenZip,
+  '7zz': sevenZip,
 };
 
 export function isFileJudge(name: string): boolean {

@@ -4,45 +4,145 @@ import { safe } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
-/** The find judge: -delete, -exec/-ok (each match judged as the command it runs) and -fprint writes. */
+/**
+ * The find judge. The expression runs left to right: an action (-delete, -exec/-ok, each match
+ * judged as the command it runs) applies to what the tests before it let through, and an action
+ * before any test applies to every file, the start point included. -fprint/-fprint0/-fprintf/-fls
+ * write a file. Options are read with the number of values each takes, so the value of one
+ * (`-printf -delete`, `-newermt -delete`) is never taken for an action.
+ */
 
-/** find tests that can keep the start point itself from matching. */
-const FIND_TESTS =
-  /^-(i?name|i?path|i?wholename|i?regex|type|mindepth|newer\w*|[amc](time|min)|size|empty|user|group|perm|links|inum|samefile)$/;
+/** Options before the start points: -H -L -P take nothing, -D takes a value, -O<level> is one word. */
+const LEADING_VALUED = new Set(['-D']);
+const LEADING = /^-([HLP]|O\d*)$/;
+
+/** Expression words that take values, and how many (an -exec command runs to `;` or `+`). */
+const ARITY: Readonly<Record<string, number>> = {
+  '-fprintf': 2,
+  '-printf': 1,
+  '-fprint': 1,
+  '-fprint0': 1,
+  '-fls': 1,
+  '-maxdepth': 1,
+  '-mindepth': 1,
+  '-regextype': 1,
+  '-files0-from': 1,
+  '-context': 1,
+  '-flags': 1,
+  '-fstype': 1,
+  '-gid': 1,
+  '-uid': 1,
+  '-group': 1,
+  '-user': 1,
+  '-inum': 1,
+  '-links': 1,
+  '-perm': 1,
+  '-size': 1,
+  '-type': 1,
+  '-xtype': 1,
+  '-samefile': 1,
+  '-used': 1,
+};
+
+/** Tests that take one value: names, paths, patterns, times (`-newerXY` included). */
+const VALUED_TEST =
+  /^-(i?name|i?path|i?wholename|i?regex|i?lname|[aBcm](time|min|newer)|newer\w*|[acm]?newer)$/;
+
+/** Tests that narrow -delete to "matching files": names, paths, times, sizes, identity. */
+const NARROWS =
+  /^-(i?name|i?path|i?wholename|i?regex|i?lname|[aBcm](time|min|newer)|newer\w*|size|empty|samefile|inum)$/;
+
+/** Tests that can keep the start point itself from matching (for -exec's first match). */
+const EXCLUDES_START =
+  /^-(i?name|i?path|i?wholename|i?regex|i?lname|type|xtype|mindepth|[aBcm](time|min|newer)|newer\w*|size|empty|user|group|uid|gid|perm|links|inum|samefile|nouser|nogroup)$/;
+
+const EXEC = new Set(['-exec', '-execdir', '-ok', '-okdir']);
+
+const WRITES = new Set(['-fprint', '-fprint0', '-fprintf', '-fls']);
+
+function arity(word: string): number {
+  return ARITY[word] ?? (VALUED_TEST.test(word) ? 1 : 0);
+}
+
+/** What the tests before a point of the expression let through, in the current alternative. */
+interface Filter {
+  /** A test narrows the files to matching names, paths, times… */
+  narrowed: boolean;
+  /** A test can keep the start point itself out. */
+  excludesStart: boolean;
+}
 
 export const find: CommandJudge = (args, cmd, ctx) => {
-  const roots: Arg[] = [];
   let i = 0;
-  while (i < args.length && !args[i]!.value.startsWith('-') && !['(', '!'].includes(args[i]!.value))
+  while (i < args.length && (LEADING.test(args[i]!.value) || LEADING_VALUED.has(args[i]!.value)))
+    i += LEADING_VALUED.has(args[i]!.value) ? 2 : 1;
+  const roots: Arg[] = [];
+  while (i < args.length && !args[i]!.value.startsWith('-') && !['(', '!', ','].includes(args[i]!.value))
     roots.push(args[i++]!);
   if (roots.length === 0) roots.push({ value: '.', dynamic: false });
   const out: Analysis[] = [];
+  let filter: Filter = { narrowed: false, excludesStart: false };
+  // per open parenthesis: the filter before it, and whether every alternative inside so far filters
+  const groups: { outer: Filter; all: Filter }[] = [];
+  const endAlternative = () => {
+    const g = groups[groups.length - 1];
+    if (g)
+      g.all = {
+        narrowed: g.all.narrowed && filter.narrowed,
+        excludesStart: g.all.excludesStart && filter.excludesStart,
+      };
+  };
   for (; i < args.length; i++) {
     const v = args[i]!.value;
-    if (
-      v === '-delete' &&
-      args.some((a) => /^-(i?name|i?path|i?regex|mtime|mmin|newer|size|empty)$/.test(a.value))
-    )
+    if (v === '(') {
+      groups.push({ outer: filter, all: { narrowed: true, excludesStart: true } });
+      filter = { ...filter };
+      continue;
+    }
+    if (v === ')') {
+      endAlternative();
+      const g = groups.pop();
+      if (g)
+        filter = {
+          narrowed: g.outer.narrowed || g.all.narrowed,
+          excludesStart: g.outer.excludesStart || g.all.excludesStart,
+        };
+      continue;
+    }
+    if (v === '-o' || v === '-or' || v === ',') {
+      // the next alternative sees what the group started with, not this one's tests
+      endAlternative();
+      filter = { ...(groups[groups.length - 1]?.outer ?? { narrowed: false, excludesStart: false }) };
+      continue;
+    }
+    if (v === '-delete') {
+      const narrowed = filter.narrowed;
       out.push(
         ...roots.map((r) => {
           const d = judgeDelete(
             r,
-            { recursive: true, glob: false, verb: 'find -delete removes matching files under' },
+            {
+              recursive: true,
+              glob: false,
+              verb: narrowed
+                ? 'find -delete removes matching files under'
+                : 'find -delete removes files under',
+            },
             ctx,
           );
-          return d.kind !== 'safe' &&
-            (d.finding === 'delete-project' || d.finding === 'recursive-delete-in-project')
-            ? safe('find -delete of matching files inside the project')
+          // only matching files go: not the project or the temp dir itself
+          return narrowed &&
+            d.kind !== 'safe' &&
+            (d.finding === 'delete-project' ||
+              d.finding === 'recursive-delete-in-project' ||
+              d.finding === 'delete-temp-dir')
+            ? safe('find -delete of matching files')
             : d;
         }),
       );
-    else if (v === '-delete')
-      out.push(
-        ...roots.map((r) =>
-          judgeDelete(r, { recursive: true, glob: false, verb: 'find -delete removes files under' }, ctx),
-        ),
-      );
-    if (v === '-exec' || v === '-execdir' || v === '-ok' || v === '-okdir') {
+      continue;
+    }
+    if (EXEC.has(v)) {
       const inner: Arg[] = [];
       for (i++; i < args.length && args[i]!.value !== ';' && args[i]!.value !== '+'; i++)
         inner.push(args[i]!);
@@ -53,7 +153,7 @@ export const find: CommandJudge = (args, cmd, ctx) => {
       const root = roots[0]!;
       const matches: Arg[] = [{ value: `${root.value.replace(/\/+$/, '')}/${leaf}`, dynamic: root.dynamic }];
       // with no test before -exec, the first match is the start point itself
-      if (!args.slice(0, i).some((a) => FIND_TESTS.test(a.value))) matches.push(root);
+      if (!filter.excludesStart) matches.push(root);
       for (const match of matches)
         out.push(
           ctx.judgeArgv(
@@ -62,11 +162,15 @@ export const find: CommandJudge = (args, cmd, ctx) => {
             ctx,
           ),
         );
+      continue;
     }
-    if (v === '-fprint' || v === '-fprintf' || v === '-fls') {
+    if (WRITES.has(v)) {
       const t = args[i + 1];
       if (t) out.push(judgeWrite(t, ctx, 'find writes'));
     }
+    if (NARROWS.test(v)) filter = { ...filter, narrowed: true };
+    if (EXCLUDES_START.test(v)) filter = { ...filter, excludesStart: true };
+    i += arity(v);
   }
   for (const r of roots) {
     const s = judgeRead(r, ctx);

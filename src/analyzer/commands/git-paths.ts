@@ -16,12 +16,22 @@ const wholeTree = (o: string) => o === '.' || o === ':/' || o.endsWith('/') || /
 const noExtension = (o: string) => !/\.\w+$/.test(o);
 
 export function judgeReset(flags: readonly string[], ops: readonly string[], rest: readonly Arg[]): Analysis {
-  if (hasFlag(flags, undefined, '--hard', '--merge', '--keep'))
+  if (hasFlag(flags, undefined, '--hard', '--merge'))
     return destroy(
       'git-reset-hard',
       'git reset --hard throws away uncommitted changes; commit or `git stash` them first',
     );
   if (hasFlag(flags, undefined, '--soft')) return safe('git reset --soft keeps the index and the tree');
+  // --keep refuses to run when a file it would touch has local changes: only the branch moves
+  if (hasFlag(flags, undefined, '--keep')) {
+    const commit = ops[0];
+    return commit === undefined || /^(HEAD|@)$/.test(commit)
+      ? safe('git reset --keep to HEAD changes nothing')
+      : unsure(
+          'git-reset-commits',
+          `git reset --keep ${commit} moves the branch (local changes are kept): later commits leave it (only the reflog keeps them); use git revert to undo published work`,
+        );
+  }
   if (ops.length === 0 || (ops.length === 1 && /^(HEAD|@)$/.test(ops[0]!)))
     return unsure(
       'git-unstage-all',
