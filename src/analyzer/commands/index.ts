@@ -16,6 +16,7 @@ import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { judgeWindowsDelete } from './powershell.js';
 import { READ_ONLY } from './readonly.js';
+import { rg } from './search.js';
 import { judgeScriptFile } from './shells.js';
 import { SYSTEM_JUDGES } from './system.js';
 import { java, judgeUnknownCli } from './unknown-cli.js';
@@ -32,6 +33,8 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   ...INTERPRETER_JUDGES,
   git,
   java,
+  // rg runs its --pre and --hostname-bin programs
+  rg,
 };
 
 /** A first argument that only asks (`rfkill list`, `foo-remove --help`). */

@@ -5,7 +5,6 @@ import { ormRisk } from './database.js';
 import { upstreamSecret } from './network.js';
 import { PACKAGE_JUDGES } from './packages.js';
 import { judgeAll, judgeInPlaceEdit } from './path-checks.js';
-import { rg } from './search.js';
 import {
   downloadedCode,
   evalJudge,
@@ -113,8 +112,6 @@ export const INTERPRETER_JUDGES: Readonly<Record<string, CommandJudge>> = {
   deno: (args, cmd, ctx) =>
     args[0]?.value === 'eval' ? interpreter('deno')(args, cmd, ctx) : PACKAGE_JUDGES.deno!(args, cmd, ctx),
   osascript: interpreter('osascript'),
-  // rg runs its --pre and --hostname-bin programs
-  rg,
 };
 
 export function interpreterFamily(name: string): string | undefined {
