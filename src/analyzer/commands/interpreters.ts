@@ -5,6 +5,7 @@ import { ormRisk } from './database.js';
 import { upstreamSecret } from './network.js';
 import { PACKAGE_JUDGES } from './packages.js';
 import { judgeAll, judgeInPlaceEdit } from './path-checks.js';
+import { programSource } from './program-operand.js';
 import {
   downloadedCode,
   evalJudge,
@@ -12,7 +13,6 @@ import {
   judgeScriptFile,
   judgeStdinSource,
   SHELLS,
-  STDIN_PATH,
   script,
   shell,
   source,
@@ -31,6 +31,21 @@ const CODE_FLAGS: Readonly<Record<string, RegExp>> = {
   osascript: /^-e$/,
 };
 
+/** Code that runs what it reads from stdin (reading data from stdin is fine). */
+const READS_STDIN =
+  /\b(exec|eval|compile|Function|runInThisContext|runInNewContext|instance_eval|class_eval|system|popen|execSync|spawnSync)\b[^;\n]{0,80}(sys\.stdin|process\.stdin|readFileSync\(\s*(0|['"]\/dev\/stdin)|\bSTDIN\b|\$stdin|<STDIN>|<>|php:\/\/stdin|io\.read|Deno\.stdin|input\(\))/;
+
+/** Interpreters whose option table program-operand.ts knows. */
+const FAMILY: Readonly<Record<string, string>> = {
+  python: 'python',
+  node: 'node',
+  ruby: 'ruby',
+  perl: 'perl',
+  php: 'php',
+  lua: 'lua',
+  deno: 'node',
+};
+
 function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
   return (args, cmd, ctx) => {
     const flag = CODE_FLAGS[lang]!;
@@ -38,6 +53,11 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
     if (i >= 0) {
       const code = args[i + 1];
       if (!code) return unsure('code-missing', `${lang} code flag without code`);
+      // `curl … | python3 -c 'exec(sys.stdin.read())'`: the code runs what it reads
+      if (READS_STDIN.test(code.value)) {
+        const fed = judgeStdinSource(cmd, lang, ctx);
+        if (fed) return fed;
+      }
       if (lang === 'osascript')
         return unsure('applescript', 'runs AppleScript, which can control other apps');
       if (
@@ -64,26 +84,27 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
     const ops = args.filter((a) => !a.value.startsWith('-') || a.value === '-');
     // stdin is the program only when no script or module is named (`python3 -`, `node < x.js`);
     // `curl … | python3 -m json.tool` feeds it data
-    const module = args.some((a) => a.value === '-m');
-    if (!module && (ops.length === 0 || STDIN_PATH.test(ops[0]!.value))) {
+    const program = programSource(
+      FAMILY[lang] ?? lang,
+      lang === 'deno' && ops[0]?.value === 'run' ? args.slice(args.indexOf(ops[0]!) + 1) : args,
+    );
+    if (program.kind === 'stdin') {
       const stdin = judgeStdinSource(cmd, lang, ctx);
       if (stdin) return stdin;
       if (cmd.stdinText !== undefined) return judgeCode(cmd.stdinText, lang, ctx, cmd);
+      if (cmd.upstream) return unsure('pipe-to-interpreter', `${lang} runs code from its input`);
+      return args.length > 0 && args.every((a) => /^(-V|--version|-h|--help|-v|-VV)$/.test(a.value))
+        ? safe(`${lang} --version`)
+        : unsure('interactive-interpreter', `starts an interactive ${lang}`);
     }
-    if (lang === 'python' && args.some((a) => a.value === '-m')) {
-      const mod = args[args.findIndex((a) => a.value === '-m') + 1]?.value ?? '';
+    if (program.kind === 'module') {
+      const mod = program.name;
       if (/^(http\.server|SimpleHTTPServer|smtpd|pty)$/.test(mod))
         return unsure('python-module', `python -m ${mod} opens a server or shell`);
       if (/^(pip|ensurepip)$/.test(mod)) return safe('python -m pip');
       return safe(`python -m ${mod}`);
     }
-    const script = ops[0];
-    if (script && STDIN_PATH.test(script.value))
-      return unsure('pipe-to-interpreter', `${lang} runs code from its input`);
-    if (!script)
-      return args.length > 0 && args.every((a) => /^(-V|--version|-h|--help|-v|-VV)$/.test(a.value))
-        ? safe(`${lang} --version`)
-        : unsure('interactive-interpreter', `starts an interactive ${lang}`);
+    const script = program.script;
     const orm = ormRisk(ops.map((o) => o.value));
     if (orm) return orm;
     if (lang === 'osascript') return unsure('applescript', 'runs AppleScript');

@@ -6,6 +6,7 @@ import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
 import { judgePowerShell } from './powershell.js';
+import { isStdinPath, programSource } from './program-operand.js';
 
 /** Shells and the ways code reaches them: `-c` code, piped stdin, script files, eval, source, script. */
 
@@ -71,9 +72,6 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);
 }
 
-/** A script path that means "read the program from stdin". */
-export const STDIN_PATH = /^(-|\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0)$/;
-
 export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   if (ctx.depth > 5) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   const out: Analysis[] = [];
@@ -102,14 +100,18 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
     out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
     return judgeAll(out);
   }
-  const script = args.find((a) => !a.value.startsWith('-'));
   // stdin is the program unless a script file is named (then it is that script's input)
-  if (!script || args.some((a) => /^-[a-zA-Z]*s$/.test(a.value)) || STDIN_PATH.test(script.value)) {
+  const program = programSource(
+    name.startsWith('pw') || name.startsWith('powershell') ? 'powershell' : 'shell',
+    args,
+  );
+  const script = program.kind === 'script' ? program.script : undefined;
+  if (!script) {
     const stdin = judgeStdinSource(cmd, name, ctx);
     if (stdin) return stdin;
     if (cmd.stdinText !== undefined) return ctx.judgeScript(cmd.stdinText, { ...ctx, depth: ctx.depth + 1 });
   }
-  if (!script || STDIN_PATH.test(script.value))
+  if (!script)
     return cmd.upstream
       ? unsure('pipe-to-shell', `${name} runs piped commands`)
       : unsure('interactive-shell', `starts an interactive ${name}`);
@@ -177,9 +179,14 @@ export const evalJudge: CommandJudge = (args, _cmd, ctx) => {
   return ctx.judgeScript(args.map((a) => a.value).join(' '), { ...ctx, depth: ctx.depth + 1 });
 };
 
-export const source: CommandJudge = (args, _cmd, ctx) => {
+export const source: CommandJudge = (args, cmd, ctx) => {
   const f = args[0];
   if (!f) return unsure('source', 'source without a file');
+  if (f.dynamic || isStdinPath(f.value))
+    return (
+      judgeStdinSource(cmd, 'source', ctx) ??
+      unsure('source-stdin', 'source runs commands read from its input or a run-time path')
+    );
   if (
     /(^|\/)(\.venv|venv|env)\/bin\/activate$|\.env$|nvm\.sh$|\.cargo\/env$|(^|\/)\.?(bashrc|zshrc|profile|bash_profile)$/.test(
       f.value,
