@@ -73,9 +73,17 @@ export function judgeAction(action: Action, env: Environment): Analysis {
   }
 }
 
+/** Keys that stop, end or answer the running command: Ctrl-C, Ctrl-D, Ctrl-Z, Enter, Esc, Tab. */
 function isControlKey(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
+  return (
+    ch === '\u0003' ||
+    ch === '\u0004' ||
+    ch === '\u001a' ||
+    ch === '\r' ||
+    ch === '\n' ||
+    ch === '\u001b' ||
+    ch === '\t'
+  );
 }
 
 function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {

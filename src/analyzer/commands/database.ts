@@ -115,10 +115,26 @@ function sqlClient(tool: string): CommandJudge {
           'database-destroy',
           'redis FLUSHALL/FLUSHDB deletes every key',
         );
-      if (ops.some((o) => /^(shutdown|debug|config)$/.test(o)))
-        return unsure('database-admin', 'redis-cli changes the server');
-      if (args.some((a, i) => i > 0 && args[i - 1]!.value === '-h' && /prod/i.test(a.value)))
-        return unsure('production-access', 'connects to a production database');
+      if (
+        ops.some((o) =>
+          /^(shutdown|debug|config|eval|evalsha|fcall|function|script|module|slaveof|replicaof|migrate)$/.test(
+            o,
+          ),
+        )
+      )
+        return unsure('database-admin', 'redis-cli runs a script on the server or changes the server');
+      const host = args.find((_a, i) => i > 0 && /^(-h|-u)$/.test(args[i - 1]!.value))?.value;
+      if (
+        host &&
+        !/^(localhost|127\.0\.0\.1|::1|redis)(:\d+)?$|^redis:\/\/(localhost|127\.0\.0\.1|redis)[:/]/.test(
+          host,
+        )
+      )
+        return unsure('remote-database', `redis-cli talks to the remote server ${host}`);
+      // one named key is a cache entry; keys chosen at run time (`KEYS '*' | xargs redis-cli DEL`) may be all of them
+      const del = ops.findIndex((o) => /^(del|unlink)$/.test(o));
+      if (del >= 0 && args.some((a) => a.dynamic))
+        return unsure('key-delete', 'redis-cli deletes keys chosen at run time, possibly every key');
       return safe('redis-cli command');
     }
     if (cmd.stdinText) parts.push(cmd.stdinText);

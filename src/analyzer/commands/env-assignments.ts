@@ -12,11 +12,11 @@ import { judgeAll } from './path-checks.js';
  */
 
 /** Variables naming a library or script loaded into every program started. */
-const LOADS_FILE = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|BASH_ENV|ENV)$/;
+const LOADS_FILE = /^(LD_PRELOAD|LD_AUDIT|DYLD_INSERT_LIBRARIES|BASH_ENV|ENV|LESSOPEN|LESSCLOSE)$/;
 
 /** Variables holding a command line that programs run (git's pager and editor, ssh for git…). */
 const RUNS_COMMAND =
-  /^(PAGER|GIT_PAGER|MANPAGER|EDITOR|VISUAL|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_SSH_COMMAND|GIT_SSH|GIT_EXTERNAL_DIFF|PROMPT_COMMAND|SUDO_ASKPASS|SSH_ASKPASS)$/;
+  /^(PAGER|GIT_PAGER|MANPAGER|EDITOR|VISUAL|GIT_EDITOR|GIT_SEQUENCE_EDITOR|GIT_SSH_COMMAND|GIT_SSH|GIT_EXTERNAL_DIFF|GIT_PROXY_COMMAND|PROMPT_COMMAND|\w*_ASKPASS|BROWSER|CC|CXX|CPP|LD|AR|FC|RANLIB|npm_config_script_shell|NPM_CONFIG_SCRIPT_SHELL|SHELL|TERMINAL)$/;
 
 /** Search paths: harmless when they point into the project or the machine's own trees. */
 const SEARCH_PATH =
@@ -59,6 +59,15 @@ export function judgeAssignments(cmd: SimpleCommand, ctx: ShellContext): Analysi
   return judgeAll(out);
 }
 
+/** The command a variable holds, judged as run; anything not plainly safe is at least held. */
+function atLeastUnsureIfRisky(a: Analysis, name: string): Analysis {
+  return a.kind === 'safe'
+    ? a
+    : a.kind === 'dangerous'
+      ? a
+      : unsure('env-injects-code', `${name}: ${a.reason}`);
+}
+
 function historyOff(): Analysis {
   return unsure('history-clear', 'turns shell history off, so what runs next leaves no trace');
 }
@@ -67,10 +76,20 @@ function judgeAssignment({ name, value }: Assignment, ctx: ShellContext): Analys
   if (/^HIST(FILE|SIZE|FILESIZE)$/.test(name) && /^(|0|\/dev\/null)$/.test(value.value)) return historyOff();
   if (LOADS_FILE.test(name) && value.value !== '')
     return unsure('env-injects-code', `${name}=${value.value} makes programs load that code`);
-  if (RUNS_COMMAND.test(name) && value.value !== '')
-    return value.dynamic
-      ? unsure('env-injects-code', `${name} runs a command only known at run time`)
-      : ctx.judgeScript(value.value, { ...ctx, depth: ctx.depth + 1 });
+  if (RUNS_COMMAND.test(name) && value.value !== '') {
+    if (value.dynamic) return unsure('env-injects-code', `${name} runs a command only known at run time`);
+    // a program in a temp dir is an unknown program; a bare program name (`SHELL=/bin/zsh`) is fine
+    const command = value.value.trim();
+    if (isScratch(command.split(/\s+/)[0] ?? '', value, ctx))
+      return unsure('env-injects-code', `${name}=${value.value} runs a program from a temp dir`);
+    if (!/\s/.test(command)) return safe(`${name} names a program`);
+    return atLeastUnsureIfRisky(ctx.judgeScript(command, { ...ctx, depth: ctx.depth + 1 }), name);
+  }
+  if (/^(PERL5OPT|RUBYOPT)$/.test(name)) {
+    const loaded = /(?:^|\s)-[Mmr]\s*(\S+)/.exec(value.value)?.[1];
+    if (loaded && /^(\/|\.\.?\/|~)/.test(loaded))
+      return unsure('env-injects-code', `${name}=${value.value} loads that file into every run`);
+  }
   if (
     name === 'NODE_OPTIONS' &&
     /(^|\s)(-r|--require|--import|--loader|--experimental-loader)\b/.test(value.value)

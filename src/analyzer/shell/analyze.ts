@@ -111,26 +111,51 @@ function noteFiles(
     if (abs) set.add(abs);
   };
   if (head === 'curl' || head === 'wget') {
+    const url = cmd.argv.find((a) => /^(https?|ftp):\/\//.test(a.value))?.value;
+    const urlName = url?.split('?')[0]?.split('/').pop() || (head === 'wget' ? 'index.html' : undefined);
+    let named = false;
     cmd.argv.forEach((a, i) => {
-      if (/^(-o|--output|-O|--output-document)$/.test(a.value) && cmd.argv[i + 1])
+      // -o FILE, --output FILE, and clusters ending in o/O (`-sSLo x.sh`)
+      if (/^(--output|--output-document)$|^-[a-zA-Z]*o$/.test(a.value) && cmd.argv[i + 1]) {
         add(downloaded, cmd.argv[i + 1]!.value);
+        named = true;
+      } else if (head === 'wget' && /^-[a-zA-Z]*O$/.test(a.value) && cmd.argv[i + 1]) {
+        add(downloaded, cmd.argv[i + 1]!.value);
+        named = true;
+      } else if (/^--output(-document)?=/.test(a.value)) {
+        add(downloaded, a.value.slice(a.value.indexOf('=') + 1));
+        named = true;
+      }
     });
-    if (head === 'curl' && cmd.argv.some((a) => a.value === '-O' || a.value === '--remote-name')) {
-      const url = cmd.argv.find((a) => /^https?:\/\//.test(a.value))?.value;
-      add(downloaded, url?.split('/').pop()?.split('?')[0]);
-    }
+    // curl -O and plain wget save under the URL's own name
+    if (
+      (head === 'curl' && cmd.argv.some((a) => /^-[a-zA-Z]*O$|^--remote-name$/.test(a.value))) ||
+      (head === 'wget' && !named)
+    )
+      add(downloaded, urlName);
     for (const r of cmd.redirects)
       if (r.operator.includes('>') && r.target && !r.target.dynamic) add(downloaded, r.target.value);
     return;
   }
   for (const r of cmd.redirects)
     if (r.operator.includes('>') && r.target && !r.target.dynamic) add(generated, r.target.value);
-  // a compiler's output is built from local sources (`rustc x.rs -o /tmp/x && /tmp/x`)
-  if (COMPILERS.test(head))
+  // a compiler's output is built from local sources (`rustc x.rs -o /tmp/x && /tmp/x`), unless a
+  // source was just downloaded or comes from stdin: then the output is downloaded code too
+  if (COMPILERS.test(head)) {
+    const inputs = cmd.argv
+      .slice(1)
+      .filter((a, i) => !a.value.startsWith('-') && cmd.argv[i]?.value !== '-o');
+    const foreign =
+      cmd.argv.some((a) => a.value === '-') ||
+      inputs.some((a) => {
+        const abs = resolvePath(a.value, ctx);
+        return abs !== undefined && downloaded.has(abs);
+      });
     cmd.argv.forEach((a, i) => {
       if (a.value === '-o' && cmd.argv[i + 1] && !cmd.argv[i + 1]!.dynamic)
-        add(generated, cmd.argv[i + 1]!.value);
+        add(foreign ? downloaded : generated, cmd.argv[i + 1]!.value);
     });
+  }
 }
 
 const COMPILERS =
