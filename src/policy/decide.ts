@@ -7,7 +7,7 @@ import { type Verdict, verdict } from '../domain/verdict.js';
 import { isProjectRoot } from './project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
-import { isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
+import { holdsPrivateKey, isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
 export interface DenialCount {
@@ -74,8 +74,10 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
   }
   if (action.toolClass === 'edit' && spec.allowProjectEdits && editsStayInProject(action, ctx.env)) {
-    const fixture = action.paths.length > 0 && action.paths.every(isFixtureFile);
-    const secret = fixture ? undefined : secretIn(writtenText(action.input));
+    const fixture =
+      action.paths.length > 0 && action.paths.every((file) => isFixtureFile(file, action.projectRoot));
+    const text = writtenText(action.input);
+    const secret = fixture && !holdsPrivateKey(text) ? undefined : secretIn(text);
     if (secret) {
       return verdict(
         'hold',

@@ -74,6 +74,40 @@ export function protectedReadReason(file: string, env: Environment): string | un
   return secretRead(abs, base, dirs);
 }
 
+/**
+ * The places under home whose reading hands over a secret, for matching globs and unknown paths
+ * against: directories (everything inside is secret) and single files.
+ */
+export function secretReadPlaces(env: Environment): {
+  readonly dirs: readonly string[];
+  readonly files: readonly string[];
+} {
+  const dirs = homeDirs(env.home);
+  return {
+    dirs: [env.wardenHome, dirs.ssh, dirs.aws, dirs.gcloud, ...dirs.credentialStores.map(([, full]) => full)],
+    files: [
+      ...dirs.agentLogins,
+      ...SECRET_HOME_FILES.map((file) => path.join(env.home, file)),
+      path.join(dirs.cargo, 'credentials.toml'),
+    ],
+  };
+}
+
+const SECRET_HOME_FILES = [
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+  '.env',
+  '.netrc',
+  '.npmrc',
+  '.pypirc',
+  '.git-credentials',
+  '.pgpass',
+  '.my.cnf',
+  '.vault-token',
+  '.bash_history',
+  '.zsh_history',
+];
+
 /** Keys, credential stores and system secrets by name and place. */
 const SECRET_BASENAMES =
   /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json)$/i;

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * Well-known credential formats (the ones secret scanners look for). A literal credential in a
  * command line leaks into logs and transcripts; written into a source file it gets committed.
@@ -25,12 +27,21 @@ export function secretIn(text: string): string | undefined {
  * Test fixtures, mocks and templates (`test/fixtures/…`, `*.test.ts`, `.env.example`) are where
  * fake keys belong: a credential-shaped string written there is a test artefact, not a leak.
  */
-export function isFixtureFile(file: string): boolean {
+export function isFixtureFile(file: string, projectRoot: string): boolean {
+  // only the part inside the project counts: a project under ~/tests/ is not all fixtures
+  const rel = path.relative(projectRoot, file);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  const inside = `/${rel}`;
   return (
     /\/(tests?|__tests__|spec|specs|fixtures|__fixtures__|mocks?|__mocks__|testdata|test-data|examples?)\//.test(
-      file,
-    ) || /\.(test|spec)\.\w+$|\.(example|sample|template|dist)$/.test(file)
+      inside,
+    ) || /\.(test|spec)\.\w+$|\.(example|sample|template|dist)$/.test(inside)
   );
+}
+
+/** A private-key block: held even in fixtures (a real key pasted into a test is still a leak). */
+export function holdsPrivateKey(text: string): boolean {
+  return PRIVATE_KEY.test(text);
 }
 
 /** The text an edit tool writes: Write content, Edit/MultiEdit new strings, a patch. */

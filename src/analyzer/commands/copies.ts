@@ -1,7 +1,10 @@
+import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
+import { isInside, secretReadPlaces } from '../../policy/protected-paths.js';
+import { readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import { type CommandJudge, hasFlag, splitArgs } from './context.js';
+import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeAll, judgeDelete, judgeRead, judgeReplaceStartupFile, judgeWrite } from './path-checks.js';
 
 /** Judges for commands that copy, move, link, sync or unpack files: the destination is written, the sources read. */
@@ -47,7 +50,75 @@ export function copyLike(verb: string, moves: boolean): CommandJudge {
   };
 }
 
-export const ln: CommandJudge = copyLike('links', false);
+const linkLike = copyLike('links', false);
+
+/**
+ * ln: besides the copy checks, a link whose target lies outside the project and temp dirs makes
+ * later writes through it look like project edits (`ln -s ~ h && echo … >> h/.bashrc`). A symbolic
+ * link's relative target is resolved from the link's directory.
+ */
+export const ln: CommandJudge = (args, cmd, ctx) => {
+  const base = linkLike(args, cmd, ctx);
+  const { flags, operands } = splitArgs(args);
+  const symbolic = hasFlag(flags, 's', '--symbolic');
+  const tIndex = args.findIndex((a) => a.value === '-t' || a.value === '--target-directory');
+  const tLong = flags.find((f) => f.startsWith('--target-directory='));
+  let dir: Arg | undefined;
+  let targets = operands;
+  if (tLong) dir = { value: tLong.split('=')[1]!, dynamic: false };
+  else if (tIndex >= 0 && args[tIndex + 1]) {
+    dir = args[tIndex + 1]!;
+    targets = operands.filter((o) => o !== dir);
+  } else if (operands.length >= 2) {
+    const dest = operands[operands.length - 1]!;
+    targets = operands.slice(0, -1);
+    // `ln -s T NAME` makes NAME; with several targets (or NAME/) NAME is the directory
+    dir =
+      operands.length > 2 || dest.value.endsWith('/')
+        ? dest
+        : { value: path.dirname(dest.value), dynamic: dest.dynamic };
+  }
+  const out: Analysis[] = [base];
+  for (const t of targets) out.push(judgeLinkTarget(t, symbolic ? dir : undefined, ctx));
+  return judgeAll(out);
+};
+
+function judgeLinkTarget(target: Arg, linkDir: Arg | undefined, ctx: ShellContext): Analysis {
+  if (target.dynamic) return safe('links to a path known at run time');
+  let abs: string | undefined;
+  if (path.isAbsolute(target.value) || target.value === '~' || target.value.startsWith('~/') || !linkDir)
+    abs = resolvePath(target.value, ctx);
+  else {
+    const at = linkDir.dynamic ? undefined : resolvePath(linkDir.value, ctx);
+    abs = at && path.resolve(at, target.value);
+  }
+  if (!abs) return unsure('symlink-out', `links to ${target.value}, a place warden cannot follow`);
+  const zone = zoneOf(abs, ctx);
+  if (zone === 'project' || zone === 'project-root' || zone === 'temp')
+    return safe('links inside the project');
+  const why =
+    readProtection(abs, ctx) ??
+    (zone === 'home' || zone === 'home-root' ? writeProtection(abs, ctx) : undefined) ??
+    holdsSecrets(abs, ctx);
+  if (why)
+    return dangerous(
+      'degrade-security',
+      'symlink-out',
+      `blocked: links to ${abs} (${why}); writes and reads through the link would reach it — ask the user`,
+    );
+  return unsure(
+    'symlink-out',
+    `links to ${abs}, outside the project: writes through the link would change files there`,
+  );
+}
+
+/** A directory that holds secret or protected places (the home directory, ~/.config, /). */
+function holdsSecrets(abs: string, ctx: ShellContext): string | undefined {
+  const places = secretReadPlaces(ctx.env);
+  if (isInside(ctx.env.home, abs)) return 'the home directory, with its keys and start-up files';
+  for (const p of [...places.dirs, ...places.files]) if (isInside(p, abs)) return `it holds ${p}`;
+  return undefined;
+}
 
 export const rsync: CommandJudge = (args, _cmd, ctx) => {
   const { flags, operands } = splitArgs(args);

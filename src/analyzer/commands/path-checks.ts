@@ -5,6 +5,7 @@ import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf 
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
+import { hasGlob, secretGlobRead } from './secret-globs.js';
 
 /** Judges writing (creating, overwriting, appending) to one path. */
 export function judgeWrite(target: Arg, ctx: ShellContext, verb = 'writes'): Analysis {
@@ -137,17 +138,38 @@ const MAYBE_SECRET =
   /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly/i;
 
 export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
+  const globbed = target.dynamic || hasGlob(target.value);
   if (
+    !globbed &&
     !MAYBE_SECRET.test(target.value) &&
     !target.value.startsWith(ctx.env.wardenHome) &&
-    !ctx.cwd?.startsWith(ctx.env.wardenHome)
+    !cwdMoved(ctx)
   )
     return undefined;
+  if (globbed) {
+    const hit = secretGlobRead(target.value, target.dynamic, ctx);
+    if (hit === 'unknown')
+      return unsure(
+        'read-dynamic-path',
+        `reads ${target.value}, a path in your home directory only known at run time`,
+      );
+    if (hit) return secretRead(hit.abs, hit.why);
+  }
   const abs = target.dynamic ? staticPrefixPath(target.value, ctx) : resolvePath(target.value, ctx);
   if (!abs) return undefined;
   const why = readProtection(abs, ctx);
   if (!why) return undefined;
   return secretRead(abs, why);
+}
+
+/**
+ * After a `cd` out of the project (into ~/.ssh, say) a bare `cat *` or `base64 deploy` names a
+ * secret without spelling it: every argument is resolved and checked.
+ */
+function cwdMoved(ctx: ShellContext): boolean {
+  if (ctx.cwd === undefined) return false;
+  const zone = zoneOf(ctx.cwd, ctx);
+  return zone !== 'project' && zone !== 'project-root' && zone !== 'temp';
 }
 
 export function secretRead(abs: string, why: string): Analysis {
