@@ -3,6 +3,8 @@ import { describeTables, type Row } from '../support/analyzer-tables.js';
 describeTables('secret reads the argument does not spell', {
   'reads after a cd out of the project resolve each argument': [
     ['cd ~/.ssh && cat *', 'dangerous'],
+    ['for f in ~/.s?h/*; do cat $f; done', 'dangerous'],
+    ['for f in src/*.ts; do wc -l $f; done', 'safe'],
     ['cd ~/.ssh && base64 deploy', 'dangerous'],
     ['cd ~/.aws && cat *', 'dangerous'],
     ['cd ~/.codex && cat auth.json', 'dangerous'],

@@ -115,6 +115,10 @@ export function extractCommands(source: string, home: string): ExtractedScript {
           vars.set(name, w.value);
           visit(node.body, upstream, src);
         }
+      } else if (words?.length === 1 && !words[0]!.dynamic && node.wordlist!.some(hasGlob)) {
+        // `for f in ~/.ssh/*`: the variable stands for what the glob matches
+        vars.set(name, words[0]!.value);
+        visit(node.body, upstream, src);
       } else {
         vars.delete(name);
         forEachChild(node, (child) => visit(child, upstream, src));
