@@ -36,6 +36,8 @@ const TABLES: Record<string, Row[]> = {
     ],
     ['node -r ts-node/register src/index.ts', 'safe'],
     ['powershell -NoProfile -ExecutionPolicy Bypass -File scripts\\build.ps1', 'safe'],
+    ['powershell.exe Get-Content Cargo.toml', 'safe'],
+    ['powershell -NoProfile Remove-Item -Recurse -Force C:\\', 'dangerous'],
   ],
   'reading forms of destructive-sounding names': [
     ['rfkill list', 'safe'],

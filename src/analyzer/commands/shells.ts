@@ -72,6 +72,19 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);
 }
 
+/** PowerShell's leading options (with the values some take), then the words of the command. */
+function powershellCommand(args: readonly Arg[]): readonly Arg[] {
+  let i = 0;
+  while (i < args.length && args[i]!.value.startsWith('-'))
+    i +=
+      /^-(ExecutionPolicy|ep|WorkingDirectory|wd|OutputFormat|of|InputFormat|if|WindowStyle|w|Version|v|ConfigurationName|config|SettingsFile|PSConsoleFile)$/i.test(
+        args[i]!.value,
+      )
+        ? 2
+        : 1;
+  return args.slice(i);
+}
+
 export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   if (ctx.depth > 5) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   const out: Analysis[] = [];
@@ -106,6 +119,10 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
     args,
   );
   const script = program.kind === 'script' ? program.script : undefined;
+  // `powershell Get-Content x`: words after the options are a command, as with -Command
+  const psWords = powershellCommand(args);
+  if (!script && (name.startsWith('pw') || name.startsWith('powershell')) && psWords.length > 0)
+    return judgePowerShell(psWords.map((a) => a.value).join(' '), ctx);
   if (!script) {
     const stdin = judgeStdinSource(cmd, name, ctx);
     if (stdin) return stdin;
