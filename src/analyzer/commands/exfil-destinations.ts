@@ -195,7 +195,8 @@ export function judgeSecretDestination(
         !a.value.startsWith('-') &&
         !HTTP_VALUED.test(args[args.indexOf(a) - 1]?.value ?? '') &&
         /[.:]/.test(a.value.replace(/\$\{?\w+\}?/g, '')) &&
-        (urlHost(a.value) !== undefined || BARE_HOST.test(a.value.replace(/\$\{?\w+\}?/g, 'x.example'))) &&
+        (urlHost(a.value) !== undefined ||
+          BARE_HOST.test(a.value.replace(/\$\{?\w+\}?/g, 'x.example').replace(/^[^/@]*@/, ''))) &&
         secretInHostPart(a.value, secretsIn(a, isSecret)),
     );
     if (leak) return dnsLeak(name, what);
