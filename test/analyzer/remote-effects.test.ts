@@ -51,7 +51,8 @@ const TABLES: Record<string, Row[]> = {
     ],
     ['curl -X POST https://api.example.com/v1/chat/completions -d \'{"model":"x"}\'', 'safe'],
     ['curl -X PUT https://api.example.com/v1/users/7 --json \'{"name":"a"}\'', 'safe'],
-    ['curl -X POST https://auth.example.com/oauth/revoke -d token=$TOKEN', 'safe'],
+    // a token of no known vendor in a request body: the host cannot be told from a collector
+    ['curl -X POST https://auth.example.com/oauth/revoke -d token=$TOKEN', 'unsure'],
     ['curl -o out.json https://api.example.com/delete-log.json', 'safe'],
     ['http POST :3000/api/todos title=x', 'unsure'],
     ['http GET https://api.example.com/users', 'safe'],

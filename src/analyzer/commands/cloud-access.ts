@@ -70,6 +70,16 @@ export function emitsCredential(
     if (tool === 'az' && !vs.includes('sshkey') && vs.some((v) => v === 'list' || v === 'show'))
       return 'list keys';
   }
+  // `aws configure get aws_secret_access_key` prints the stored key
+  if (
+    tool === 'aws' &&
+    vs.includes('configure') &&
+    vs.includes('get') &&
+    args.some((a) =>
+      /^(aws_secret_access_key|aws_access_key_id|aws_session_token)$/i.test(a.value.replace(/^.*\./, '')),
+    )
+  )
+    return 'configure get';
   if (vs.includes('connection') && vs.some((v) => v === 'string' || v === 'strings'))
     return 'connection string';
   const reveal = args.find((a) => REVEAL.test(a.value));
@@ -77,16 +87,120 @@ export function emitsCredential(
   return undefined;
 }
 
+/** The registries a cloud's login password opens (`docker login --password-stdin HOST`). */
+const CLOUD_REGISTRY: Readonly<Record<string, RegExp>> = {
+  aws: /(^|\.)amazonaws\.com$/,
+  gcloud: /^([\w-]+\.)?gcr\.io$|^[\w-]+-docker\.pkg\.dev$/,
+  az: /^[\w-]+\.azurecr\.io$/,
+  gh: /^(ghcr\.io|docker\.pkg\.github\.com)$/,
+  doctl: /^registry\.digitalocean\.com$/,
+};
+/** The API hosts a cloud's token is for (`curl -H "Authorization: Bearer $(gcloud auth print-access-token)" …`). */
+const CLOUD_API: Readonly<Record<string, RegExp>> = {
+  gcloud: /(^|\.)googleapis\.com$/,
+  aws: /(^|\.)amazonaws\.com$/,
+  az: /(^|\.)azure\.com$/,
+  gh: /^(api\.)?github\.com$/,
+  doctl: /^api\.digitalocean\.com$/,
+};
+/** Cluster API servers a cloud hosts (`kubectl --server`). */
+const CLOUD_CLUSTER: Readonly<Record<string, RegExp>> = {
+  gcloud: /(^|\.)googleapis\.com$/,
+  aws: /(^|\.)amazonaws\.com$/,
+  az: /(^|\.)(azmk8s\.io|azure\.com)$/,
+};
+/** Programs that use a cloud credential against that cloud themselves. */
+const CLOUD_CLIENTS = /^(kubectl|oc|helm|gcloud|gsutil|bq|az|aws|eksctl)$/;
+const LOGINS = /^(docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|finch)$/;
+const HTTP_CLIENTS = /^(curl|wget|http|https|xh|xhs)$/;
+
+function hostOf(value: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value);
+  const authority = m ? m[1]! : value.split('/')[0]!;
+  return authority
+    .slice(authority.lastIndexOf('@') + 1)
+    .replace(/:\d*$/, '')
+    .toLowerCase();
+}
+
+/** `docker login [-u U] [-p P] HOST`: the registry hosts a login names (Docker Hub when none). */
+function loginHosts(cmd: SimpleCommand): string[] {
+  const args = cmd.argv.slice(1);
+  const hosts: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (/^(-u|--username|-p|--password|--authfile|--cert-dir)$/.test(v)) i++;
+    else if (!v.startsWith('-') && !/^(login|registry)$/.test(v)) hosts.push(hostOf(v));
+  }
+  return hosts.length ? hosts : ['docker.io'];
+}
+
+/** The hosts an HTTP client's words name: `scheme://` words and bare `host.tld/…` operands. */
+function httpHosts(cmd: SimpleCommand): string[] {
+  return cmd.argv
+    .slice(1)
+    .map((a) => a.value.replace(/^--url=/, ''))
+    .filter((v) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^([\w-]+\.)+[a-z]{2,}(:\d+)?(\/|$)/i.test(v))
+    .map(hostOf);
+}
+
+/** Whether the `$(…)` of `cmd` sits in a header of the client `by` (`-H "Authorization: Bearer $(…)"`). */
+function inHeader(by: SimpleCommand, cmd: SimpleCommand): boolean {
+  const args = by.argv;
+  const holding = args.filter((a) => a.dynamic && a.value.includes(cmd.text));
+  const at = (a: (typeof args)[number]) => args.indexOf(a);
+  return (
+    holding.length > 0 &&
+    holding.every(
+      (a) =>
+        /^(-H|--header)$/.test(args[at(a) - 1]?.value ?? '') ||
+        /^(--header=|-H.)/.test(a.value) ||
+        // httpie request items: `Authorization:"Bearer $(…)"`
+        (/^(http|https|xh|xhs)$/.test(args[0]?.value ?? '') && /^[\w-]+:[^=/]/.test(a.value)),
+    )
+  );
+}
+
 /**
- * A credential that never reaches the transcript: piped into a login that reads it from stdin
- * (`aws ecr get-login-password | docker login --password-stdin`) or captured by `$(…)` into
- * another program's argument (`curl -H "Authorization: Bearer $(gcloud auth print-access-token)"`).
+ * A credential that never reaches the transcript and goes only to its own cloud: piped into a
+ * login that reads it from stdin for that cloud's registry (`aws ecr get-login-password | docker
+ * login --password-stdin 1.dkr.ecr.us-east-1.amazonaws.com`), captured by `$(…)` into a header of
+ * an HTTP call to that cloud's API (`curl -H "Authorization: Bearer $(gcloud auth
+ * print-access-token)" https://storage.googleapis.com/…`), into a cloud client without a foreign
+ * `--server`, or into a variable. Anything else (a URL query, a commit message, a gist, a registry
+ * elsewhere) hands it to someone else.
  */
-export function handedToProgram(cmd: SimpleCommand): boolean {
+export function handedToProgram(cmd: SimpleCommand, tool = ''): boolean {
   const down = cmd.downstream;
-  if (down?.argv.some((a) => /^--(password|token)-stdin$/.test(a.value))) return true;
-  const host = cmd.capturedBy?.argv[0]?.value.split('/').pop();
-  return host !== undefined && !/^(echo|printf|cat|tee|export|declare|typeset|local|readonly)$/.test(host);
+  if (down?.argv.some((a) => /^--(password|token)-stdin$/.test(a.value))) {
+    const registry = CLOUD_REGISTRY[tool];
+    return registry !== undefined && loginHosts(down).every((h) => registry.test(h));
+  }
+  const by = cmd.capturedBy;
+  if (!by) return false;
+  const head = by.argv[0]?.value.split('/').pop();
+  // `TOKEN=$(gcloud auth print-access-token)`: kept in a variable (where it goes next is judged there)
+  if (head === undefined) return true;
+  if (HTTP_CLIENTS.test(head)) {
+    const api = CLOUD_API[tool];
+    const hosts = httpHosts(by);
+    return api !== undefined && hosts.length > 0 && hosts.every((h) => api.test(h)) && inHeader(by, cmd);
+  }
+  if (LOGINS.test(head) && by.argv.some((a) => a.value === 'login')) {
+    const registry = CLOUD_REGISTRY[tool];
+    return registry !== undefined && loginHosts(by).every((h) => registry.test(h));
+  }
+  if (CLOUD_CLIENTS.test(head) || head === tool) {
+    const args = by.argv;
+    const cluster = CLOUD_CLUSTER[tool];
+    return args.every((a, i) => {
+      const m = /^(--server|-s|--endpoint-url|--api-endpoint)(=(.*))?$/.exec(a.value);
+      if (!m) return true;
+      const value = m[3] ?? args[i + 1]?.value ?? '';
+      return cluster?.test(hostOf(value)) === true;
+    });
+  }
+  return false;
 }
 
 /** Verbs that give a principal more access. */

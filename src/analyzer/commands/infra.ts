@@ -97,8 +97,13 @@ export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleComma
   const reads = readLed(vs);
   const destroyed = reads ? undefined : vs.find((v) => INFRA_DESTROY_VERBS.has(v));
   const credential = destroyed ? undefined : emitsCredential(tool, vs, args);
-  if (credential && cmd && handedToProgram(cmd))
+  if (credential && cmd && handedToProgram(cmd, tool))
     return safe(`${tool} ${what} hands the credential straight to the program that uses it`);
+  if (credential && cmd && (cmd.downstream || cmd.capturedBy))
+    return unsure(
+      'cloud-credential',
+      `${tool} ${what} hands a credential (${credential}) to a program or host outside its own cloud; ask the user`,
+    );
   if (credential)
     return unsure(
       'cloud-credential',
