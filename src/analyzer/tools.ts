@@ -95,7 +95,12 @@ function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {
 const MCP_DESTROY = /(^|_|-)(delete|drop|destroy|remove|purge|truncate|wipe|erase)(_|-|$)/i;
 const MCP_OUTBOUND =
   /(^|_|-)(send|email|mail|message|post|tweet|publish|share|transfer|pay|payment|invite|dm)(_|-|$)/i;
-const MCP_CODE = /(^|_|-)(exec|execute|run|eval|shell|command|terminal|script)(_|-|$)/i;
+const MCP_CODE = /(^|_|-)(exec|execute|run|eval|evaluate|shell|command|terminal|script)(_|-|$)/i;
+/** Actions that land work on shared branches without review. */
+const MCP_MERGE = /(^|_|-)(merge|push)(_|-|$)/i;
+/** Paths that make a repository run code: CI workflows, hooks, editor tasks. */
+const RUNS_ON_PUSH =
+  /(^|[/"'\s])(\.github\/workflows|\.gitlab-ci\.yml|\.circleci|\.husky|\.git\/hooks|\.vscode\/tasks\.json|\.devcontainer)/i;
 
 /**
  * MCP tools are servers the user installed: their reads and ordinary writes are what the user set
@@ -114,6 +119,10 @@ function judgeMcp(tool: string, input: Readonly<Record<string, unknown>>): Analy
   if (MCP_OUTBOUND.test(tool))
     return unsure('mcp-outbound', `${tool} sends something to other people or services`);
   if (MCP_CODE.test(tool)) return unsure('mcp-code', `${tool} runs code through an MCP server`);
+  if (MCP_MERGE.test(tool)) return unsure('mcp-merge', `${tool} merges or pushes work to a shared branch`);
+  const paths = JSON.stringify(input);
+  if (RUNS_ON_PUSH.test(paths))
+    return unsure('mcp-ci-write', `${tool} writes CI, hook or task files that run code`);
   return safe(`${tool} through an MCP server the user installed`);
 }
 
@@ -121,12 +130,11 @@ const PATCH_HEADER = /^\*\*\* (Add|Update|Delete) File: (.+)$|^\*\*\* Move to: (
 
 /** Codex's apply_patch: the files named in the patch headers are written (or deleted). */
 function judgePatch(input: Readonly<Record<string, unknown>>, ctx: ShellContext): Analysis {
-  const patch = [input.patch, input.input, input.command].find((v) => typeof v === 'string') as
-    | string
-    | undefined;
-  if (!patch) return unsure('patch-unreadable', 'apply_patch without a patch');
+  // every field a patch could be read from: an agent applies whichever it uses
+  const patches = [input.patch, input.input, input.command].filter((v): v is string => typeof v === 'string');
+  if (patches.length === 0) return unsure('patch-unreadable', 'apply_patch without a patch');
   const out: Analysis[] = [];
-  for (const m of patch.matchAll(PATCH_HEADER)) {
+  for (const m of patches.join('\n').matchAll(PATCH_HEADER)) {
     const file = (m[2] ?? m[3] ?? '').trim();
     if (m[1] === 'Delete')
       out.push(judgeDelete({ value: file, dynamic: false }, { recursive: false, glob: false }, ctx));

@@ -7,6 +7,7 @@ import { type Verdict, verdict } from '../domain/verdict.js';
 import { isProjectRoot } from './project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
+import { searchesAllSecrets, secretLookingSearch } from './search-scope.js';
 import { holdsPrivateKey, isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
@@ -126,6 +127,15 @@ export function shouldEscalate(denials: DenialCount | undefined): boolean {
 }
 
 function protectedReason(action: Action, env: Environment): string | undefined {
+  // the Grep tool reads the content of every file under its path
+  if (action.tool === 'Grep') {
+    const { pattern, glob, type } = action.input as { pattern?: unknown; glob?: unknown; type?: unknown };
+    const asText = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    if (secretLookingSearch(asText(pattern) ?? '', asText(glob), asText(type)))
+      for (const root of action.paths)
+        if (searchesAllSecrets(root, env))
+          return `${root} (a search of the whole home or disk for what could be a secret)`;
+  }
   for (const file of action.paths) {
     const reason =
       action.toolClass === 'read' ? protectedReadReason(file, env) : protectedWriteReason(file, env);

@@ -7,7 +7,7 @@ import { resolvePath } from '../domain/resolve-path.js';
  * history, the agent's and warden's own settings and hooks, shell start-up files, secrets.
  * Returns why the path is protected, or undefined.
  */
-export function protectedWriteReason(file: string, env: Environment): string | undefined {
+function writeReason(file: string, env: Environment): string | undefined {
   const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
@@ -38,6 +38,31 @@ export function protectedWriteReason(file: string, env: Environment): string | u
   return undefined;
 }
 
+/** Why a path is protected from writes; see writeReason. Letter case is ignored (macOS and Windows do). */
+export function protectedWriteReason(file: string, env: Environment): string | undefined {
+  return writeReason(file, env) ?? folded(file, env, writeReason);
+}
+
+/** Why reading a path hands over a secret; see readReason. Letter case is ignored. */
+export function protectedReadReason(file: string, env: Environment): string | undefined {
+  return readReason(file, env) ?? folded(file, env, readReason);
+}
+
+/** The same check on the lower-cased path, for case-insensitive file systems (`.GIT/hooks`, `.Claude/`). */
+function folded(
+  file: string,
+  env: Environment,
+  check: (file: string, env: Environment) => string | undefined,
+): string | undefined {
+  const lower = file.toLowerCase();
+  if (lower === file) return undefined;
+  return check(lower, {
+    ...env,
+    home: env.home.toLowerCase(),
+    wardenHome: env.wardenHome.toLowerCase(),
+  });
+}
+
 /**
  * The agent's own working notes under .claude/ (plan files, todo lists, auto memory) are written by
  * the agent by design and configure nothing; settings, hooks, commands, agents and skills do.
@@ -58,7 +83,7 @@ export function isAgentNotesFile(file: string, env: Environment): boolean {
 const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
-export function protectedReadReason(file: string, env: Environment): string | undefined {
+function readReason(file: string, env: Environment): string | undefined {
   const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
@@ -110,7 +135,7 @@ const SECRET_HOME_FILES = [
 
 /** Keys, credential stores and system secrets by name and place. */
 const SECRET_BASENAMES =
-  /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json)$/i;
+  /^(id_(rsa|dsa|ecdsa|ed25519)|.+\.key|.+\.p12|.+\.pfx|credentials|\.git-credentials|\.pgpass|\.my\.cnf|secrets?\.(ya?ml|json|toml)|\.htpasswd|shadow|gshadow|master\.key|.*\.keystore|.*\.jks|\.vault-token|token\.json|service[-_]account.*\.json|terraform\.tfstate(\.backup)?|.*\.tfstate)$/i;
 
 function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefined {
   if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
@@ -128,7 +153,9 @@ function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefin
   if (/\.pem$/.test(base) && !/(cert|chain|ca|pub|bundle|fullchain)/i.test(base))
     return 'PEM file (may hold a private key)';
   if (isInside(abs, dirs.cargo) && base === 'credentials.toml') return 'registry token';
-  if (base === '.bash_history' || base === '.zsh_history') return 'shell history (may hold secrets)';
+  if (/^\.(bash|zsh|python|psql|mysql|node_repl|sqlite|irb|rediscli)_?history$|^fish_history$/.test(base))
+    return 'shell history (may hold secrets)';
+  if (/^\/(var\/)?run\/secrets\//.test(abs)) return 'mounted service secrets';
   return undefined;
 }
 
@@ -144,6 +171,19 @@ const CREDENTIAL_STORES = [
   '.azure',
   '.fly',
   '.password-store',
+  '.cache/huggingface',
+  '.config/github-copilot',
+  '.kaggle',
+  '.config/sops',
+  '.config/stripe',
+  '.local/share/keyrings',
+  '.mozilla',
+  '.config/google-chrome',
+  '.config/chromium',
+  '.config/BraveSoftware',
+  'Library/Application Support/Google/Chrome',
+  'Library/Application Support/Firefox',
+  'Library/Cookies',
   'Library/Keychains',
 ];
 
@@ -153,6 +193,16 @@ const AGENT_LOGINS = [
   '.claude/.credentials.json',
   '.claude.json',
   '.gemini/oauth_creds.json',
+  // other tools' single-file logins and keys
+  '.s3cfg',
+  '.boto',
+  '.databrickscfg',
+  '.m2/settings.xml',
+  '.gradle/gradle.properties',
+  '.terraform.d/credentials.tfrc.json',
+  '.config/rclone/rclone.conf',
+  '.supabase/access-token',
+  '.config/configstore/firebase-tools.json',
 ];
 
 /** The directories under home the checks name, built once per home (the checks run for every action). */

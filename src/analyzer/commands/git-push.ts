@@ -38,6 +38,12 @@ export function judgePush(flags: readonly string[], ops: readonly string[]): Ana
         );
   if (hasFlag(flags, undefined, '--all', '--tags') && force)
     return bypass('force-push', 'force-pushes every branch');
+  // a URL (or scp-style address) instead of a configured remote sends the code to any host
+  if (ops[0] && /^[a-z][\w+.-]*:\/\/|^[\w.-]+@[\w.-]+:|^\/|^\.\.?\//i.test(ops[0]))
+    return unsure(
+      'push-to-url',
+      `pushes the repository to ${ops[0]}, not to a configured remote; ask the user`,
+    );
   if (lease)
     return unsure(
       'force-push-lease',

@@ -185,8 +185,11 @@ function judgeSub(
         ? destroy('git-submodule-deinit', 'discards submodule changes')
         : safe('git submodule');
     case 'remote':
-      return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url'
-        ? unsure('git-remote-change', `git remote ${ops[0]} changes where the repository pushes`)
+      return ops[0] === 'remove' || ops[0] === 'rm' || ops[0] === 'set-url' || ops[0] === 'add'
+        ? unsure(
+            'git-remote-change',
+            `git remote ${ops[0]} changes where the repository pushes (a new remote can send the code anywhere)`,
+          )
         : safe('git remote');
     case 'rm':
       return judgeGitRm(flags, ops);

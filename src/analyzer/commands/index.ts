@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
+import { searchesAllSecrets, secretLookingSearch } from '../../policy/search-scope.js';
 import { SECRET_TOKEN } from '../../policy/secret-patterns.js';
+import { resolvePath } from '../paths.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -274,16 +276,18 @@ function judgeKnown(
   if (!NON_READING.has(name) && !isFileJudge(name)) {
     const reads: Analysis[] = [];
     const patterns = searchPatterns(name, args);
+    const wide = wholeHomeSearch(name, args, patterns, ctx);
+    if (wide) reads.push(wide);
     for (let k = 0; k < args.length; k++) {
       const a = args[k]!;
       if (patterns.has(k)) continue;
       if (a.value.startsWith('-') && !a.value.includes('=')) continue;
-      // an app loading its env file is how the file is meant to be used
-      if (k > 0 && /^--?(env-file|env|dotenv|envfile)$/.test(args[k - 1]!.value)) continue;
+      // an app loading its env file (terraform its state) is how the file is meant to be used
+      if (k > 0 && /^--?(env-file|env|dotenv|envfile|state|state-out)$/.test(args[k - 1]!.value)) continue;
       // ssh and its kin use an identity file to log in: the key is used, not printed
       if (k > 0 && USES_KEY.test(name) && /^-[a-zA-Z]*i$/.test(args[k - 1]!.value)) continue;
       if (name === 'ssh-add' && !a.value.startsWith('-')) continue;
-      if (/^--?(env-file|dotenv)=/.test(a.value)) continue;
+      if (/^--?(env-file|dotenv|state|state-out)=/.test(a.value)) continue;
       const value =
         a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;
       const r = judgeRead({ value, dynamic: a.dynamic }, ctx);
@@ -302,6 +306,42 @@ const SEARCH_VALUED =
  * Which words of grep/rg/ag/ack are search patterns, not files: `-e PATTERN` values, or else the
  * first operand (`grep -n "spanner.Key" generated.go` reads generated.go, not a key).
  */
+/** `grep -r PATTERN ~` / `rg PATTERN /`: a recursive search of home or the disk reads its keys too. */
+function wholeHomeSearch(
+  name: string,
+  args: readonly Arg[],
+  patterns: ReadonlySet<number>,
+  ctx: ShellContext,
+): Analysis | undefined {
+  const recursive =
+    /^(rg|ag|ack|pt)$/.test(name) ||
+    (/^(grep|egrep|fgrep|zgrep)$/.test(name) &&
+      args.some((a) =>
+        /^-[a-zA-Z]*[rR]|^--(recursive|dereference-recursive)$|^--directories=recurse$/.test(a.value),
+      ));
+  if (!recursive) return undefined;
+  // file names only (`rg --files`, `grep -l`, counts) print no content
+  if (
+    args.some((a) =>
+      /^(--files|--files-with-matches|--files-without-match|--count|-[a-zA-Z]*[lLc])$/.test(a.value),
+    )
+  )
+    return undefined;
+  const pattern = [...patterns].map((k) => args[k]!.value);
+  if (!secretLookingSearch(...(pattern.length ? pattern : ['']))) return undefined;
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]!;
+    if (patterns.has(k) || a.dynamic || a.value.startsWith('-')) continue;
+    const abs = resolvePath(a.value, ctx);
+    if (abs && searchesAllSecrets(abs, ctx.env))
+      return unsure(
+        'search-home',
+        `${name} searches all of ${abs}, keys and credentials included; search the project`,
+      );
+  }
+  return undefined;
+}
+
 function searchPatterns(name: string, args: readonly Arg[]): Set<number> {
   const out = new Set<number>();
   if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return out;

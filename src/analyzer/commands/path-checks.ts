@@ -135,7 +135,7 @@ function staticPrefixPath(value: string, ctx: ShellContext): string | undefined 
  * skip path resolution. Anything under warden's home is always checked.
  */
 const MAYBE_SECRET =
-  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly/i;
+  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly|s3cfg|boto|databricks|kaggle|tfstate|\.m2|gradle|huggingface|rclone|supabase|firebase|copilot|keyring|mozilla|chrom|brave|cookies|secrets/i;
 
 export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
   const globbed = target.dynamic || hasGlob(target.value);

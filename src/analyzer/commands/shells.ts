@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath, zoneOf } from '../paths.js';
 import type { SimpleCommand } from '../shell/extract.js';
+import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
@@ -54,19 +55,19 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
         ? unsure('script-from-file', `${who} runs commands read from ${reads.map((r) => r.value).join(' ')}`)
         : undefined;
     }
-    const text = up.argv
+    const raw = up.argv
       .slice(1)
-      .filter((a, i) => !(i === 0 && /^-[neE]+$/.test(a.value)))
       .map((a) => a.value)
-      .join(' ')
-      .replace(/\\n/g, '\n');
+      .join(' ');
     // `echo -e '\x72\x6d …' | sh`: escape-encoded text is a payload written not to be read
-    if ((text.match(/\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})/g) ?? []).length >= 3)
+    if ((raw.match(/\\(x[0-9a-fA-F]{2}|[0-7]{3}|u[0-9a-fA-F]{4})/g) ?? []).length >= 3)
       return dangerous(
         'cross-trust-boundary',
         'obfuscated-exec',
         `blocked: runs an escape-encoded payload with ${who}; run plain, readable commands`,
       );
+    const text = printedText(head, up.argv.slice(1));
+    if (text === undefined) return unsure('pipe-to-shell', `${who} runs commands built at run time`);
     return ctx.judgeScript(text, { ...ctx, depth: ctx.depth + 1 });
   }
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);

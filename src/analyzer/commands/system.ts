@@ -196,6 +196,13 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
     args.some((a) => a.value === '--set')
       ? unsure('network-setting', "scutil --set changes the machine's names")
       : safe('scutil reads settings'),
+  // `trap 'CMD' EXIT` runs CMD later: judge it now
+  trap: (args, _cmd, ctx) =>
+    args[0] && !args[0].value.startsWith('-') && args.length > 1
+      ? args[0].dynamic
+        ? unsure('trap-dynamic', 'trap runs a command only known at run time')
+        : ctx.judgeScript(args[0].value, { ...ctx, depth: ctx.depth + 1 })
+      : safe('trap lists or resets traps'),
   alias: (args, _cmd, ctx) =>
     judgeAllAnswers(
       args
