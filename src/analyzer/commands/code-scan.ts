@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import type { ShellContext } from './context.js';
-import { judgeCodeEnvPrint } from './env-secrets.js';
+import { CODE_ENV_PASSED, judgeCodeEnvPrint } from './env-secrets.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
 /** The one-liner code scanner: what interpreter code (`python -c`, `node -e`, …) does, judged per effect. */
@@ -16,14 +16,16 @@ const CODE_WRITE =
   /\b(?:open\s*\(\s*(['"])((?:\\.|(?!\1).)*)\1\s*,\s*['"][wax+]|(?:fs\.)?(?:writeFileSync|writeFile|writeTextFileSync|writeTextFile|appendFileSync|appendFile|createWriteStream)\s*\(\s*(['"])((?:\\.|(?!\3).)*)\3|Path\(\s*(['"])((?:\\.|(?!\5).)*)\5\s*\)\.write_(?:text|bytes)|File\.(?:write|open)\(\s*(['"])((?:\\.|(?!\7).)*)\7)/g;
 const CODE_READ_PATH = /(['"])((?:~|\/)[^'"]*|\.env[^'"]*|[^'"]*\.(?:pem|key))\1/g;
 const CODE_NETWORK =
-  /\b(requests\.(post|put|patch)|urllib\.request|urlopen|http\.client|socket\.|fetch\s*\(|axios\.(post|put)|XMLHttpRequest|Net::HTTP|IO::Socket|LWP::|smtplib|ftplib|paramiko|net\.connect|net\.createConnection|dgram|Deno\.connect|Deno\.listen)\b/;
+  /\b(requests\.(post|put|patch)|urllib\.request|urlopen|http\.client|socket\.(?=\w)|fetch\s*\(|axios\b|XMLHttpRequest|Net::HTTP|IO::Socket|LWP::|smtplib|ftplib|paramiko|net\.connect|net\.createConnection|dgram|Deno\.connect|Deno\.listen|https?\.(get|request)\b|require\(\s*['"](?:node:)?https?['"]\s*\)\s*\.\s*(get|request)\b|navigator\.sendBeacon|WebSocket\s*\()/;
 /** Raw sockets in any language: a connection to an arbitrary host and port, the stuff of reverse shells. */
 const CODE_RAW_SOCKET =
   /\b(socket\.socket\s*\(|socket\.create_connection|TCPSocket|UDPSocket|Socket\.(tcp|new|open|unix)\b|p?fsockopen|stream_socket_client|socket_create|IO::Socket|use\s+Socket|net\.Socket|net\.connect|require\(\s*['"](?:node:)?(?:net|tls|dgram)['"]\s*\)|net\.createConnection|tls\.connect|dgram\.createSocket|Deno\.(connect|connectTls|listen|listenTls)\b|socket\.(tcp|udp|connect)\s*\()/;
 const CODE_OBFUSCATED =
   /\b(b64decode|base64\.decode|atob|Buffer\.from\([^)]*['"]base64['"]|codecs\.decode|marshal\.loads|zlib\.decompress|fromCharCode|\\x[0-9a-f]{2}\\x[0-9a-f]{2}\\x[0-9a-f]{2})/i;
 const CODE_EVAL = /\b(eval|exec|compile|__import__|Function)\s*\(/;
-const CODE_ENV_DUMP = /\b(os\.environ\b(?!\.get|\[)|process\.env\b(?!\.|\[)|ENV\.to_h|%ENV)/;
+/** The whole environment as data: os.environ, process.env, Bun.env, Deno.env.toObject(), ENV.to_h, %ENV. */
+const CODE_ENV_DUMP =
+  /\b(os\.environ\b(?!\.get|\[)|(process|Bun)\.env\b(?!\s*(\??\.\w|\[))|Deno\.env\.toObject\s*\(|ENV\.to_h|%ENV)/;
 const CODE_FORK_BOMB =
   /os\.fork\(\)\s*(?:while|;)|while\s*(?:True|1|\(true\))\s*:?\s*(?:\{?\s*)os\.fork|fork\s+while\s+fork/;
 const CODE_PROC_KILL = /\b(os\.kill|process\.kill|signal\.SIGKILL|killpg)\b/;
@@ -78,7 +80,7 @@ export function judgeCode(
     }
   }
   const network = CODE_NETWORK.test(code);
-  if (network && (secret || CODE_ENV_DUMP.test(code)))
+  if (network && (secret || CODE_ENV_DUMP.test(code.replace(CODE_ENV_PASSED, ''))))
     out.push(
       dangerous(
         'destroy-or-exfiltrate',

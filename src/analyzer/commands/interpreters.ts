@@ -27,6 +27,7 @@ const CODE_FLAGS: Readonly<Record<string, RegExp>> = {
   ruby: /^-[a-zA-Z]*e$/,
   php: /^-r$/,
   deno: /^eval$/,
+  bun: /^(-e|--eval|-p|--print)$/,
   lua: /^-e$/,
   osascript: /^-e$/,
 };
@@ -44,6 +45,7 @@ const FAMILY: Readonly<Record<string, string>> = {
   php: 'php',
   lua: 'lua',
   deno: 'node',
+  bun: 'node',
 };
 
 function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
@@ -72,7 +74,13 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
             .map((f) => judgeInPlaceEdit(f, ctx, `${lang} -i`)),
         ]);
       const r = judgeAll([
-        judgeCode(code.value, lang, ctx, cmd, lang === 'node' && /^(-p|--print)$/.test(args[i]!.value)),
+        judgeCode(
+          code.value,
+          lang,
+          ctx,
+          cmd,
+          (lang === 'node' || lang === 'bun') && /^(-p|--print)$/.test(args[i]!.value),
+        ),
         // `ruby -rsocket`, `perl -MIO::Socket`: the socket library loaded on the command line
         args.slice(0, i).some((a) => /^-(r\s*socket|M(IO::)?Socket)/.test(a.value))
           ? unsure('code-socket', `${lang} loads a socket library`)
@@ -132,6 +140,11 @@ export const INTERPRETER_JUDGES: Readonly<Record<string, CommandJudge>> = {
   // `deno eval CODE` is a one-liner; deno's other commands run and manage project code
   deno: (args, cmd, ctx) =>
     args[0]?.value === 'eval' ? interpreter('deno')(args, cmd, ctx) : PACKAGE_JUDGES.deno!(args, cmd, ctx),
+  // `bun -e CODE` is a one-liner like `node -e`; bun's other commands manage and run project code
+  bun: (args, cmd, ctx) =>
+    args.some((a) => CODE_FLAGS.bun!.test(a.value))
+      ? interpreter('bun')(args, cmd, ctx)
+      : PACKAGE_JUDGES.bun!(args, cmd, ctx),
   osascript: interpreter('osascript'),
 };
 
