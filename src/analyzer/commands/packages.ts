@@ -1,6 +1,16 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, type ShellContext, splitArgs } from './context.js';
 import { ormRisk } from './database.js';
+import {
+  judgeJsInstall,
+  judgePipConfig,
+  judgePipInstall,
+  judgePySpec,
+  judgeRunnerPackage,
+  judgeScriptSet,
+} from './package-sources.js';
 
 /** Package managers and build tools: building, testing and installing dependencies are routine; publishing is not. */
 
@@ -21,6 +31,12 @@ function js(tool: string): CommandJudge {
     let ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
     // npx/bunx/pnpm exec/yarn dlx run another tool: judge that tool
     const execIndex = RUNNERS.test(tool) ? 0 : /^(exec|dlx|x)$/.test(ops[0] ?? '') && tool !== 'npm' ? 1 : -1;
+    if (execIndex >= 0 || (tool === 'npm' && /^(exec|x)$/.test(ops[0] ?? ''))) {
+      // the package a runner fetches: a URL or repository is code nobody reviewed
+      const from = execIndex === 0 ? 0 : args.findIndex((a) => a.value === ops[0]) + 1;
+      const fetched = judgeRunnerPackage(args.slice(from), ctx);
+      if (fetched) return fetched;
+    }
     if (execIndex >= 0) {
       const rest = args.filter((a) => !/^(-y|--yes|--no-install|-p|--package|-q|--quiet)$/.test(a.value));
       const start = rest.findIndex((a) => a.value === ops[execIndex]);
@@ -41,6 +57,12 @@ function js(tool: string): CommandJudge {
       sub === 'logout'
     )
       return unsure('registry-account', `${tool} ${sub} changes registry accounts`);
+    const scripts = judgeScriptSet(
+      tool,
+      args.filter((a) => !a.value.startsWith('-') && a.value !== 'npm'),
+      ctx,
+    );
+    if (scripts) return scripts;
     if (sub === 'config' && /^(set|delete|edit)$/.test(ops[1] ?? ''))
       return unsure('package-config', `${tool} config ${ops[1]}`);
     if (/^(cache)$/.test(sub) && /^(clean|clear|prune)$/.test(ops[1] ?? ''))
@@ -58,14 +80,18 @@ function js(tool: string): CommandJudge {
         'install-force',
         `${tool} ${sub} --force overrides dependency conflict and integrity checks; resolve the conflict instead`,
       );
+    const source = judgeJsInstall(tool, args, ctx);
+    if (source && source.kind !== 'safe') return source;
     const orm = ormRisk(ops);
     if (orm) return orm;
     return safe(`${tool} ${sub}`);
   };
 }
 
-const pip: CommandJudge = (args) => {
+const pip: CommandJudge = (args, _cmd, ctx) => {
   const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
+  const config = judgePipConfig(ops);
+  if (config) return config;
   if (args.some((a) => GLOBAL_FLAGS.test(a.value)))
     return unsure('global-install', 'pip installs outside a virtual environment');
   if (
@@ -79,15 +105,89 @@ const pip: CommandJudge = (args) => {
     )
   )
     return unsure('untrusted-index', 'installs from a non-default package index');
+  if (ops[0] === 'install' || ops[0] === 'download' || ops[0] === 'wheel') {
+    const source = judgePipInstall(args, ctx);
+    if (source.kind !== 'safe') return source;
+  }
   return safe(`pip ${ops[0] ?? ''}`);
 };
 
-const cargo: CommandJudge = (args) => {
+const cargo: CommandJudge = (args, _cmd, ctx) => {
   const sub = args.find((a) => !a.value.startsWith('-') && !a.value.startsWith('+'))?.value ?? '';
   if (sub === 'publish' || sub === 'yank' || sub === 'owner') return publish('cargo');
+  if (sub === 'install' || sub === 'add') {
+    for (let i = 0; i < args.length; i++) {
+      const [flag, inline] = args[i]!.value.split(/=(.*)/s);
+      if (!/^--(git|index|registry|path)$/.test(flag ?? '')) continue;
+      const value = inline !== undefined ? { ...args[i]!, value: inline } : args[i + 1];
+      if (flag === '--path') {
+        const local =
+          value &&
+          judgePySpec(
+            value.value.startsWith('/') || value.value.startsWith('.') || value.value.startsWith('~')
+              ? value
+              : { ...value, value: `./${value.value}` },
+            ctx,
+          );
+        if (local && local.kind !== 'safe') return local;
+        continue;
+      }
+      return unsure('install-untrusted-source', `cargo ${sub} ${flag} builds code from outside crates.io`);
+    }
+  }
   if (sub === 'install' && args.length > 1) return safe('cargo install');
   return safe(`cargo ${sub}`);
 };
+
+const PY_INDEX_FLAGS =
+  /^(--index|--default-index|--index-url|--extra-index-url|--find-links|-f|-i|--source)(=|$)/;
+
+/**
+ * uv/poetry/pdm: `add`, `tool install`, `uvx --from` take sources like pip's; `source add` and
+ * index settings in `config` point later installs at another index.
+ */
+function pyAddSources(tool: string, args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
+  const { operands } = splitArgs(args, {
+    longValue: [
+      '--group',
+      '--optional',
+      '--extra',
+      '--python',
+      '--directory',
+      '--project',
+      '--package',
+      '-G',
+    ],
+    shortValue: 'Gp',
+  });
+  const ops = operands.map((a) => a.value);
+  if (
+    (ops[0] === 'source' && ops[1] === 'add') ||
+    (ops[0] === 'config' && /^(repositories\.|pypi\.url|source\.)/.test(ops[1] ?? '') && ops[2])
+  )
+    return unsure(
+      'untrusted-index',
+      `${tool} ${ops.slice(0, 2).join(' ')} changes where packages are installed from`,
+    );
+  const from =
+    tool === 'uvx'
+      ? 0
+      : ops[0] === 'add'
+        ? 1
+        : ops[0] === 'tool' && /^(install|run)$/.test(ops[1] ?? '')
+          ? 2
+          : -1;
+  if (from < 0) return undefined;
+  if (args.some((a) => PY_INDEX_FLAGS.test(a.value)))
+    return unsure('untrusted-index', `${tool} installs from a non-default package index`);
+  const specs = tool === 'uvx' ? operands.slice(0, 1) : operands.slice(from);
+  for (let i = 0; i < args.length; i++)
+    if (args[i]!.value === '--from' && args[i + 1]) specs.push(args[i + 1]!);
+    else if (args[i]!.value.startsWith('--from='))
+      specs.push({ ...args[i]!, value: args[i]!.value.slice(7) });
+  const bad = specs.map((s) => judgePySpec(s, ctx)).find((r) => r.kind !== 'safe');
+  return bad;
+}
 
 const uploadTool =
   (tool: string): CommandJudge =>
@@ -138,16 +238,23 @@ export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   pip3: pip,
   pipx: (args) =>
     args[0]?.value === 'run' ? safe('pipx run') : unsure('global-install', 'pipx installs tools user-wide'),
-  uv: (args) =>
+  uv: (args, cmd, ctx) =>
     args.some((a) => a.value === 'publish')
       ? publish('uv')
       : args[0]?.value === 'pip'
-        ? pip(args.slice(1), undefined as never, undefined as never)
-        : safe('uv'),
-  poetry: (args) => (args.some((a) => a.value === 'publish') ? publish('poetry') : safe('poetry')),
+        ? pip(args.slice(1), cmd, ctx)
+        : (pyAddSources('uv', args, ctx) ?? safe('uv')),
+  uvx: (args, _cmd, ctx) => pyAddSources('uvx', args, ctx) ?? safe('uvx'),
+  poetry: (args, _cmd, ctx) =>
+    args.some((a) => a.value === 'publish')
+      ? publish('poetry')
+      : (pyAddSources('poetry', args, ctx) ?? safe('poetry')),
   hatch: (args) => (args.some((a) => a.value === 'publish') ? publish('hatch') : safe('hatch')),
   flit: (args) => (args.some((a) => a.value === 'publish') ? publish('flit') : safe('flit')),
-  pdm: (args) => (args.some((a) => a.value === 'publish') ? publish('pdm') : safe('pdm')),
+  pdm: (args, _cmd, ctx) =>
+    args.some((a) => a.value === 'publish')
+      ? publish('pdm')
+      : (pyAddSources('pdm', args, ctx) ?? safe('pdm')),
   twine: uploadTool('twine'),
   gem: (args) => (/^(push|yank|owner)$/.test(args[0]?.value ?? '') ? publish('gem') : safe('gem')),
   cargo,
