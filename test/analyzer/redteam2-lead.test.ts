@@ -14,6 +14,7 @@ describeTables('red-team round 2', {
     ["printf 'r%s -rf ~' m | sh", 'dangerous'],
     ["echo 'ls -la' | sh", 'safe'],
     ['echo "$CMD" | sh', 'unsure'],
+    ['IFS=,; x=rm,-rf,/home/user; $x', 'unsure'],
   ],
   'later actions and where code goes': [
     ["trap 'rm -rf ~' EXIT", 'dangerous'],
