@@ -84,8 +84,11 @@ function normalizeName(head: Arg, _ctx: ShellContext): { name: string; scriptPat
   if (/[^\x20-\x7e]/.test(name))
     return unsure('non-ascii-command', `the command name ${JSON.stringify(name)} has unusual characters`);
   // `IFS=,; x=rm,-rf,~; $x`: a name with separators is a command line split some other way
-  if (/[,;|&<>(){}\[\]'"`$=]/.test(name) && !/^\[\[?$/.test(name))
-    return unsure('odd-command-name', `the command name ${JSON.stringify(name)} looks like a whole command line`);
+  if (/[,;|&<>(){}[\]'"`$=]/.test(name) && !/^\[\[?$/.test(name))
+    return unsure(
+      'odd-command-name',
+      `the command name ${JSON.stringify(name)} looks like a whole command line`,
+    );
   if (name.includes('/')) {
     const raw = path.posix.basename(name);
     if (!raw) return unsure('bad-command', `cannot run ${name}`);
