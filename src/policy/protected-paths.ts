@@ -217,11 +217,17 @@ interface HomeDirs {
   readonly agentLogins: ReadonlySet<string>;
 }
 
-let cachedDirs: { readonly home: string; readonly dirs: HomeDirs } | undefined;
+/**
+ * Built once per home. Keyed by home, not a single slot: the case-folded checks ask for the
+ * lower-cased home right after the real one (`/Users/Ann` then `/users/ann`), which would evict it.
+ */
+const homeDirsCache = new Map<string, HomeDirs>();
+const HOME_DIRS_CACHE_LIMIT = 64;
 
 function homeDirs(home: string): HomeDirs {
-  if (cachedDirs?.home !== home) {
-    const dirs: HomeDirs = {
+  let dirs = homeDirsCache.get(home);
+  if (!dirs) {
+    dirs = {
       ssh: `${home}/.ssh`,
       aws: `${home}/.aws`,
       gcloud: `${home}/.config/gcloud`,
@@ -231,9 +237,10 @@ function homeDirs(home: string): HomeDirs {
       credentialStores: CREDENTIAL_STORES.map((dir) => [dir, path.join(home, dir)] as const),
       agentLogins: new Set(AGENT_LOGINS.map((file) => path.join(home, file))),
     };
-    cachedDirs = { home, dirs };
+    if (homeDirsCache.size >= HOME_DIRS_CACHE_LIMIT) homeDirsCache.clear();
+    homeDirsCache.set(home, dirs);
   }
-  return cachedDirs.dirs;
+  return dirs;
 }
 
 /** Whether a normalized absolute path has `name` as one of its segments (no split: hot path). */
