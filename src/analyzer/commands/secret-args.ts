@@ -12,6 +12,8 @@ const PLACEHOLDER =
   /^(your|my)[_-]|^<.*>$|^\[.*\]$|^\{.*\}$|^\$\{.*\}$|^x{3,}|^\*{3,}|^\.{3}|changeme|change_me|example|placeholder|dummy|^replace|^insert|^test(ing)?$|here$/i;
 
 function literalSecretParam(value: string): boolean {
+  // every match has `name=value`; most words have no `=`, and matchAll copies the regex per call
+  if (!value.includes('=')) return false;
   for (const m of value.matchAll(SECRET_PARAM)) if (!PLACEHOLDER.test(m[3]!)) return true;
   return false;
 }
