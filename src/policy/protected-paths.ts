@@ -222,7 +222,7 @@ interface HomeDirs {
  * lower-cased home right after the real one (`/Users/Ann` then `/users/ann`), which would evict it.
  */
 const homeDirsCache = new Map<string, HomeDirs>();
-const HOME_DIRS_CACHE_LIMIT = 64;
+const HOME_DIRS_CACHE_LIMIT = 256;
 
 function homeDirs(home: string): HomeDirs {
   let dirs = homeDirsCache.get(home);

@@ -200,15 +200,12 @@ function toSimple(
   for (const p of node.prefix)
     if (p.type === 'Assignment' && p.value?.type === 'Word')
       assignments.push({ name: p.name, value: readWord(p.value, home, vars) });
-  return {
-    argv,
-    globs,
-    redirects,
-    ...(assignments.length > 0 && { assignments }),
-    ...(upstream && { upstream }),
-    ...(captured && { capturedBy: captured }),
-    ...(stdinText !== undefined && { stdinText }),
-    ...(stdinVars.length > 0 && { stdinVars }),
-    text: src.slice(node.pos, node.end),
-  };
+  // optional fields are set only when present (one object per command, no spread temporaries)
+  const simple: Mutable = { argv, globs, redirects, text: src.slice(node.pos, node.end) };
+  if (assignments.length > 0) simple.assignments = assignments;
+  if (upstream) simple.upstream = upstream;
+  if (captured) simple.capturedBy = captured;
+  if (stdinText !== undefined) simple.stdinText = stdinText;
+  if (stdinVars.length > 0) simple.stdinVars = stdinVars;
+  return simple;
 }

@@ -38,11 +38,8 @@ export function readWord(word: Word, home: string, vars: Vars = NO_VARS): Arg {
     dynamic = out.dynamic;
     expands = out.vars;
   }
-  return {
-    value: value.replace(DASHES, (m) => '-'.repeat(m.length)),
-    dynamic,
-    ...(expands.length > 0 && { vars: expands }),
-  };
+  const arg = { value: value.replace(DASHES, (m) => '-'.repeat(m.length)), dynamic };
+  return expands.length > 0 ? { ...arg, vars: expands } : arg;
 }
 
 /** The variables whose values parts of a word (or a heredoc body) carry; see Arg.vars. */
