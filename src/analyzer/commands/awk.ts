@@ -42,13 +42,15 @@ const SYSTEM_CALL = /\bsystem\s*\(\s*([^)]*)\)/g;
 const PIPE_TO = new RegExp(String.raw`\|\s*${STRING}`, 'g');
 const PIPE_FROM = new RegExp(String.raw`${STRING}\s*\|\s*getline`, 'g');
 const WRITE_TO = new RegExp(String.raw`(?:print|printf)[^;{}>|]*>>?\s*${STRING}`, 'g');
+/** A system() argument that is one string literal. */
+const STRING_ONLY = new RegExp(String.raw`^\s*${STRING}\s*$`);
 
 function judgeProgram(program: Arg, ctx: ShellContext): Analysis {
   const code = program.value;
   const inner = { ...ctx, depth: ctx.depth + 1 };
   const out: Analysis[] = [];
   for (const m of code.matchAll(SYSTEM_CALL)) {
-    const literal = new RegExp(`^\\s*${STRING}\\s*$`).exec(m[1]!);
+    const literal = STRING_ONLY.exec(m[1]!);
     out.push(
       literal
         ? ctx.judgeScript(unescapeAwk(literal[1]!), inner)

@@ -17,6 +17,9 @@ const EXPANSION = /\$\{[^}]*\}|\$\([^)]*\)|`[^`]*`|\$\w+/g;
 /** Stands for an expansion while the word is split into segments. */
 const HOLE = '\u0001';
 
+/** Where a word's fixed part ends: the first glob character or expansion hole. */
+const FIRST_WILD = new RegExp(`[*?[{${HOLE}]`);
+
 const matchers = new Map<string, (s: string) => boolean>();
 
 /** One path segment against one glob segment; an expansion matches anything, dot names included. */
@@ -43,7 +46,7 @@ export function secretGlobRead(
   ctx: ShellContext,
 ): { readonly abs: string; readonly why: string } | 'unknown' | undefined {
   const holed = dynamic ? value.replace(EXPANSION, HOLE) : value;
-  const cut = holed.search(new RegExp(`[*?[{${HOLE}]`));
+  const cut = holed.search(FIRST_WILD);
   const fixed = cut === -1 ? holed : holed.slice(0, cut);
   const base = resolvePath(
     fixed.includes('/') ? fixed.slice(0, fixed.lastIndexOf('/') + 1) || '/' : '.',
