@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
+import { hostOf, httpHosts } from './hosts.js';
 
 /**
  * Who can get in: cloud subcommands that print or mint credentials, grant privileges, or open
@@ -114,15 +115,6 @@ const CLOUD_CLIENTS = /^(kubectl|oc|helm|gcloud|gsutil|bq|az|aws|eksctl)$/;
 const LOGINS = /^(docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|finch)$/;
 const HTTP_CLIENTS = /^(curl|wget|http|https|xh|xhs)$/;
 
-function hostOf(value: string): string {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value);
-  const authority = m ? m[1]! : value.split('/')[0]!;
-  return authority
-    .slice(authority.lastIndexOf('@') + 1)
-    .replace(/:\d*$/, '')
-    .toLowerCase();
-}
-
 /** `docker login [-u U] [-p P] HOST`: the registry hosts a login names (Docker Hub when none). */
 function loginHosts(cmd: SimpleCommand): string[] {
   const args = cmd.argv.slice(1);
@@ -133,15 +125,6 @@ function loginHosts(cmd: SimpleCommand): string[] {
     else if (!v.startsWith('-') && !/^(login|registry)$/.test(v)) hosts.push(hostOf(v));
   }
   return hosts.length ? hosts : ['docker.io'];
-}
-
-/** The hosts an HTTP client's words name: `scheme://` words and bare `host.tld/…` operands. */
-function httpHosts(cmd: SimpleCommand): string[] {
-  return cmd.argv
-    .slice(1)
-    .map((a) => a.value.replace(/^--url=/, ''))
-    .filter((v) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^([\w-]+\.)+[a-z]{2,}(:\d+)?(\/|$)/i.test(v))
-    .map(hostOf);
 }
 
 /** Whether the `$(…)` of `cmd` sits in a header of the client `by` (`-H "Authorization: Bearer $(…)"`). */
@@ -183,7 +166,7 @@ export function handedToProgram(cmd: SimpleCommand, tool = ''): boolean {
   if (head === undefined) return true;
   if (HTTP_CLIENTS.test(head)) {
     const api = CLOUD_API[tool];
-    const hosts = httpHosts(by);
+    const hosts = httpHosts(by.argv.slice(1));
     return api !== undefined && hosts.length > 0 && hosts.every((h) => api.test(h)) && inHeader(by, cmd);
   }
   if (LOGINS.test(head) && by.argv.some((a) => a.value === 'login')) {

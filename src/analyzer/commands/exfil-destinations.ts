@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
+import { BARE_HOST, bareHost, HTTP_VALUED, httpHosts, isLoopback, urlHost } from './hosts.js';
 import { reroutedBy } from './secret-reroute.js';
 
 /**
@@ -10,10 +11,6 @@ import { reroutedBy } from './secret-reroute.js';
  * it is held. A secret inside a host name is DNS exfiltration: denied. A secret in a commit or
  * tag message or in GitHub issue, gist or pull-request text is published: held.
  */
-
-/** This machine: the secret never leaves it. */
-const LOOPBACK =
-  /^(localhost|[\w.-]+\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|host\.docker\.internal)$/i;
 
 /** Hosts a domain covers: itself and its subdomains. */
 const under = (...domains: string[]) =>
@@ -50,7 +47,7 @@ const VENDOR_HOSTS: readonly (readonly [RegExp, RegExp])[] = [
 
 /** Whether `host` is this machine or a service the variable `name` belongs to. */
 export function hostFitsSecret(name: string, host: string): boolean {
-  if (LOOPBACK.test(host)) return true;
+  if (isLoopback(host)) return true;
   return VENDOR_HOSTS.some(([prefix, hosts]) => prefix.test(name) && hosts.test(host));
 }
 
@@ -80,50 +77,6 @@ function authHeader(args: readonly Arg[], a: Arg, isSecret: (name: string) => bo
   if (/^-H./.test(a.value)) return AUTH_HEADER.test(a.value.slice(2));
   // httpie's request items: `Authorization:"Bearer $TOKEN"`
   return !a.value.startsWith('-') && !HTTP_VALUED.test(prev) && AUTH_HEADER.test(a.value);
-}
-
-export function isLoopback(host: string): boolean {
-  return LOOPBACK.test(host);
-}
-
-/** A URL's host (lower case, no user info or port), with `scheme://`; undefined for other words. */
-export function urlHost(value: string): string | undefined {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value);
-  if (!m) return undefined;
-  return bareHost(m[1]!.slice(m[1]!.lastIndexOf('@') + 1));
-}
-
-function bareHost(authority: string): string {
-  const v6 = /^\[([^\]]*)\]/.exec(authority);
-  if (v6) return v6[1]!.toLowerCase();
-  return authority.replace(/:\d*$/, '').toLowerCase();
-}
-
-/** A word that is a host without a scheme (`api.github.com/user`, `localhost:3000`, httpie's `:3000/x`). */
-const BARE_HOST =
-  /^(([\w-]+\.)+[a-z]{2,}|localhost|\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\])(:\d+)?([/?#]|$)|^:\d+([/?#]|$)/i;
-
-/** Options of HTTP clients that take a value (that value is not a URL operand). */
-const HTTP_VALUED =
-  /^(-[oOdHuUAeXbcDEFKTPtwmyYz]|--(output|output-document|data|data-raw|data-binary|data-urlencode|json|header|user|proxy-user|user-agent|referer|request|cookie|cookie-jar|dump-header|cert|key|cacert|capath|form|form-string|config|upload-file|directory-prefix|oauth2-bearer|max-time|connect-timeout|retry|retry-delay|write-out|limit-rate|range|auth|auth-type|session|session-read-only|verify|print|body-file|input-file|post-data|post-file|password|http-user|http-password|user|load-cookies|save-cookies|resolve|connect-to|interface|local-port|unix-socket|abstract-unix-socket|trace|trace-ascii|stderr|variable|expand-url|url-query)$)/;
-
-/** The hosts an HTTP client's arguments name: every `scheme://` word, and bare host operands. */
-function httpHosts(args: readonly Arg[]): string[] {
-  const hosts: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const v = args[i]!.value;
-    const u = urlHost(v.replace(/^--?[\w-]+=/, ''));
-    if (u !== undefined) {
-      hosts.push(u);
-      continue;
-    }
-    if (v.startsWith('-')) {
-      if (HTTP_VALUED.test(v)) i++;
-      continue;
-    }
-    if (BARE_HOST.test(v)) hosts.push(v.startsWith(':') ? 'localhost' : bareHost(v.split(/[/?#]/)[0]!));
-  }
-  return hosts;
 }
 
 /** Host names of a raw-socket or shell client: the operands that are not ports or commands. */

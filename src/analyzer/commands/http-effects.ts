@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
+import { isLoopback } from './hosts.js';
 import { DESTROY_VERBS, splitWord } from './verbs.js';
 
 /**
@@ -79,13 +80,6 @@ function parse(url: string): { host: string; path: string } {
     const m = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]*)[^/?#]*([^?#]*)/i.exec(withScheme);
     return { host: (m?.[1] ?? '').toLowerCase(), path: m?.[2] ?? '' };
   }
-}
-
-/** localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0, and the host seen from a container: this machine. */
-export function isLoopback(host: string): boolean {
-  return /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0|host\.(docker|containers)\.internal)$/.test(
-    host,
-  );
 }
 
 function destroyingPathWord(path: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { isLoopback, urlHost } from './exfil-destinations.js';
+import { isLoopback, urlHost } from './hosts.js';
 
 /**
  * Options and settings that send a network tool's request somewhere other than the host its URL
