@@ -3,7 +3,9 @@ import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 import { judgeSecretDestination } from './exfil-destinations.js';
+import { exfiltration } from './network.js';
 import { routingAssignment } from './secret-reroute.js';
+import { xargsTemplateStart } from './xargs.js';
 
 /**
  * Secrets printed from the environment. A command whose OUTPUT carries the value of a
@@ -157,19 +159,9 @@ function patternOf(values: readonly string[]): string | undefined {
 /** Where a command's stdout ends up. */
 type Sink = 'transcript' | 'hidden' | { readonly network: SimpleCommand; readonly captured?: boolean };
 
-/** xargs options that take a value (the next word, or attached). */
-const XARGS_VALUED =
-  /^(-[IaEdLnPs]|--(arg-file|delimiter|max-lines|max-args|max-procs|max-chars|process-slot-var|replace|eof))$/;
-
 /** The command xargs runs (`xargs -I{} curl …` → curl), as a word index into its argv. */
 function xargsCommand(cmd: SimpleCommand): number {
-  for (let i = 1; i < cmd.argv.length; i++) {
-    const v = cmd.argv[i]!.value;
-    if (v === '--') return i + 1;
-    if (!v.startsWith('-')) return i;
-    if (XARGS_VALUED.test(v)) i++;
-  }
-  return cmd.argv.length;
+  return 1 + xargsTemplateStart(cmd.argv.slice(1)).start;
 }
 
 const STD_STREAMS = /^\/dev\/(stdout|stderr|tty|fd\/[12])$/;
@@ -209,14 +201,6 @@ function sinkOf(cmd: SimpleCommand, dump: boolean, seen = 0): Sink {
 
 function isNetworkSink(name: string, cmd: SimpleCommand): boolean {
   return NETWORK.test(name) && (name !== 'openssl' || cmd.argv.some((a) => a.value === 's_client'));
-}
-
-export function exfiltration(what: string): Analysis {
-  return dangerous(
-    'destroy-or-exfiltrate',
-    'exfiltration',
-    `blocked: sends ${what} off the machine; never upload credentials or the environment`,
-  );
 }
 
 /**

@@ -10,7 +10,7 @@ import { judgeAll, judgeRead, judgeWrite } from './path-checks.js';
 /** Commands whose output is a dump of secrets (the environment, credentials). */
 const SECRET_DUMPS = /^(env|printenv|set|export|declare)$/;
 
-function exfil(what: string): Analysis {
+export function exfiltration(what: string): Analysis {
   return dangerous(
     'destroy-or-exfiltrate',
     'exfiltration',
@@ -53,14 +53,14 @@ const curl: CommandJudge = (args, cmd, ctx) => {
         uploads = true;
         if (file === '-') {
           const s = upstreamSecret(cmd, ctx);
-          if (s) out.push(exfil(s));
+          if (s) out.push(exfiltration(s));
         } else {
           const r = judgeRead({ value: file, dynamic: next.dynamic }, ctx);
-          if (r) out.push(exfil(file));
+          if (r) out.push(exfiltration(file));
         }
       }
       if (/\$\(|`/.test(data) && /(env|printenv|cat|\.ssh|\.aws|token|secret|key)/i.test(data))
-        out.push(exfil('command output'));
+        out.push(exfiltration('command output'));
       i++;
     } else if (
       (v === '-o' || v === '--output' || v === '-O' || v === '--output-document' || v === '-P') &&
@@ -78,7 +78,7 @@ const curl: CommandJudge = (args, cmd, ctx) => {
   }
   if (cmd.upstream && !uploads) {
     const s = upstreamSecret(cmd, ctx);
-    if (s) out.push(exfil(s));
+    if (s) out.push(exfiltration(s));
   }
   if (uploads) out.push(unsure('upload', 'uploads a local file to another machine'));
   const remote = judgeHttpEffect('curl', curlMethod(args), urlArgs(args));
@@ -102,9 +102,9 @@ const wget: CommandJudge = (args, cmd, ctx) => {
       if (file !== undefined) {
         const r =
           file === '-' ? upstreamSecret(cmd, ctx) : judgeRead({ value: file, dynamic: false }, ctx) && file;
-        out.push(r ? exfil(r) : unsure('upload', 'uploads a local file to another machine'));
+        out.push(r ? exfiltration(r) : unsure('upload', 'uploads a local file to another machine'));
       } else if (/\$\(|`/.test(value) && /(env|printenv|cat|\.ssh|\.aws|token|secret|key)/i.test(value))
-        out.push(exfil('command output'));
+        out.push(exfiltration('command output'));
     } else if (
       (v === '-O' || v === '--output-document' || v === '-P' || v === '--directory-prefix') &&
       next &&
@@ -115,7 +115,7 @@ const wget: CommandJudge = (args, cmd, ctx) => {
     }
   }
   const s = upstreamSecret(cmd, ctx);
-  if (s) out.push(exfil(s));
+  if (s) out.push(exfiltration(s));
   const remote = judgeHttpEffect('wget', wgetMethod(args), urlArgs(args));
   if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
@@ -123,7 +123,7 @@ const wget: CommandJudge = (args, cmd, ctx) => {
 
 const rawSocket: CommandJudge = (args, cmd, ctx) => {
   const s = upstreamSecret(cmd, ctx);
-  if (s) return exfil(s);
+  if (s) return exfiltration(s);
   if (args.some((a) => /^-[a-z]*[el]|^-c$|--exec|--sh-exec|EXEC:|SYSTEM:/.test(a.value)))
     return dangerous(
       'cross-trust-boundary',
@@ -141,7 +141,7 @@ const scp: CommandJudge = (args, _cmd, ctx) => {
   const out: Analysis[] = [];
   const dest = ops[ops.length - 1];
   for (const o of ops.slice(0, -1)) {
-    if (judgeRead(o, ctx) && dest && /:/.test(dest.value)) out.push(exfil(o.value));
+    if (judgeRead(o, ctx) && dest && /:/.test(dest.value)) out.push(exfiltration(o.value));
   }
   out.push(unsure('remote-copy', 'copies files to or from another machine'));
   return judgeAll(out);
@@ -149,7 +149,7 @@ const scp: CommandJudge = (args, _cmd, ctx) => {
 
 const ssh: CommandJudge = (args, cmd, ctx) => {
   const s = upstreamSecret(cmd, ctx);
-  if (s) return exfil(s);
+  if (s) return exfiltration(s);
   if (args.some((a) => /^-[a-zA-Z]*R/.test(a.value))) return unsure('ssh-tunnel', 'opens a reverse tunnel');
   return unsure('ssh', 'runs commands on another machine');
 };
@@ -157,7 +157,7 @@ const ssh: CommandJudge = (args, cmd, ctx) => {
 /** httpie and xh: `http [flags] [METHOD] URL [items]`; `:3000/x` is shorthand for localhost. */
 const httpie: CommandJudge = (args, cmd, ctx) => {
   const s = upstreamSecret(cmd, ctx);
-  if (s) return exfil(s);
+  if (s) return exfiltration(s);
   const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
   const hasMethod = /^[A-Z]+$/.test(ops[0] ?? '');
   const m = hasMethod ? ops[0]! : '';

@@ -19,6 +19,14 @@ const DYNAMIC_ITEM: Arg = { value: '{input}', dynamic: true };
 const SHELL_VARIABLE = '$' + '{XARGS_ITEM}';
 
 export function judgeXargs(args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
+  const { start, replace } = xargsTemplateStart(args);
+  const template = args.slice(start);
+  const items = literalInput(cmd);
+  return expand(template.length ? template : [{ value: 'echo', dynamic: false }], replace, items, cmd, ctx);
+}
+
+/** Where xargs' command template starts (after its options), and its replace string if any. */
+export function xargsTemplateStart(args: readonly Arg[]): { start: number; replace: string | undefined } {
   let replace: string | undefined;
   let i = 0;
   for (; i < args.length; i++) {
@@ -34,9 +42,7 @@ export function judgeXargs(args: readonly Arg[], cmd: SimpleCommand, ctx: ShellC
     else if (XARGS_VALUED.test(v)) i++;
     else if (!v.startsWith('-')) break;
   }
-  const template = args.slice(i);
-  const items = literalInput(cmd);
-  return expand(template.length ? template : [{ value: 'echo', dynamic: false }], replace, items, cmd, ctx);
+  return { start: i, replace };
 }
 
 export function judgeParallel(args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
