@@ -34,16 +34,7 @@ export function normalizeName(
     if (!raw) return unsure('bad-command', `cannot run ${name}`);
     const base = canonicalName(raw, judges);
     const known = knownName(base, judges);
-    const abs = name.startsWith('/') ? name : undefined;
-    if (
-      known &&
-      (abs === undefined ||
-        /^\/(usr|bin|sbin|opt|nix|snap|Library|Applications|home|Users)\b|\/\.?(local|cargo|bun|nvm|volta|pyenv|rbenv|asdf|venv|\.venv)\b|node_modules\/\.bin/.test(
-          name,
-        ) ||
-        abs)
-    )
-      return { name: base };
+    if (known) return { name: base };
     return { name: raw, scriptPath: head };
   }
   name = name.replace(/^\\+/, '');

@@ -76,9 +76,3 @@ export function hasFlag(flags: readonly string[], short: string | undefined, ...
   }
   return false;
 }
-
-/** The first word that is not an option (a subcommand), and its index. */
-export function firstOperand(args: readonly Arg[], from = 0): number {
-  for (let i = from; i < args.length; i++) if (!args[i]!.value.startsWith('-')) return i;
-  return -1;
-}

@@ -1,5 +1,4 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { judgeInfra } from './infra.js';
@@ -255,7 +254,3 @@ export const DATABASE_JUDGES: Readonly<Record<string, CommandJudge>> = {
       ? dropTool(args, undefined as never, undefined as never)
       : judgeInfra('atlas', args),
 };
-
-export function sqlFromArgs(args: readonly Arg[]): string {
-  return args.map((a) => a.value).join(' ');
-}

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, unsure } from '../verdicts.js';
+import { unsure } from '../verdicts.js';
 import { judgeSecretDestination } from './exfil-destinations.js';
 import { exfiltration } from './network.js';
 import { routingAssignment } from './secret-reroute.js';

@@ -148,10 +148,4 @@ export const INTERPRETER_JUDGES: Readonly<Record<string, CommandJudge>> = {
   osascript: interpreter('osascript'),
 };
 
-export function interpreterFamily(name: string): string | undefined {
-  const m = /^(python|pypy)(\d+(\.\d+)*)?$/.exec(name);
-  if (m) return 'python3';
-  return undefined;
-}
-
 export { upstreamSecret };
