@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
-import { hostOf, httpHosts } from './hosts.js';
+import { HTTP_CLIENT, hostOf, httpHosts, under } from './hosts.js';
 
 /**
  * Who can get in: cloud subcommands that print or mint credentials, grant privileges, or open
@@ -90,7 +90,7 @@ export function emitsCredential(
 
 /** The registries a cloud's login password opens (`docker login --password-stdin HOST`). */
 const CLOUD_REGISTRY: Readonly<Record<string, RegExp>> = {
-  aws: /(^|\.)amazonaws\.com$/,
+  aws: under('amazonaws.com'),
   gcloud: /^([\w-]+\.)?gcr\.io$|^[\w-]+-docker\.pkg\.dev$/,
   az: /^[\w-]+\.azurecr\.io$/,
   gh: /^(ghcr\.io|docker\.pkg\.github\.com)$/,
@@ -98,22 +98,21 @@ const CLOUD_REGISTRY: Readonly<Record<string, RegExp>> = {
 };
 /** The API hosts a cloud's token is for (`curl -H "Authorization: Bearer $(gcloud auth print-access-token)" …`). */
 const CLOUD_API: Readonly<Record<string, RegExp>> = {
-  gcloud: /(^|\.)googleapis\.com$/,
-  aws: /(^|\.)amazonaws\.com$/,
-  az: /(^|\.)azure\.com$/,
+  gcloud: under('googleapis.com'),
+  aws: under('amazonaws.com'),
+  az: under('azure.com'),
   gh: /^(api\.)?github\.com$/,
   doctl: /^api\.digitalocean\.com$/,
 };
 /** Cluster API servers a cloud hosts (`kubectl --server`). */
 const CLOUD_CLUSTER: Readonly<Record<string, RegExp>> = {
-  gcloud: /(^|\.)googleapis\.com$/,
-  aws: /(^|\.)amazonaws\.com$/,
-  az: /(^|\.)(azmk8s\.io|azure\.com)$/,
+  gcloud: under('googleapis.com'),
+  aws: under('amazonaws.com'),
+  az: under('azmk8s.io', 'azure.com'),
 };
 /** Programs that use a cloud credential against that cloud themselves. */
 const CLOUD_CLIENTS = /^(kubectl|oc|helm|gcloud|gsutil|bq|az|aws|eksctl)$/;
 const LOGINS = /^(docker|podman|nerdctl|buildah|skopeo|helm|oras|crane|finch)$/;
-const HTTP_CLIENTS = /^(curl|wget|http|https|xh|xhs)$/;
 
 /** `docker login [-u U] [-p P] HOST`: the registry hosts a login names (Docker Hub when none). */
 function loginHosts(cmd: SimpleCommand): string[] {
@@ -164,7 +163,7 @@ export function handedToProgram(cmd: SimpleCommand, tool = ''): boolean {
   const head = by.argv[0]?.value.split('/').pop();
   // `TOKEN=$(gcloud auth print-access-token)`: kept in a variable (where it goes next is judged there)
   if (head === undefined) return true;
-  if (HTTP_CLIENTS.test(head)) {
+  if (HTTP_CLIENT.test(head)) {
     const api = CLOUD_API[tool];
     const hosts = httpHosts(by.argv.slice(1));
     return api !== undefined && hosts.length > 0 && hosts.every((h) => api.test(h)) && inHeader(by, cmd);

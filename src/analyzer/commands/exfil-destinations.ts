@@ -1,7 +1,16 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
-import { BARE_HOST, bareHost, HTTP_VALUED, httpHosts, isLoopback, urlHost } from './hosts.js';
+import {
+  BARE_HOST,
+  bareHost,
+  HTTP_CLIENT,
+  HTTP_VALUED,
+  httpHosts,
+  isLoopback,
+  under,
+  urlHost,
+} from './hosts.js';
 import { reroutedBy } from './secret-reroute.js';
 
 /**
@@ -11,10 +20,6 @@ import { reroutedBy } from './secret-reroute.js';
  * it is held. A secret inside a host name is DNS exfiltration: denied. A secret in a commit or
  * tag message or in GitHub issue, gist or pull-request text is published: held.
  */
-
-/** Hosts a domain covers: itself and its subdomains. */
-const under = (...domains: string[]) =>
-  new RegExp(`(^|\\.)(${domains.map((d) => d.replace(/\./g, '\\.')).join('|')})$`, 'i');
 
 /**
  * The services a variable belongs to, by its vendor prefix: `GITHUB_TOKEN` goes to GitHub,
@@ -90,7 +95,6 @@ function socketHosts(name: string, args: readonly Arg[]): string[] {
   return ops.filter((o) => !/^\d+$/.test(o)).map((o) => urlHost(o) ?? bareHost(o.replace(/^.*@/, '')));
 }
 
-const HTTP_CLIENT = /^(curl|wget|http|https|xh|xhs|aria2c|httpie|curlie)$/;
 const SOCKET_CLIENT = /^(nc|ncat|netcat|socat|telnet|ssh|mosh|scp|sftp|ftp|rsync)$/;
 const RESOLVER = /^(dig|host|nslookup|drill|ping|ping6|traceroute|whois|delv|kdig)$/;
 /** git subcommands whose text (message, notes) is published with the commits. */

@@ -2,6 +2,13 @@ import type { Arg } from '../shell/words.js';
 
 /** Hosts in command-line words: which machine a URL or a bare `host.tld/…` operand reaches. */
 
+/** Hosts a domain covers: itself and its subdomains. */
+export const under = (...domains: string[]) =>
+  new RegExp(`(^|\\.)(${domains.map((d) => d.replace(/\./g, '\\.')).join('|')})$`, 'i');
+
+/** HTTP clients: their URL operands and bare host words are where a request goes. */
+export const HTTP_CLIENT = /^(curl|wget|http|https|xh|xhs|aria2c|httpie|curlie)$/;
+
 /** This machine: localhost, *.localhost, 127.0.0.0/8, ::1, 0.0.0.0, and the host seen from a container. */
 const LOOPBACK =
   /^(localhost|[\w.-]+\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|::1|\[::1\]|host\.(docker|containers)\.internal)$/i;
