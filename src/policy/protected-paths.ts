@@ -38,29 +38,30 @@ function writeReason(file: string, env: Environment): string | undefined {
   return undefined;
 }
 
-/** Why a path is protected from writes; see writeReason. Letter case is ignored (macOS and Windows do). */
+/**
+ * Why a path is protected from writes; see writeReason. Letter case is ignored, as macOS and
+ * Windows file systems do (`.GIT/hooks` is the repository's hooks there): the check runs once, on
+ * the lower-cased path against lower-cased places.
+ */
 export function protectedWriteReason(file: string, env: Environment): string | undefined {
-  return writeReason(file, env) ?? folded(file, env, writeReason);
+  return writeReason(file.toLowerCase(), foldedEnv(env));
 }
 
-/** Why reading a path hands over a secret; see readReason. Letter case is ignored. */
+/** Why reading a path hands over a secret; see readReason. Letter case is ignored likewise. */
 export function protectedReadReason(file: string, env: Environment): string | undefined {
-  return readReason(file, env) ?? folded(file, env, readReason);
+  return readReason(file.toLowerCase(), foldedEnv(env));
 }
 
-/** The same check on the lower-cased path, for case-insensitive file systems (`.GIT/hooks`, `.Claude/`). */
-function folded(
-  file: string,
-  env: Environment,
-  check: (file: string, env: Environment) => string | undefined,
-): string | undefined {
-  const lower = file.toLowerCase();
-  if (lower === file) return undefined;
-  return check(lower, {
-    ...env,
-    home: env.home.toLowerCase(),
-    wardenHome: env.wardenHome.toLowerCase(),
-  });
+let lastFolded: { readonly env: Environment; readonly folded: Environment } | undefined;
+
+/** The environment with its home directories lower-cased (kept for the last env: hot path). */
+function foldedEnv(env: Environment): Environment {
+  if (lastFolded?.env !== env)
+    lastFolded = {
+      env,
+      folded: { ...env, home: env.home.toLowerCase(), wardenHome: env.wardenHome.toLowerCase() },
+    };
+  return lastFolded.folded;
 }
 
 /**
@@ -107,14 +108,10 @@ export function secretReadPlaces(env: Environment): {
   readonly dirs: readonly string[];
   readonly files: readonly string[];
 } {
-  const dirs = homeDirs(env.home);
+  const at = (file: string) => path.join(env.home, file);
   return {
-    dirs: [env.wardenHome, dirs.ssh, dirs.aws, dirs.gcloud, ...dirs.credentialStores.map(([, full]) => full)],
-    files: [
-      ...dirs.agentLogins,
-      ...SECRET_HOME_FILES.map((file) => path.join(env.home, file)),
-      path.join(dirs.cargo, 'credentials.toml'),
-    ],
+    dirs: [env.wardenHome, at('.ssh'), at('.aws'), at('.config/gcloud'), ...CREDENTIAL_STORES.map(at)],
+    files: [...AGENT_LOGINS.map(at), ...SECRET_HOME_FILES.map(at), at('.cargo/credentials.toml')],
   };
 }
 
@@ -217,30 +214,27 @@ interface HomeDirs {
   readonly agentLogins: ReadonlySet<string>;
 }
 
-/**
- * Built once per home. Keyed by home, not a single slot: the case-folded checks ask for the
- * lower-cased home right after the real one (`/Users/Ann` then `/users/ann`), which would evict it.
- */
-const homeDirsCache = new Map<string, HomeDirs>();
-const HOME_DIRS_CACHE_LIMIT = 256;
+/** Built once per (lower-cased) home; the lists are lower-cased too, to match lower-cased paths. */
+let cachedDirs: { readonly home: string; readonly dirs: HomeDirs } | undefined;
 
 function homeDirs(home: string): HomeDirs {
-  let dirs = homeDirsCache.get(home);
-  if (!dirs) {
-    dirs = {
-      ssh: `${home}/.ssh`,
-      aws: `${home}/.aws`,
-      gcloud: `${home}/.config/gcloud`,
-      fish: `${home}/.config/fish`,
-      systemd: `${home}/.config/systemd`,
-      cargo: path.join(home, '.cargo'),
-      credentialStores: CREDENTIAL_STORES.map((dir) => [dir, path.join(home, dir)] as const),
-      agentLogins: new Set(AGENT_LOGINS.map((file) => path.join(home, file))),
+  if (cachedDirs?.home !== home) {
+    const at = (file: string) => path.join(home, file.toLowerCase());
+    cachedDirs = {
+      home,
+      dirs: {
+        ssh: at('.ssh'),
+        aws: at('.aws'),
+        gcloud: at('.config/gcloud'),
+        fish: at('.config/fish'),
+        systemd: at('.config/systemd'),
+        cargo: at('.cargo'),
+        credentialStores: CREDENTIAL_STORES.map((dir) => [dir, at(dir)] as const),
+        agentLogins: new Set(AGENT_LOGINS.map(at)),
+      },
     };
-    if (homeDirsCache.size >= HOME_DIRS_CACHE_LIMIT) homeDirsCache.clear();
-    homeDirsCache.set(home, dirs);
   }
-  return dirs;
+  return cachedDirs.dirs;
 }
 
 /** Whether a normalized absolute path has `name` as one of its segments (no split: hot path). */

@@ -39,6 +39,9 @@ describeTables('red-team round 2', {
     ['cat /var/run/secrets/kubernetes.io/serviceaccount/token', 'dangerous'],
     ['terraform output -state=terraform.tfstate', 'safe'],
     ['cat build.gradle', 'safe'],
+    // letter case does not matter on macOS: a lower-cased spelling of a mixed-case store counts
+    ['cat ~/library/keychains/login.keychain-db', 'dangerous'],
+    ['cat ~/.Config/BraveSoftware/Default/Cookies', 'dangerous'],
   ],
 });
 
