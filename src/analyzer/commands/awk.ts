@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
-import type { CommandJudge, ShellContext } from './context.js';
+import { type CommandJudge, deeper, type ShellContext } from './context.js';
 import { judgeCodeEnvPrint } from './env-secrets.js';
 import { judgeAll, judgeInPlaceEdit, judgeRead, judgeWrite } from './path-checks.js';
 
@@ -47,7 +47,7 @@ const STRING_ONLY = new RegExp(String.raw`^\s*${STRING}\s*$`);
 
 function judgeProgram(program: Arg, ctx: ShellContext): Analysis {
   const code = program.value;
-  const inner = { ...ctx, depth: ctx.depth + 1 };
+  const inner = deeper(ctx);
   const out: Analysis[] = [];
   for (const m of code.matchAll(SYSTEM_CALL)) {
     const literal = STRING_ONLY.exec(m[1]!);

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
-import type { ShellContext } from './context.js';
+import { deeper, type ShellContext } from './context.js';
 import { CODE_ENV_PASSED, judgeCodeEnvPrint } from './env-secrets.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
@@ -45,7 +45,7 @@ export function judgeCode(
     const inner = m[2]!.replace(/\\(.)/g, '$1');
     out.push(
       atLeastUnsure(
-        ctx.judgeScript(inner.replace(/['"]\s*,\s*['"]/g, ' '), { ...ctx, depth: ctx.depth + 1 }),
+        ctx.judgeScript(inner.replace(/['"]\s*,\s*['"]/g, ' '), deeper(ctx)),
         'code-runs-command',
         `${lang} code runs a shell command`,
       ),

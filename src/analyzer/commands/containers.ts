@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
-import type { ShellContext } from './context.js';
+import { deeper, type ShellContext } from './context.js';
 
 /**
  * docker, podman, nerdctl and compose. Options are read with their values, attached or not
@@ -274,7 +274,7 @@ function judgeSubcommand(
     // run IMAGE CMD… / exec CONTAINER CMD…: the command runs inside, judge it as a command
     const inner = parsed.rest.slice(1);
     if (inner.length > 0 && ctx && cmd) {
-      const r = ctx.judgeArgv(inner, cmd, { ...ctx, depth: ctx.depth + 1 });
+      const r = ctx.judgeArgv(inner, cmd, deeper(ctx));
       // a shell in a container is the container's shell, not the user's
       if (r.kind !== 'safe' && !(r.kind === 'unsure' && r.finding === 'interactive-shell'))
         return { ...r, reason: `inside the container: ${r.reason}` };

@@ -17,6 +17,11 @@ export interface ShellContext extends PathContext {
   readonly generated?: ReadonlySet<string>;
 }
 
+/** The context for code nested one level deeper (`bash -c '…'`, `eval`, an interpreter's shell call). */
+export function deeper(ctx: ShellContext): ShellContext {
+  return { ...ctx, depth: ctx.depth + 1 };
+}
+
 /** A judge for one command name: `args` excludes the command name itself. */
 export type CommandJudge = (args: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext) => Analysis;
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, safe, unsure } from '../verdicts.js';
-import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
+import { type CommandJudge, deeper, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeSql } from './database.js';
 import { judgeAll, judgeInPlaceEdit, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
 import { parseSedScript } from './sed-script.js';
@@ -181,11 +181,7 @@ export const sed: CommandJudge = (args, cmd, ctx) => {
     out.push(
       run === ''
         ? unsure('sed-exec', 'the sed script runs the text it edits as shell commands (e)')
-        : atLeastUnsure(
-            ctx.judgeScript(run, { ...ctx, depth: ctx.depth + 1 }),
-            'sed-exec',
-            `the sed script runs ${run}`,
-          ),
+        : atLeastUnsure(ctx.judgeScript(run, deeper(ctx)), 'sed-exec', `the sed script runs ${run}`),
     );
   for (const w of fx.writes) out.push(judgeSedWrite(w, ctx));
   for (const r of fx.reads) {

@@ -3,7 +3,7 @@ import { resolvePath, zoneOf } from '../paths.js';
 import type { Assignment, SimpleCommand } from '../shell/extract.js';
 import { type Arg, unquoteAssignment } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
-import type { ShellContext } from './context.js';
+import { deeper, type ShellContext } from './context.js';
 import { judgeAll } from './path-checks.js';
 
 /**
@@ -83,7 +83,7 @@ function judgeAssignment({ name, value }: Assignment, ctx: ShellContext): Analys
     if (isScratch(command.split(/\s+/)[0] ?? '', value, ctx))
       return unsure('env-injects-code', `${name}=${value.value} runs a program from a temp dir`);
     if (!/\s/.test(command)) return safe(`${name} names a program`);
-    return atLeastUnsureIfRisky(ctx.judgeScript(command, { ...ctx, depth: ctx.depth + 1 }), name);
+    return atLeastUnsureIfRisky(ctx.judgeScript(command, deeper(ctx)), name);
   }
   if (/^(PERL5OPT|RUBYOPT)$/.test(name)) {
     const loaded = /(?:^|\s)-[Mmr]\s*(\S+)/.exec(value.value)?.[1];

@@ -4,7 +4,7 @@ import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { emitsCredential, handedToProgram, judgeAccessChange, readsSecretValue } from './cloud-access.js';
 import { judgeContainer } from './containers.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 import { remoteSyncOrMove, uploadsToStorage } from './remote-sync.js';
 import { INFRA_DESTROY_VERBS, words } from './verbs.js';
 
@@ -214,7 +214,7 @@ const kubectl: CommandJudge = (args, cmd, ctx) => {
   // exec POD -- CMD…: the command runs inside the pod; judge it as a command, held at least
   const dash = args.findIndex((a) => a.value === '--');
   if (dash >= 0 && verbsOf(args.slice(0, dash), 3).includes('exec') && cmd && ctx) {
-    const inner = ctx.judgeArgv(args.slice(dash + 1), cmd, { ...ctx, depth: ctx.depth + 1 });
+    const inner = ctx.judgeArgv(args.slice(dash + 1), cmd, deeper(ctx));
     return atLeastUnsure(inner, 'kubectl-exec', 'runs a command inside a pod of the cluster');
   }
   const r = judgeInfra('kubectl', args);

@@ -1,5 +1,5 @@
 import { safe, unsure } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 import { ormRisk } from './database.js';
 import { judgeJsInstall, judgeRunnerPackage, judgeScriptSet } from './package-sources.js';
 import { GLOBAL_FLAGS, publish } from './package-verdicts.js';
@@ -22,7 +22,7 @@ export function js(tool: string): CommandJudge {
     if (execIndex >= 0) {
       const rest = args.filter((a) => !/^(-y|--yes|--no-install|-p|--package|-q|--quiet)$/.test(a.value));
       const start = rest.findIndex((a) => a.value === ops[execIndex]);
-      if (start >= 0) return ctx.judgeArgv(rest.slice(start), cmd, { ...ctx, depth: ctx.depth + 1 });
+      if (start >= 0) return ctx.judgeArgv(rest.slice(start), cmd, deeper(ctx));
     }
     if (tool === 'yarn' && ops[0] === 'npm') ops = ops.slice(1);
     const sub = ops[0] ?? '';

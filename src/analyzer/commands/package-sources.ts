@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, safe, unsure, worst } from '../verdicts.js';
-import { type ShellContext, splitArgs } from './context.js';
+import { deeper, type ShellContext, splitArgs } from './context.js';
 
 /**
  * Where a package manager takes code from, and scripts it is told to run later. Registry names are
@@ -119,7 +119,7 @@ export function judgeScriptSet(tool: string, ops: readonly Arg[], ctx: ShellCont
       ? unsure('lifecycle-script', `script ${name} is set to code only known at run time`)
       : value.value.trim() === ''
         ? safe('empty script')
-        : ctx.judgeScript(value.value, { ...ctx, depth: ctx.depth + 1 });
+        : ctx.judgeScript(value.value, deeper(ctx));
     out.push(
       AUTO_RUN_SCRIPTS.test(name)
         ? atLeastUnsure(

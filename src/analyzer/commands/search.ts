@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 import { judgeAll } from './path-checks.js';
 
 /**
@@ -82,7 +82,7 @@ export const rg: CommandJudge = (args, cmd, ctx) => {
     else if (name === '--hostname-bin') hostnameBin = value;
   }
   const out: Analysis[] = [];
-  const inner = { ...ctx, depth: ctx.depth + 1 };
+  const inner = deeper(ctx);
   if (pre && pre.value !== '') {
     if (!pre.dynamic && RUNS_FILE.test(path.posix.basename(pre.value)))
       out.push(unsure('rg-pre-runs-files', `rg --pre ${pre.value} runs every file it searches as code`));

@@ -4,7 +4,7 @@ import type { SimpleCommand } from '../shell/extract.js';
 import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
-import type { CommandJudge, ShellContext } from './context.js';
+import { type CommandJudge, deeper, type ShellContext } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
 import { judgePowerShell } from './powershell.js';
 import { isStdinPath, programSource } from './program-operand.js';
@@ -68,7 +68,7 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
       );
     const text = printedText(head, up.argv.slice(1));
     if (text === undefined) return unsure('pipe-to-shell', `${who} runs commands built at run time`);
-    return ctx.judgeScript(text, { ...ctx, depth: ctx.depth + 1 });
+    return ctx.judgeScript(text, deeper(ctx));
   }
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);
 }
@@ -111,7 +111,7 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
     if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(name);
     if (code.dynamic) return unsure('shell-dynamic-code', `${name} -c runs code only known at run time`);
     if (name.startsWith('pw') || name.startsWith('powershell')) return judgePowerShell(code.value, ctx);
-    out.push(ctx.judgeScript(code.value, { ...ctx, depth: ctx.depth + 1 }));
+    out.push(ctx.judgeScript(code.value, deeper(ctx)));
     return judgeAll(out);
   }
   // stdin is the program unless a script file is named (then it is that script's input)
@@ -127,7 +127,7 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
   if (!script) {
     const stdin = judgeStdinSource(cmd, name, ctx);
     if (stdin) return stdin;
-    if (cmd.stdinText !== undefined) return ctx.judgeScript(cmd.stdinText, { ...ctx, depth: ctx.depth + 1 });
+    if (cmd.stdinText !== undefined) return ctx.judgeScript(cmd.stdinText, deeper(ctx));
   }
   if (!script)
     return cmd.upstream
@@ -180,13 +180,13 @@ export const script: CommandJudge = (args, cmd, ctx) => {
     const v = args[i]!.value;
     if ((v === '-c' || v === '--command') && args[i + 1]) {
       runs = true;
-      out.push(ctx.judgeScript(args[++i]!.value, { ...ctx, depth: ctx.depth + 1 }));
+      out.push(ctx.judgeScript(args[++i]!.value, deeper(ctx)));
     } else if (/^-[FtOIT]$|^--(log-\w+|timing)$/.test(v)) i++;
     else if (!v.startsWith('-') || operands.length > 0) operands.push(args[i]!);
   }
   const [log, ...command] = operands;
   if (log) out.push(judgeWrite(log, ctx, 'script records into'));
-  if (command.length) out.push(ctx.judgeArgv(command, cmd, { ...ctx, depth: ctx.depth + 1 }));
+  if (command.length) out.push(ctx.judgeArgv(command, cmd, deeper(ctx)));
   else if (!runs) out.push(unsure('interactive-shell', 'script starts an interactive shell'));
   return judgeAll(out);
 };
@@ -194,7 +194,7 @@ export const script: CommandJudge = (args, cmd, ctx) => {
 export const evalJudge: CommandJudge = (args, _cmd, ctx) => {
   if (args.some((a) => a.dynamic && FETCHES.test(a.value))) return downloadedCode('eval');
   if (args.some((a) => a.dynamic)) return unsure('eval-dynamic', 'eval of code only known at run time');
-  return ctx.judgeScript(args.map((a) => a.value).join(' '), { ...ctx, depth: ctx.depth + 1 });
+  return ctx.judgeScript(args.map((a) => a.value).join(' '), deeper(ctx));
 };
 
 export const source: CommandJudge = (args, cmd, ctx) => {

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import { unquoteAssignment } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 
 /** Persistence, processes, services, users, firewall: the machine itself. */
 
@@ -201,7 +201,7 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
     args[0] && !args[0].value.startsWith('-') && args.length > 1
       ? args[0].dynamic
         ? unsure('trap-dynamic', 'trap runs a command only known at run time')
-        : ctx.judgeScript(args[0].value, { ...ctx, depth: ctx.depth + 1 })
+        : ctx.judgeScript(args[0].value, deeper(ctx))
       : safe('trap lists or resets traps'),
   alias: (args, _cmd, ctx) =>
     judgeAllAnswers(

@@ -1,5 +1,5 @@
 import { dangerous, safe, unsure } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 
 /**
  * Windows administration commands, which agents run too (Git Bash, cmd): mapped onto the same
@@ -19,15 +19,13 @@ const cmd: CommandJudge = (args, command, ctx) => {
   // cmd's own rmdir takes /s /q like rd, not Unix options
   const head =
     inner[0]?.value.toLowerCase() === 'rmdir' ? [{ value: 'rd', dynamic: false }, ...inner.slice(1)] : inner;
-  return ctx.judgeArgv(head, command, { ...ctx, depth: ctx.depth + 1 });
+  return ctx.judgeArgv(head, command, deeper(ctx));
 };
 
 /** `runas /user:NAME CMD`: another account, usually the administrator. */
 const runas: CommandJudge = (args, _command, ctx) => {
   const inner = args.filter((a) => !a.value.startsWith('/'));
-  const r = inner.length
-    ? ctx.judgeScript(inner.map((a) => a.value).join(' '), { ...ctx, depth: ctx.depth + 1 })
-    : safe('');
+  const r = inner.length ? ctx.judgeScript(inner.map((a) => a.value).join(' '), deeper(ctx)) : safe('');
   return r.kind === 'dangerous'
     ? r
     : unsure('privilege-escalation', 'runas runs a command as another user (often the administrator)');

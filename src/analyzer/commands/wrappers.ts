@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, unsure } from '../verdicts.js';
-import type { ShellContext } from './context.js';
+import { deeper, type ShellContext } from './context.js';
 import { judgeParallel, judgeXargs } from './xargs.js';
 
 /**
@@ -95,9 +95,7 @@ export function judgeWrapper(
   if (name === 'su') {
     const c = args.findIndex((a) => a.value === '-c');
     const inner = c >= 0 ? args[c + 1] : undefined;
-    const r = inner
-      ? ctx.judgeScript(inner.value, { ...ctx, depth: ctx.depth + 1 })
-      : unsure('su', 'opens a root shell');
+    const r = inner ? ctx.judgeScript(inner.value, deeper(ctx)) : unsure('su', 'opens a root shell');
     return privileged(r, name);
   }
   i += spec.positional ?? 0;
@@ -108,7 +106,7 @@ export function judgeWrapper(
       ? unsure(`${name}-shell`, `${name} opens a privileged shell`)
       : { kind: 'safe', reason: `${name} without a command does nothing risky` };
   }
-  const r = ctx.judgeArgv(inner, cmd, { ...ctx, depth: ctx.depth + 1 });
+  const r = ctx.judgeArgv(inner, cmd, deeper(ctx));
   return spec.privileged ? privileged(r, name) : r;
 }
 

@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
-import type { ShellContext } from './context.js';
+import { deeper, type ShellContext } from './context.js';
 import { judgeAll } from './path-checks.js';
 
 /**
@@ -66,7 +66,7 @@ export function judgeParallel(args: readonly Arg[], cmd: SimpleCommand, ctx: She
         .map((item) =>
           item.dynamic
             ? unsure('parallel-dynamic', 'parallel runs a command line only known at run time')
-            : ctx.judgeScript(item.value, { ...ctx, depth: ctx.depth + 1 }),
+            : ctx.judgeScript(item.value, deeper(ctx)),
         ),
     );
   }
@@ -91,7 +91,7 @@ function expand(
   cmd: SimpleCommand,
   ctx: ShellContext,
 ): Analysis {
-  const inner = { ...ctx, depth: ctx.depth + 1 };
+  const inner = deeper(ctx);
   const list = items === undefined ? [DYNAMIC_ITEM] : items.slice(0, MAX_ITEMS);
   if (list.length === 0) return safe('no input items: nothing runs');
   if (replace !== undefined && template.some((a) => a.value.includes(replace))) {
