@@ -1,6 +1,7 @@
 import { actionFromToolCall } from '../adapters/tool-call.js';
 import { createAnalyzer } from '../analyzer/index.js';
 import type { Action } from '../domain/action.js';
+import { isDrivePath, toPosixPath } from '../domain/windows-path.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier } from '../domain/classification.js';
 import type { ModeName } from '../domain/mode.js';
@@ -13,7 +14,18 @@ export const DEFAULT_PROJECT = '/home/user/project';
 
 /** The machine a corpus case is judged on: home inferred from its cwd (/Users/x, /home/x), else /home/user. */
 export function environmentFor(cwd: string): Environment {
-  const m = /^(\/Users\/[^/]+|\/home\/[^/]+)(\/|$)/.exec(cwd);
+  const at = toPosixPath(cwd);
+  if (isDrivePath(at)) {
+    // a Windows machine: C:\Users\x is home, its AppData\Local\Temp and C:\Windows\Temp are temp
+    const w = /^(\/[a-z]\/Users\/[^/]+)(\/|$)/i.exec(at);
+    const home = w ? w[1]! : '/c/Users/user';
+    return {
+      home,
+      wardenHome: `${home}/.warden`,
+      tempDirs: [`${home}/AppData/Local/Temp`, `${at.slice(0, 2)}/Windows/Temp`],
+    };
+  }
+  const m = /^(\/Users\/[^/]+|\/home\/[^/]+)(\/|$)/.exec(at);
   const home = m ? m[1]! : '/home/user';
   return { home, wardenHome: `${home}/.warden`, tempDirs: ['/tmp', '/private/tmp', '/var/tmp'] };
 }

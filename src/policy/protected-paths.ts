@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
 import { resolvePath } from '../domain/resolve-path.js';
+import { isWindowsSystemPath } from '../domain/windows-path.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -31,7 +32,8 @@ function writeReason(file: string, env: Environment): string | undefined {
     abs.startsWith('/etc/') ||
     abs.startsWith('/usr/') ||
     abs.startsWith('/bin/') ||
-    abs.startsWith('/sbin/')
+    abs.startsWith('/sbin/') ||
+    isWindowsSystemPath(abs)
   )
     return 'system files';
   if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';
