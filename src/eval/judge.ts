@@ -1,11 +1,11 @@
 import { actionFromToolCall } from '../adapters/tool-call.js';
 import { createAnalyzer } from '../analyzer/index.js';
 import type { Action } from '../domain/action.js';
-import { isDrivePath, toPosixPath } from '../domain/windows-path.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier } from '../domain/classification.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Decision, Verdict } from '../domain/verdict.js';
+import { isDrivePath, toPosixPath } from '../domain/windows-path.js';
 import { decide } from '../policy/decide.js';
 import { compileRules, type RuleSet } from '../policy/rules/index.js';
 import type { EvalCase } from './cases.js';
