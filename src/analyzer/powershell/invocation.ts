@@ -113,11 +113,14 @@ export function decodeEncodedCommand(b64: string): string | undefined {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
   const text = bytes.toString('utf16le');
   // code has no control characters beyond whitespace: anything else is not UTF-16LE text
+  // code is mostly ASCII (cmdlets, punctuation) and has no control characters but whitespace
+  let ascii = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 11 && c !== 12) return undefined;
+    if (c < 127) ascii++;
   }
-  return text;
+  return ascii * 2 >= text.length ? text : undefined;
 }
 
 /** Judges a PowerShell command line (the program's words after its name). */

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { isDrivePath, isWindowsPath } from '../../domain/windows-path.js';
+import { isDrivePath, isWindowsPath, toPosixPath } from '../../domain/windows-path.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { isSecretName } from '../commands/env-secrets.js';
 import {
@@ -58,6 +58,10 @@ export function judgePowerShell(code: string, ctx: ShellContext): Analysis {
 function windowsTemp(ctx: ShellContext): string {
   return ctx.env.tempDirs.find((t) => isDrivePath(t)) ?? ctx.env.tempDirs[0] ?? '/tmp';
 }
+
+/** File name patterns that look for keys and credentials (`-Include id_rsa,*.kdbx`). */
+const SECRET_FILES =
+  /id_(rsa|dsa|ecdsa|ed25519)|\.(pem|key|kdbx|pfx|p12|ppk|keystore|jks)\b|credential|secret|password|passwd|token|\.env\b|wallet/i;
 
 /** Network pulls whose result, run as code, is a download run unread. */
 const FETCH =
@@ -124,8 +128,13 @@ class Walk {
 
   /** `$env:NAME = value`: the shell's `export NAME=value`. */
   private envAssignment(name: string, value: PsArg): Analysis {
-    const v = value.dynamic ? `"$${name.toUpperCase() === 'PATH' ? 'X' : 'X'}"` : shellQuote(value.value);
-    return this.ctx.judgeScript(`export ${name}=${v}`, deeper(this.here()));
+    let v = value.dynamic ? concatenation(value.text, windowsTemp(this.ctx)) : shellQuote(value.value);
+    // a search path: PowerShell separates with `;`, the shell judge reads `:`
+    if (/^(path|psmodulepath|pythonpath|node_path)$/i.test(name)) v = v.replace(/;/g, ':');
+    return this.ctx.judgeScript(
+      `export ${name.toUpperCase() === 'PATH' ? 'PATH' : name}=${v}`,
+      deeper(this.here()),
+    );
   }
 
   private expression(e: PsExpression): Analysis {
@@ -177,7 +186,7 @@ class Walk {
     if (/[\\/]/.test(raw) || /\.(ps1|psm1|bat|cmd)$/i.test(raw)) {
       if (/\.(ps1|psm1|bat|cmd|vbs|js)$/i.test(raw) || cmd.invoke === '.')
         return judgeScriptFile({ value: slashes(raw), dynamic: false }, this.here(), 'PowerShell');
-      return this.native([{ value: slashes(raw), dynamic: false }, ...cmd.args.map(toArg)], cmd);
+      return this.native([{ value: programPath(raw), dynamic: false }, ...cmd.args.map(toArg)], cmd);
     }
     if (cmd.invoke === '.')
       return judgeScriptFile({ value: slashes(raw), dynamic: false }, this.here(), 'PowerShell');
@@ -190,7 +199,8 @@ class Walk {
       // PowerShell 7 runs the native program for these names: judge that reading too
       return judgeAll([verdict, this.native([word(lower), ...cmd.args.map(toArg)], cmd)]);
     }
-    if (whatIf(cmd) && verdict.kind !== 'safe') return safe(`${cmdlet} -WhatIf only shows what it would do`);
+    if (whatIf(cmd) && verdict.kind !== 'safe')
+      return safe(`${title(cmdlet)} -WhatIf only shows what it would do`);
     return verdict;
   }
 
@@ -202,23 +212,26 @@ class Walk {
       if (/secret|credential|password|token|keyvault|apikey/.test(noun))
         return unsure(
           'secrets-read',
-          `${cmdlet} prints a stored secret into the transcript; ask the user if you need it`,
+          `${title(cmdlet)} prints a stored secret into the transcript; ask the user if you need it`,
         );
-      return safe(`${cmdlet} only reads`);
+      return this.printed(cmdlet, cmd);
     }
     if (verb === 'publish')
       return dangerous(
         'cross-trust-boundary',
         'publish',
-        `${cmdlet} publishes to a shared registry; ask the user to do it`,
+        `${title(cmdlet)} publishes to a shared registry; ask the user to do it`,
       );
     if (DESTROY_VERBS.has(verb!))
       return dangerous(
         'destroy-or-exfiltrate',
         'unknown-destroy',
-        `${cmdlet} looks destructive; ask the user to run it`,
+        `${title(cmdlet)} looks destructive; ask the user to run it`,
       );
-    return unsure('powershell-change', `${cmdlet} changes something warden does not know how to judge`);
+    return unsure(
+      'powershell-change',
+      `${title(cmdlet)} changes something warden does not know how to judge`,
+    );
   }
 
   private cmdlet(kind: CmdletKind, cmdlet: string, cmd: PsCommand): Analysis {
@@ -230,7 +243,7 @@ class Walk {
     ];
     switch (kind) {
       case 'read':
-        return safe(`${cmdlet} only reads or prints`);
+        return this.printed(cmdlet, cmd);
       case 'read-content': {
         const files =
           cmdlet === 'select-string'
@@ -246,16 +259,22 @@ class Walk {
         for (const f of files) {
           const env = envDrive(f);
           if (env !== undefined) out.push(this.envRead(env));
-          else out.push(judgeRead(pathArg(toArg(f)), ctx) ?? safe(`${cmdlet} reads ${f.value}`));
+          else out.push(judgeRead(pathArg(toArg(f)), ctx) ?? safe(`${title(cmdlet)} reads ${f.value}`));
         }
-        return judgeAll(out.length ? out : [safe(`${cmdlet} reads its input`)]);
+        return judgeAll(out.length ? out : [safe(`${title(cmdlet)} reads its input`)]);
       }
       case 'list': {
+        const patterns = [...paramValues(named, 'include', 'filter'), ...positional.slice(1).flatMap(flat)];
+        if (patterns.some((p) => SECRET_FILES.test(p.value)))
+          return unsure(
+            'secret-search',
+            `${title(cmdlet)} searches for credential files (${patterns.map((p) => p.value).join(', ')})`,
+          );
         const out = pathsOf('path', 'literalpath').map((f) => {
           const env = envDrive(f);
-          return env !== undefined ? this.envRead(env) : safe(`${cmdlet} lists ${f.value}`);
+          return env !== undefined ? this.envRead(env) : safe(`${title(cmdlet)} lists ${f.value}`);
         });
-        return judgeAll(out.length ? out : [safe(`${cmdlet} lists`)]);
+        return judgeAll(out.length ? out : [safe(`${title(cmdlet)} lists`)]);
       }
       case 'location': {
         const to = pathsOf('path', 'literalpath')[0];
@@ -279,7 +298,7 @@ class Walk {
             : pathsOf('path', 'literalpath');
         if (kind === 'tee' && targets.length === 0) return safe('Tee-Object into a variable');
         if (targets.length === 0)
-          return unsure('write-dynamic-path', `${cmdlet} writes to a path given by its input`);
+          return unsure('write-dynamic-path', `${title(cmdlet)} writes to a path given by its input`);
         const append = kind === 'add-content' || paramIs(flagOf(named, 'append'), 'append');
         const literal =
           kind === 'set-content' &&
@@ -291,7 +310,7 @@ class Walk {
               return this.envAssignment(env, paramValues(named, 'value')[0] ?? positional[1] ?? t);
             if (isRegistry(t.value)) return this.registry('add', t.value);
             const target = pathArg(toArg(t));
-            if (append) return judgeWrite(target, ctx, `${cmdlet} appends to`);
+            if (append) return judgeWrite(target, ctx, `${title(cmdlet)} appends to`);
             if (kind !== 'clear-content' && cmd.upstream && readsSameFile(cmd.upstream, t.value))
               return judgeInPlaceEdit(target, ctx, cmdlet);
             return judgeOverwrite(target, ctx, !!literal);
@@ -326,7 +345,7 @@ class Walk {
                 undefined,
               );
             }
-            return judgeWrite(pathArg(toArg(t)), ctx, `${cmdlet} creates`);
+            return judgeWrite(pathArg(toArg(t)), ctx, `${title(cmdlet)} creates`);
           }),
         );
       }
@@ -364,7 +383,7 @@ class Walk {
         for (const d of paramValues(named, 'destinationpath').concat(
           cmdlet === 'compress-archive' && positional[1] ? flat(positional[1]) : [],
         ))
-          out.push(judgeWrite(pathArg(toArg(d)), ctx, `${cmdlet} writes`));
+          out.push(judgeWrite(pathArg(toArg(d)), ctx, `${title(cmdlet)} writes`));
         for (const s of pathsOf('path', 'literalpath')) {
           const r = judgeRead(pathArg(toArg(s)), ctx);
           if (r) out.push(r);
@@ -499,7 +518,7 @@ class Walk {
         return dangerous(
           'destroy-or-exfiltrate',
           'disk-format',
-          `${cmdlet} formats, wipes or repartitions a disk; ask the user to do it`,
+          `${title(cmdlet)} formats, wipes or repartitions a disk; ask the user to do it`,
         );
       case 'registry-write': {
         const keys = pathsOf('path', 'literalpath');
@@ -510,12 +529,12 @@ class Walk {
             return this.envAssignment(envDrive(k)!, paramValues(named, 'value')[0] ?? positional[1] ?? k);
           return cmdlet === 'set-item' || cmdlet === 'clear-item'
             ? judgeOverwrite(pathArg(toArg(k)), ctx, false)
-            : unsure('file-attributes', `${cmdlet} changes properties of ${k.value}`);
+            : unsure('file-attributes', `${title(cmdlet)} changes properties of ${k.value}`);
         });
         return judgeAll(
           out.length
             ? out
-            : [unsure('registry-change', `${cmdlet} changes properties of items given by its input`)],
+            : [unsure('registry-change', `${title(cmdlet)} changes properties of items given by its input`)],
         );
       }
       case 'execution-policy': {
@@ -532,70 +551,70 @@ class Walk {
           return dangerous(
             'degrade-security',
             'antivirus-off',
-            `blocked: ${cmdlet} turns off or narrows Microsoft Defender; ask the user`,
+            `blocked: ${title(cmdlet)} turns off or narrows Microsoft Defender; ask the user`,
           );
-        return unsure('security-setting', `${cmdlet} changes Microsoft Defender's settings`);
+        return unsure('security-setting', `${title(cmdlet)} changes Microsoft Defender's settings`);
       case 'firewall':
         if (
           cmdlet === 'set-netfirewallprofile' &&
           !named.some((n) => paramIs(n.param, 'enabled') && /false|0/i.test(n.value?.value ?? ''))
         )
-          return unsure('firewall-change', `${cmdlet} changes the firewall`);
+          return unsure('firewall-change', `${title(cmdlet)} changes the firewall`);
         return dangerous(
           'degrade-security',
           'firewall-off',
-          `blocked: ${cmdlet} turns the firewall off; ask the user`,
+          `blocked: ${title(cmdlet)} turns the firewall off; ask the user`,
         );
       case 'firewall-rule':
-        return unsure('firewall-change', `${cmdlet} opens or changes a firewall rule`);
+        return unsure('firewall-change', `${title(cmdlet)} opens or changes a firewall rule`);
       case 'account':
         return dangerous(
           'degrade-security',
           'account-change',
-          `${cmdlet} creates or changes accounts or group membership; ask the user`,
+          `${title(cmdlet)} creates or changes accounts or group membership; ask the user`,
         );
       case 'service-install':
         return dangerous(
           'degrade-security',
           'persistence-service',
-          `${cmdlet} installs, removes or reconfigures a service; ask the user`,
+          `${title(cmdlet)} installs, removes or reconfigures a service; ask the user`,
         );
       case 'service-change':
-        return unsure('service-change', `${cmdlet} starts, stops or changes a service`);
+        return unsure('service-change', `${title(cmdlet)} starts, stops or changes a service`);
       case 'scheduled-task':
         return dangerous(
           'degrade-security',
           'persistence-task',
-          `${cmdlet} creates or changes a scheduled task; ask the user`,
+          `${title(cmdlet)} creates or changes a scheduled task; ask the user`,
         );
       case 'acl':
         return unsure(
           'permission-change',
-          `${cmdlet} changes who may use ${pathsOf('path')[0]?.value ?? 'a file'}`,
+          `${title(cmdlet)} changes who may use ${pathsOf('path')[0]?.value ?? 'a file'}`,
         );
       case 'alias':
-        return unsure('alias-change', `${cmdlet} redefines a command name for this session`);
+        return unsure('alias-change', `${title(cmdlet)} redefines a command name for this session`);
       case 'history-off':
         return cmdlet === 'clear-history' || named.some((n) => /savenothing/i.test(n.value?.value ?? ''))
-          ? unsure('history-off', `${cmdlet} hides commands from the history`)
-          : safe(`${cmdlet} changes the prompt's settings`);
+          ? unsure('history-off', `${title(cmdlet)} hides commands from the history`)
+          : safe(`${title(cmdlet)} changes the prompt's settings`);
       case 'publish':
         return dangerous(
           'cross-trust-boundary',
           'publish',
-          `${cmdlet} publishes to a shared registry; ask the user to do it`,
+          `${title(cmdlet)} publishes to a shared registry; ask the user to do it`,
         );
       case 'install':
         return unsure(
           'global-install',
-          `${cmdlet} installs a module or package for the whole user or machine`,
+          `${title(cmdlet)} installs a module or package for the whole user or machine`,
         );
       case 'secret':
         return cmdlet === 'convertfrom-securestring' && !paramIs(flagOf(named, 'asplaintext'), 'asplaintext')
           ? safe('ConvertFrom-SecureString keeps the value encrypted')
-          : unsure('secrets-read', `${cmdlet} reveals a credential in the transcript`);
+          : unsure('secrets-read', `${title(cmdlet)} reveals a credential in the transcript`);
       case 'remote':
-        return unsure('remote-exec', `${cmdlet} opens a session on another machine`);
+        return unsure('remote-exec', `${title(cmdlet)} opens a session on another machine`);
       case 'invoke-item': {
         const items = pathsOf('path', 'literalpath');
         return judgeAll(
@@ -609,6 +628,13 @@ class Walk {
       case 'env-item':
         return safe('environment item');
     }
+  }
+
+  /** A cmdlet that prints its arguments (`Write-Output $env:GITHUB_TOKEN`) is `echo` of them. */
+  private printed(cmdlet: string, cmd: PsCommand): Analysis {
+    if (!cmd.args.some((a) => (a.vars ?? a.bound?.vars)?.some(isSecretName)))
+      return safe(`${title(cmdlet)} only reads or prints`);
+    return this.native([word('echo'), ...cmd.args.filter((a) => !a.param || a.bound).map(toArg)], cmd);
   }
 
   /** `Remove-Item` (rm, del, rd, ri): `rm -r`, with PowerShell's providers (registry, env). */
@@ -697,7 +723,7 @@ class Walk {
     else if (/^https?:\/\//i.test(program.value)) inner = safe('opens a web page in the browser');
     else if (/\.(html?|txt|md|pdf|png|jpe?g|svg|csv|json|log)$/i.test(program.value))
       inner = safe(`opens ${program.value} with its default program`);
-    else inner = this.native([{ value: slashes(program.value), dynamic: false }, ...args], undefined);
+    else inner = this.native([{ value: programPath(program.value), dynamic: false }, ...args], undefined);
     void ctx;
     return runAs
       ? inner.kind === 'dangerous'
@@ -751,7 +777,7 @@ class Walk {
       return dangerous(
         'destroy-or-exfiltrate',
         'exfiltration',
-        `blocked: ${cmdlet} sends secrets read by ${up.name.value} off the machine`,
+        `blocked: ${title(cmdlet)} sends secrets read by ${up.name.value} off the machine`,
       );
     return verdict;
   }
@@ -848,6 +874,16 @@ function slashes(p: string): string {
   return isWindowsPath(p) ? p : p.replace(/\\/g, '/');
 }
 
+/** `get-childitem` → `Get-Childitem`, for reasons. */
+function title(cmdlet: string): string {
+  return cmdlet.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+/** A program named by path (`C:\Program Files\Git\bin\bash.exe`): in warden's path form, so its name is judged. */
+function programPath(p: string): string {
+  return isWindowsPath(p) ? toPosixPath(p) : p.replace(/\\/g, '/');
+}
+
 function pathArg(a: Arg): Arg {
   return a.dynamic ? { ...a, value: a.value.replace(/\\/g, '/') } : { ...a, value: slashes(a.value) };
 }
@@ -923,6 +959,28 @@ function mentions(text: string, variable: string): boolean {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * `"$env:TEMP\evil;" + $env:PATH` as a shell double-quoted word (`"/tmp/evil;$PATH"`): strings and
+ * environment variables joined by `+`; anything else is an unknown value (`"$X"`).
+ */
+function concatenation(text: string, temp: string): string {
+  const parts = text.split(/\s*\+\s*/);
+  let out = '';
+  for (const raw of parts) {
+    const part = raw.trim();
+    const str = /^"([^"`$]*(?:\$env:\w+[^"`$]*)*)"$|^'([^']*)'$/.exec(part);
+    const env = /^\$env:(\w+)$/i.exec(part);
+    if (str) out += (str[1] ?? str[2] ?? '').replace(/\$env:(\w+)/gi, (_m, n: string) => envWord(n, temp));
+    else if (env) out += envWord(env[1]!, temp);
+    else return '"$X"';
+  }
+  return `"${out.replace(/\\/g, '/').replace(/"/g, '')}"`;
+}
+
+function envWord(name: string, temp: string): string {
+  return /^te?mp$/i.test(name) ? temp : `$${name.toUpperCase() === 'PATH' ? 'PATH' : name}`;
 }
 
 function shellQuote(v: string): string {
