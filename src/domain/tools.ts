@@ -19,6 +19,7 @@ const TOOL_CLASSES: Readonly<Record<string, ToolClass>> = {
   MultiEdit: 'edit',
   NotebookEdit: 'edit',
   Bash: 'shell',
+  PowerShell: 'shell',
   KillShell: 'shell',
   KillBash: 'shell',
   WebFetch: 'web',
