@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath, zoneOf } from '../paths.js';
 import { judgePowerShellArgs } from '../powershell/invocation.js';
+import { judgePowerShell } from '../powershell/judge.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
@@ -77,9 +78,19 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
   if (ctx.depth > 5) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
   if (name.startsWith('pw') || name.startsWith('powershell'))
     return judgePowerShellArgs(name, args, ctx, () => {
+      // `echo 'code' | powershell -`: the printed text is PowerShell code
+      const up = cmd.upstream;
+      const head = up?.argv[0]?.value;
+      if (up && (head === 'echo' || head === 'printf')) {
+        const text = printedText(head, up.argv.slice(1));
+        return text === undefined
+          ? unsure('pipe-to-shell', `${name} runs commands built at run time`)
+          : judgePowerShell(text, deeper(ctx));
+      }
       const stdin = judgeStdinSource(cmd, name, ctx);
       if (stdin) return stdin;
-      return cmd.upstream ? unsure('pipe-to-shell', `${name} runs piped commands`) : undefined;
+      if (cmd.stdinText !== undefined) return judgePowerShell(cmd.stdinText, deeper(ctx));
+      return up ? unsure('pipe-to-shell', `${name} runs piped commands`) : undefined;
     });
   const out: Analysis[] = [];
   const cIndex = args.findIndex((a) => /^-[a-zA-Z]*c$/.test(a.value));

@@ -58,6 +58,7 @@ export function powershellProgram(args: readonly Arg[], ctx: ShellContext): Powe
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const o = a.dynamic ? undefined : option(a.value);
+    if (a.value === '-' && !a.dynamic) return { kind: 'stdin', ...(cwd && { cwd }) };
     if (o === undefined) {
       // the first word that is no option: code (Windows PowerShell) or a script (PowerShell 7)
       if (/\.ps1$/i.test(a.value) && !a.dynamic) return { kind: 'file', file: a, ...(cwd && { cwd }) };
