@@ -105,7 +105,12 @@ export function createBroker(
 
   const classify = (record: ActionRecord) => {
     const id = record.action.id;
-    if (!store || options.classifier.status !== 'on' || classifying.has(id)) return;
+    if (!store || options.classifier.status !== 'on') return;
+    if (classifying.has(id)) {
+      // Still with the model (a re-judge held it meanwhile, then handed it back): its answer is coming.
+      store.getState().markClassifying(id);
+      return;
+    }
     classifying.add(id);
     store.getState().markClassifying(id);
     options.classifier
