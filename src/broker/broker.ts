@@ -74,6 +74,7 @@ export function createBroker(
       cwd: a.cwd,
       decision: answer.answer,
       verdict: record.verdict.decision,
+      ...(store !== undefined && { mode: store.getState().mode }),
       by: answer.by,
       who: record.resolution?.who ?? 'warden',
       reason: answer.reason,
