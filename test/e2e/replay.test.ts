@@ -119,7 +119,9 @@ describe('warden replay on a real Claude Code session', { timeout: 30_000 }, () 
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/replay: 4 recorded actions/);
     expect(r.stdout).toMatch(/changed: 3 \(newly allowed 0, newly denied 2, newly held 1\) · unchanged: 1/);
-    expect(r.stdout).toMatch(/newly denied by rule:deny Bash\(git \*\): 1\n {2}allow → deny {2}Bash git status/);
+    expect(r.stdout).toMatch(
+      /newly denied by rule:deny Bash\(git \*\): 1\n {2}allow → deny {2}Bash git status/,
+    );
     expect(r.stdout).toContain('newly denied by rule:deny Bash(ls *): 1');
     expect(r.stdout).toMatch(/newly held by rule:ask Bash\(touch \*\): 1\n {2}allow → hold {2}Bash touch /);
   });

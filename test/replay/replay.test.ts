@@ -55,8 +55,12 @@ describe('recorded decisions', () => {
   it('keeps the recorded mode and uses it unless a mode is given', () => {
     const { decisions } = recordedDecisions([decision({ mode: 'plan' }), decision({})]);
     const modes: string[] = [];
-    replayDecisions(decisions, (_a, mode) => (modes.push(mode), verdict('allow', 'x', 'x')), undefined);
-    replayDecisions(decisions, (_a, mode) => (modes.push(mode), verdict('allow', 'x', 'x')), 'manual');
+    const judge = (_a: unknown, mode: string) => {
+      modes.push(mode);
+      return verdict('allow', 'x', 'x');
+    };
+    replayDecisions(decisions, judge, undefined);
+    replayDecisions(decisions, judge, 'manual');
     expect(modes).toEqual(['plan', 'auto', 'manual', 'manual']);
   });
 });
