@@ -6,7 +6,7 @@ import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
 import type { RuleSet } from '../policy/rules/index.js';
 import { effectiveMarks, isHeld, targetIds, visibleHeldIds } from './selectors.js';
-import type { ActionRecord, ActionStatus, Overlay, Resolver, WardenData } from './types.js';
+import type { ActionRecord, ActionStatus, Resolver, WardenData } from './types.js';
 
 export interface StoreDeps {
   /** The policy: decide() bound to the environment and analyzer. */
@@ -53,7 +53,6 @@ export interface WardenActions {
   clearMarks(): void;
   setFilter(text: string): void;
   cycleSessionFilter(): void;
-  setOverlay(overlay: Overlay): void;
 }
 
 export type WardenState = WardenData & WardenActions;
@@ -208,7 +207,6 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       rangeAnchorId: undefined,
       filter: '',
       sessionFilter: undefined,
-      overlay: 'none',
       classifierStatus: deps.classifierStatus ?? 'off',
       endpoint: undefined,
       warnings: [],
@@ -464,10 +462,6 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
         const sessionFilter = at + 1 < ids.length ? ids[at + 1] : undefined;
         const next = { ...state, sessionFilter };
         set({ sessionFilter, ...withCursor(next, state.held), rev: state.rev + 1 });
-      },
-
-      setOverlay(overlay) {
-        set({ overlay });
       },
     };
   });
