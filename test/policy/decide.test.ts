@@ -156,7 +156,8 @@ describe('credentials written into the project', () => {
   it.each([
     ['.mcp.json', 'hold'],
     ['.vscode/tasks.json', 'hold'],
-    ['.claude/agents/x.md', 'hold'],
+    ['.claude/agents/x.md', 'allow'],
+    ['.claude/settings.local.json', 'hold'],
     ['.claude/plans/plan.md', 'allow'],
   ])('auto mode: an edit of %s is %s', (file_path, decision) => {
     const v = decide(call('Write', { file_path, content: 'x' }), rules(), 'auto', { env, analyzer: unsure });
