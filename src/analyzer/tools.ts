@@ -7,6 +7,7 @@ import { judgeArgv } from './commands/index.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-checks.js';
 import { judgeScript } from './shell/analyze.js';
 import { dangerous, safe, unsure } from './verdicts.js';
+import { judgeWebFetch, judgeWebSearch } from './web-reads.js';
 
 /** Judges one action by its tool: shell commands are parsed, file tools by path, the rest by kind. */
 export function judgeAction(action: Action, env: Environment): Analysis {
@@ -38,9 +39,9 @@ export function judgeAction(action: Action, env: Environment): Analysis {
     case 'apply_patch':
       return judgePatch(input, ctx);
     case 'WebFetch':
-      return unsure('web-fetch', 'fetches a web page, whose content can carry instructions for the agent');
+      return judgeWebFetch(input, env);
     case 'WebSearch':
-      return safe('searches the web');
+      return judgeWebSearch(input, env);
   }
   switch (action.toolClass) {
     case 'edit':

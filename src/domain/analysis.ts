@@ -24,6 +24,11 @@ export interface Environment {
   readonly wardenHome: string;
   /** Temp directories whose contents are scratch (e.g. /tmp, os.tmpdir()). */
   readonly tempDirs: readonly string[];
+  /**
+   * Values of the user's secret-named environment variables (tokens, keys, passwords) as warden
+   * saw them at start-up: a request that carries one sends the secret off the machine. Never shown.
+   */
+  readonly secretValues?: readonly string[];
 }
 
 export interface Analyzer {
