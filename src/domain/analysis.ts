@@ -33,4 +33,9 @@ export interface Environment {
 
 export interface Analyzer {
   analyze(action: Action, env: Environment): Analysis;
+  /**
+   * Whether a shell action is proven to only read (`git status`, `ls`, `rg x src`): what manual
+   * and plan mode run without asking. Absent means never proven.
+   */
+  provesReadOnly?(action: Action, env: Environment): boolean;
 }

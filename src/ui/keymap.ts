@@ -159,7 +159,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     id: 'mode.manual',
     keys: [{ char: '1' }],
-    description: 'Mode manual: reads and allow rules run, the rest waits',
+    description:
+      'Mode manual: reads, proven read-only commands (git status, ls) and allow rules run; the rest waits',
     contexts: MAIN,
   },
   {
@@ -171,13 +172,13 @@ export const KEYMAP: readonly KeyBinding[] = [
   {
     id: 'mode.auto',
     keys: [{ char: '3' }],
-    description: 'Mode auto: the analyzer and classifier decide',
+    description: 'Mode auto (the default): the analyzer and classifier decide',
     contexts: MAIN,
   },
   {
     id: 'mode.plan',
     keys: [{ char: '4' }],
-    description: 'Mode plan: read-only, mutations denied',
+    description: 'Mode plan: reads and proven read-only commands run, mutations denied',
     contexts: MAIN,
   },
   {
