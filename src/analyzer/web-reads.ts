@@ -152,3 +152,17 @@ export function secretEnvValues(processEnv: Readonly<Record<string, string | und
   }
   return [...out];
 }
+
+/**
+ * An agent's browser (Cline and Roo's `browser_action`): opening a public page is a web read;
+ * clicking, typing and scrolling act on a page (forms, purchases, settings) and are held.
+ */
+export function judgeBrowser(input: Readonly<Record<string, unknown>>, env: Environment): Analysis {
+  const action = typeof input.action === 'string' ? input.action : '';
+  if (action === 'close') return safe('closes the browser');
+  if (action === 'launch' || action === 'navigate' || action === 'goto') return judgeWebFetch(input, env);
+  return unsure(
+    'browser-action',
+    `the browser would ${action || 'act'} on a page, which can submit or change things`,
+  );
+}
