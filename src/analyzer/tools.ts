@@ -12,6 +12,7 @@ import { dangerous, safe, unsure } from './verdicts.js';
 export function judgeAction(action: Action, env: Environment): Analysis {
   const ctx: ShellContext = {
     cwd: action.cwd,
+    startCwd: action.cwd,
     projectRoot: action.projectRoot,
     env,
     depth: 0,
