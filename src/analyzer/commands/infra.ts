@@ -5,6 +5,8 @@ import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { emitsCredential, handedToProgram, judgeAccessChange, readsSecretValue } from './cloud-access.js';
 import { judgeContainer } from './containers.js';
 import { type CommandJudge, deeper } from './context.js';
+import { judgeDeploy } from './deploys.js';
+import { judgeMigration } from './migrations.js';
 import { remoteSyncOrMove, uploadsToStorage } from './remote-sync.js';
 import { INFRA_DESTROY_VERBS, words } from './verbs.js';
 
@@ -170,6 +172,8 @@ export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleComma
       `${tool}-disruptive`,
       `${tool} ${vs.slice(0, 3).join(' ')} disrupts running services or shared state (${disruptive})`,
     );
+  const shipped = judgeDeploy(tool, vs, args) ?? judgeMigration(tool, ops);
+  if (shipped) return shipped;
   if (vs.some(isMutatingVerb))
     return safe(`${tool} ${vs.slice(0, 3).join(' ')} creates or updates resources (nothing destroyed)`);
   return safe(`${tool} ${vs.slice(0, 3).join(' ')}`);

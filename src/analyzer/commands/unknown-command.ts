@@ -3,6 +3,8 @@ import type { Arg } from '../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { judgeSql } from './database.js';
+import { judgeDeploy, operandWords } from './deploys.js';
+import { judgeMigration } from './migrations.js';
 import { judgeAll } from './path-checks.js';
 import { judgeWindowsDelete } from './powershell.js';
 import { judgeUnknownCli } from './unknown-cli.js';
@@ -51,5 +53,8 @@ export function judgeUnknownCommand(
     !READING_SUBCOMMAND.test(args[0]?.value ?? '')
   )
     return unsure('unknown-destructive-name', `${name} sounds destructive and is not a command warden knows`);
-  return judgeUnknownCli(name, args);
+  if (args.some((a) => a.value === '--help' || a.value === '-h')) return judgeUnknownCli(name, args);
+  return (
+    judgeMigration(name, args) ?? judgeDeploy(name, operandWords(args), args) ?? judgeUnknownCli(name, args)
+  );
 }
