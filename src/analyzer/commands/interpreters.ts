@@ -2,6 +2,7 @@ import { atLeastUnsure, safe, unsure } from '../verdicts.js';
 import { judgeCode } from './code-scan.js';
 import { type CommandJudge, deeper } from './context.js';
 import { ormRisk } from './database.js';
+import { judgeHistoryPrune } from './history-prune.js';
 import { judgeMigration } from './migrations.js';
 import { upstreamSecret } from './network.js';
 import { PACKAGE_JUDGES } from './packages.js';
@@ -123,7 +124,8 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       return judgeMigration(mod, args.slice(at + 1)) ?? safe(`python -m ${mod}`);
     }
     const script = program.script;
-    const orm = judgeMigration(lang, ops) ?? ormRisk(ops.map((o) => o.value));
+    // `python manage.py flush`, `php artisan migrate:fresh`, `php occ trashbin:cleanup`
+    const orm = judgeMigration(lang, ops) ?? judgeHistoryPrune(lang, ops) ?? ormRisk(ops.map((o) => o.value));
     if (orm) return orm;
     if (lang === 'osascript') return unsure('applescript', 'runs AppleScript');
     return judgeScriptFile(script, ctx, lang);
