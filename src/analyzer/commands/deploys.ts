@@ -23,7 +23,7 @@ import { splitWord } from './verbs.js';
  * local development servers (`wrangler dev`, `vercel dev`, `firebase emulators:start`).
  */
 
-const DEPLOY_WORDS = /^(deploy|deploys|publish|ship)$/;
+const DEPLOY_WORDS = /^(deploy|deploys|deployment|publish|ship)$/;
 /** Tools whose own word for deploying is not `deploy`. */
 const TOOL_DEPLOY_WORDS: Readonly<Record<string, RegExp>> = {
   pulumi: /^up$/,
@@ -111,16 +111,18 @@ export function judgeDeploy(
     )
       ? undefined
       : held(what, 'the hosts of its inventory');
-  const own = TOOL_DEPLOY_WORDS[tool];
+  // `npx netlify-cli`, `firebase-tools`: the package name of the same CLI
+  const cli = tool.replace(/-(cli|tools)$/, '');
+  const own = TOOL_DEPLOY_WORDS[cli];
   const deploys = words.some((w) => DEPLOY_WORDS.test(w) || own?.test(w));
   const prod = productionFlag(args);
-  if (PREVIEW_BY_DEFAULT.has(tool)) {
+  if (PREVIEW_BY_DEFAULT.has(cli)) {
     // `vercel` and `vercel deploy` make a preview; `vercel --prod` ships to production
     if (prod && (deploys || words.length === 0)) return held(what, 'production');
     return undefined;
   }
   if (!deploys) return undefined;
-  if (!prod && words.some((w) => PREVIEW_WORDS.test(w))) return undefined;
+  if (!prod && words.some((w) => PREVIEW_WORDS.test(w) || /^(what|if)$/.test(w))) return undefined;
   return held(what, prod ? 'production' : 'a shared environment');
 }
 
