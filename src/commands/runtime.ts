@@ -1,4 +1,5 @@
 import { createAnalyzer } from '../analyzer/index.js';
+import { secretEnvValues } from '../analyzer/web-reads.js';
 import type { WardenOptions } from '../app.js';
 import { createClassifier } from '../classifier/index.js';
 import { environmentFor, wardenHome } from '../config/paths.js';
@@ -31,7 +32,7 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   const { config, error } = loadWardenConfig(home);
   return {
     home,
-    env: environmentFor(processEnv),
+    env: { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
     analyzer: createAnalyzer(),
     classifier: classifierFrom(config, processEnv),
     config,

@@ -7,25 +7,33 @@ const NOT_NORMAL = /\/\.{0,2}(\/|$)/;
 /**
  * `path.resolve(base, file)`, returning the joined path as it is when it is already absolute and
  * normal (the common case: path.resolve rebuilds the string piece by piece, for every action's paths).
- * Windows paths (`C:\x`, `C:/x`, `\\server\share`) are read as absolute and given warden's form
- * (`/c/x`, `//server/share`: domain/windows-path.ts); a relative path under a drive path has its
- * backslashes read as separators.
+ * Windows paths (`C:\x`, `C:/x`, `\\server\share`: an agent on Windows, or a Windows cwd) are
+ * absolute, never joined to a POSIX base, and given warden's form (`/c/x`, `//server/share`:
+ * domain/windows-path.ts); a relative path under a drive has its backslashes read as separators.
  */
 export function resolvePath(file: string, base?: string): string {
-  if (file.charCodeAt(1) === 58 || file.charCodeAt(0) === 92) {
-    if (isWindowsPath(file)) return normalUnc(toPosixPath(file));
-  }
+  if ((file.charCodeAt(1) === 58 || file.charCodeAt(0) === 92) && isWindowsPath(file))
+    return normalUnc(toPosixPath(file));
+  const under = base !== undefined && isWindowsPath(base) ? normalUnc(toPosixPath(base)) : base;
   const joined =
-    base === undefined || file.startsWith('/')
+    under === undefined || file.startsWith('/')
       ? file
-      : `${base}/${file.includes('\\') && isDrivePath(base) ? file.replace(/\\/g, '/') : file}`;
+      : `${under}/${file.includes('\\') && isDrivePath(under) ? file.replace(/\\/g, '/') : file}`;
   if (joined.startsWith('/') && !NOT_NORMAL.test(joined)) return joined;
-  return base?.startsWith('//') && isDrivePath(base) ? normalUnc(joined) : path.resolve(joined);
+  return under?.startsWith('//') && isDrivePath(under) ? normalUnc(joined) : path.resolve(joined);
 }
 
-/** A UNC path keeps its two leading slashes (path.resolve would fold them into one). */
+/** Whether a path is a Windows absolute path (drive or UNC). */
+export function isWindowsAbsolute(file: string): boolean {
+  return isWindowsPath(file) && file.length > 2;
+}
+
+/** A drive or UNC path in normal form (`..` and `.` resolved); a UNC path keeps its two leading slashes. */
 function normalUnc(p: string): string {
-  if (!p.startsWith('//')) return NOT_NORMAL.test(p) ? path.posix.resolve(p) : p;
+  if (!p.startsWith('//')) {
+    const n = NOT_NORMAL.test(p) ? path.posix.resolve(p) : p;
+    return n.length > 2 && n.endsWith('/') ? n.slice(0, -1) : n;
+  }
   const rest = path.posix.resolve(`/${p.slice(2)}`);
   return rest === '/' ? '//' : `/${rest}`;
 }
