@@ -96,10 +96,12 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'execute_bash',
     ],
   ],
+  // PowerShell tools (Claude Code's on Windows, and other agents'): judged as PowerShell
   [
-    kind('shell'),
-    ['PowerShell', 'KillShell', 'KillBash', 'write_stdin', 'exec', 'js_repl', 'code_execution'],
+    kind('shell', 'PowerShell'),
+    ['PowerShell', 'run_powershell', 'execute_powershell', 'powershell_command', 'run_pwsh'],
   ],
+  [kind('shell'), ['KillShell', 'KillBash', 'write_stdin', 'exec', 'js_repl', 'code_execution']],
   // network: the agent's own web fetches, searches and browser
   [
     kind('network', 'WebFetch'),
