@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { createAnalyzer } from '../../src/analyzer/index.js';
@@ -315,5 +316,70 @@ describe('the PowerShell reader', () => {
     expect(decodeEncodedCommand(encode('Get-Date; dir'))).toBe('Get-Date; dir');
     expect(decodeEncodedCommand(Buffer.from('\u0001\u0002binary').toString('base64'))).toBeUndefined();
     expect(decodeEncodedCommand('not base64!')).toBeUndefined();
+  });
+});
+
+describe('the PowerShell reader on any input', () => {
+  const env = { home: '/c/Users/dev', temp: '/c/Users/dev/AppData/Local/Temp', cwd: '/c/Users/dev/proj' };
+  const piece = fc.constantFrom(
+    'Get-Content',
+    'Remove-Item',
+    'function',
+    'if',
+    'foreach',
+    'switch',
+    'catch',
+    '-Recurse',
+    '-Path:',
+    '$x',
+    '$env:TEMP',
+    '${a b}',
+    '$(',
+    '@(',
+    '@{',
+    '{',
+    '}',
+    '(',
+    ')',
+    '[',
+    ']',
+    '[IO.File]::',
+    '.Delete(',
+    "'",
+    '"',
+    '`',
+    "@'\n",
+    "\n'@",
+    '@"\n',
+    ';',
+    '|',
+    '&&',
+    '&',
+    '.',
+    ',',
+    '=',
+    '>',
+    '2>&1',
+    '#',
+    '<#',
+    '#>',
+    ' ',
+    '\n',
+    'C:\\x',
+    '\u2018',
+    '%',
+    '?',
+  );
+  it('always ends, with items or errors, and the analyzer never throws', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const src = pieces.join('');
+        const parsed = parsePowerShell(src, env);
+        expect(Array.isArray(parsed.items)).toBe(true);
+        const verdict = judged('PowerShell', { command: src }, 'claude-code');
+        expect(verdict.kind === 'safe' ? '' : verdict.finding).not.toBe('analyzer-error');
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

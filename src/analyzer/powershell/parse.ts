@@ -256,8 +256,15 @@ class Reader {
 
   /** The rest of a keyword construct: its `( )` and `{ }` parts are read as code. */
   private keyword(word: string): void {
+    let last = -1;
     for (;;) {
       this.skip(word !== 'return' && word !== 'throw' && word !== 'exit');
+      // a keyword followed by something it cannot take (`function ,`): not PowerShell
+      if (this.i === last) {
+        this.fail(`unexpected '${this.s[this.i] ?? ''}' after ${word}`);
+        return;
+      }
+      last = this.i;
       const c = this.s[this.i];
       if (c === '(') {
         this.i++;
