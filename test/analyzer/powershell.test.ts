@@ -333,7 +333,7 @@ describe('the PowerShell reader on any input', () => {
     '-Path:',
     '$x',
     '$env:TEMP',
-    '${a b}',
+    '$\u007Ba b}',
     '$(',
     '@(',
     '@{',
