@@ -75,6 +75,7 @@ export function classifierFrom(
     config: config.classifier ?? {},
     env: claudeCodeEnv(claudeConfigDir(processEnv), processEnv),
     environment: environmentDescription(config),
+    processEnv,
     probes: { hasPackage, findExecutable: (name) => findExecutable(name, processEnv) },
     ...(options.override !== undefined && { override: options.override }),
     ...(options.wrap !== undefined && { wrap: options.wrap }),

@@ -48,6 +48,8 @@ export interface BuildInput {
   readonly probes: SelectProbes;
   /** `--classifier` on the command line: beats config.json. */
   readonly override?: BackendChoice | undefined;
+  /** The claude-code backend's child environment (default process.env). */
+  readonly processEnv?: NodeJS.ProcessEnv;
   /** Wraps the backend (eval's recorder). */
   readonly wrap?: (transport: MessagesTransport) => MessagesTransport;
 }
@@ -103,6 +105,15 @@ export function buildClassifier(input: BuildInput): BuiltClassifier {
           region: awsRegion,
           baseURL: env.ANTHROPIC_BEDROCK_BASE_URL?.trim() || undefined,
           bearerToken: env.AWS_BEARER_TOKEN_BEDROCK?.trim() || undefined,
+          ...(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+            ? {
+                keys: {
+                  accessKeyId: env.AWS_ACCESS_KEY_ID,
+                  secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                  sessionToken: env.AWS_SESSION_TOKEN,
+                },
+              }
+            : {}),
           skipAuth: isOn(env.CLAUDE_CODE_SKIP_BEDROCK_AUTH),
           timeoutMs: deadlineMs,
         });
@@ -122,7 +133,11 @@ export function buildClassifier(input: BuildInput): BuiltClassifier {
         break;
       default: {
         const pool = c.pool ?? DEFAULT_POOL;
-        transport = claudeCodeTransport({ command: selection.claude ?? c.claudePath ?? 'claude', pool });
+        transport = claudeCodeTransport({
+          command: selection.claude ?? c.claudePath ?? 'claude',
+          pool,
+          ...(input.processEnv && { env: input.processEnv }),
+        });
         model = CLAUDE_CODE_DEFAULT_MODEL;
         maxConcurrent ??= pool;
         break;

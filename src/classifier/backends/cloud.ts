@@ -28,6 +28,8 @@ export interface BedrockSettings {
   readonly baseURL?: string | undefined;
   /** AWS_BEARER_TOKEN_BEDROCK (Bedrock API keys); else SigV4 from the AWS credential chain. */
   readonly bearerToken?: string | undefined;
+  /** AWS keys from the environment (else the SDK's AWS credential chain: profiles, SSO, roles). */
+  readonly keys?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string | undefined };
   /** CLAUDE_CODE_SKIP_BEDROCK_AUTH: a gateway signs the requests. */
   readonly skipAuth?: boolean;
   readonly timeoutMs: number;
@@ -40,6 +42,12 @@ export function bedrockTransport(settings: BedrockSettings): MessagesTransport {
         awsRegion: settings.region,
         ...(settings.baseURL && { baseURL: settings.baseURL }),
         ...(settings.bearerToken && { apiKey: settings.bearerToken }),
+      ...(!settings.bearerToken &&
+        settings.keys && {
+          awsAccessKey: settings.keys.accessKeyId,
+          awsSecretKey: settings.keys.secretAccessKey,
+          ...(settings.keys.sessionToken && { awsSessionToken: settings.keys.sessionToken }),
+        }),
         ...(settings.skipAuth && { skipAuth: true }),
         maxRetries: 0,
         timeout: Math.ceil(settings.timeoutMs),
