@@ -58,7 +58,8 @@ export async function evalCommand(
     });
     name = `replay of ${options.replay}, ${entries} answers`;
   } else if (options.llm) {
-    const built = classifierFrom(runtime.config, process.env, {
+    const build = runtime.classifierWith ?? ((o) => classifierFrom(runtime.config, process.env, o));
+    const built = build({
       ...(options.classifier !== undefined && { override: options.classifier }),
       ...(options.record !== undefined && {
         wrap: (t) => recordingTransport(t, options.record!),

@@ -23,6 +23,11 @@ export interface Runtime {
   readonly classifier: Classifier;
   /** `--classifier`: the backend to use instead of config.json's (before the classifier is first used). */
   chooseClassifier?(choice: BackendChoice): void;
+  /** A classifier built afresh from this runtime's environment (eval's recorder wraps its backend). */
+  classifierWith?(options: {
+    override?: BackendChoice;
+    wrap?: (t: MessagesTransport) => MessagesTransport;
+  }): BuiltClassifier;
   readonly config: WardenConfig;
   /** Problems reading config.json (warden runs on defaults and says so). */
   readonly configError: string | undefined;
@@ -51,6 +56,7 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
       ).classifier;
       return classifier;
     },
+    classifierWith: (options) => classifierFrom(config, processEnv, options),
     chooseClassifier(choice) {
       override = choice;
       classifier = undefined;

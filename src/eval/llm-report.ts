@@ -95,5 +95,5 @@ export function comparisonLines(before: Figures, after: Figures, llm: LlmSummary
   lines.push(
     `tokens: input ${k(llm.inputTokens)} (cached ${k(llm.cachedInputTokens)}), output ${k(llm.outputTokens)} · latency p50 ${llm.latencyP50Ms} ms, p95 ${llm.latencyP95Ms} ms, total ${(llm.latencyTotalMs / 1000).toFixed(1)} s`,
   );
-  return lines;
+  return lines.map((l) => l.trimEnd());
 }

@@ -15,10 +15,14 @@ export interface FakeCloudApi {
 }
 
 const BEDROCK_PATH = /^\/model\/([^/]+)\/invoke$/;
-const VERTEX_PATH = /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/anthropic\/models\/([^/:]+):rawPredict$/;
+const VERTEX_PATH =
+  /^\/v1\/projects\/([^/]+)\/locations\/([^/]+)\/publishers\/anthropic\/models\/([^/:]+):rawPredict$/;
 
 /** `shape`: which platform's paths it serves; anything else is a 404. */
-export async function startFakeCloudApi(shape: 'bedrock' | 'vertex', handler: FakeHandler): Promise<FakeCloudApi> {
+export async function startFakeCloudApi(
+  shape: 'bedrock' | 'vertex',
+  handler: FakeHandler,
+): Promise<FakeCloudApi> {
   const requests: FakeCloudApi['requests'] = [];
   const tokenRequests: FakeRequest[] = [];
   const hanging = new Set<ServerResponse>();

@@ -42,12 +42,12 @@ export function bedrockTransport(settings: BedrockSettings): MessagesTransport {
         awsRegion: settings.region,
         ...(settings.baseURL && { baseURL: settings.baseURL }),
         ...(settings.bearerToken && { apiKey: settings.bearerToken }),
-      ...(!settings.bearerToken &&
-        settings.keys && {
-          awsAccessKey: settings.keys.accessKeyId,
-          awsSecretKey: settings.keys.secretAccessKey,
-          ...(settings.keys.sessionToken && { awsSessionToken: settings.keys.sessionToken }),
-        }),
+        ...(!settings.bearerToken &&
+          settings.keys && {
+            awsAccessKey: settings.keys.accessKeyId,
+            awsSecretKey: settings.keys.secretAccessKey,
+            ...(settings.keys.sessionToken && { awsSessionToken: settings.keys.sessionToken }),
+          }),
         ...(settings.skipAuth && { skipAuth: true }),
         maxRetries: 0,
         timeout: Math.ceil(settings.timeoutMs),
