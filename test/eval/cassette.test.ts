@@ -68,7 +68,11 @@ const model: FakeHandler = ({ body }) => {
 
 function capture() {
   let text = '';
-  const stream = { write: (s: string) => ((text += s), true) } as unknown as NodeJS.WritableStream;
+  const write = (s: string) => {
+    text += s;
+    return true;
+  };
+  const stream = { write } as unknown as NodeJS.WritableStream;
   return { stream, text: () => text };
 }
 
