@@ -9,6 +9,7 @@ import { buildClassifier } from '../../src/classifier/backends/build.js';
 import { claudeCodeTransport } from '../../src/classifier/backends/claude-code.js';
 import { claudeCodeEnv, findExecutable } from '../../src/classifier/backends/claude-env.js';
 import { hasPackage } from '../../src/classifier/backends/cloud.js';
+import { claudeCodePlanNote } from '../../src/classifier/backends/plan-note.js';
 import { createClassifier } from '../../src/classifier/client.js';
 import { verdictFromClassifier } from '../../src/classifier/verdict.js';
 import { CLAUDE_BIN, removeDir, tempDir } from '../support/claude-runner.js';
@@ -100,6 +101,8 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(classifier.describe()).toMatch(
       /^claude-code \(auto: Claude Code's own login .*uses your Claude plan\) · haiku · 0\/3 running/,
     );
+    // Where it is switched on, warden says it costs the person's plan usage.
+    expect(claudeCodePlanNote(classifier)).toMatch(/uses your Claude plan's usage/);
     const answer = await classifier.classify(action('npm run build'));
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'allow', by: 'classifier' });
     expect(answer.usage).toMatchObject({ backend: 'claude-code', requests: 1, model: expect.any(String) });
