@@ -1,4 +1,5 @@
 import { createAnalyzer } from '../analyzer/index.js';
+import { secretEnvValues } from '../analyzer/web-reads.js';
 import type { WardenOptions } from '../app.js';
 import { type BuiltClassifier, buildClassifier } from '../classifier/backends/build.js';
 import { claudeCodeEnv, findExecutable } from '../classifier/backends/claude-env.js';
@@ -45,7 +46,7 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   let override: BackendChoice | undefined;
   return {
     home,
-    env: environmentFor(processEnv),
+    env: { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
     analyzer: createAnalyzer(),
     // Built on first use: `warden hook` runs on every tool call and never needs it.
     get classifier() {

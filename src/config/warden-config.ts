@@ -2,10 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { BACKEND_CHOICES } from '../classifier/backends/select.js';
+import { MODE_NAMES } from '../domain/mode.js';
 
 /** $WARDEN_HOME/config.json: optional; every field has a default. */
 export const wardenConfigSchema = z
   .object({
+    /** The mode to start in when `--mode` is not given (default auto). */
+    mode: z.enum(MODE_NAMES).optional(),
     classifier: z
       .object({
         /** auto (default), anthropic, bedrock, vertex, claude-code or off. */
