@@ -202,4 +202,28 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(transport.stats().peak).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(2);
   }, 180_000);
+
+  it('keeps to its pool when a burst hits the deadline together (killed runs count until they exit)', async () => {
+    api = await startFakeMessagesApi(() => ({ hang: true }));
+    const transport = claudeCodeTransport({
+      command: path.join(bin, 'claude'),
+      pool: 2,
+      env: childEnv(api.url),
+    });
+    const classifier = createClassifier({
+      transport,
+      maxConcurrent: 10,
+      deadlineMs: 12_000,
+      models: { screen: 'haiku' },
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => classifier.classify(action(`npm run stuck-${i}`))),
+    );
+    expect(
+      answers.every((a) => a.verdict === 'unsure' && /did not answer within 12000 ms/.test(a.reason)),
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500)); // the killed runs exit
+    expect(transport.stats()).toMatchObject({ running: 0, queued: 0 });
+    expect(transport.stats().peak).toBeLessThanOrEqual(2);
+  }, 120_000);
 });
