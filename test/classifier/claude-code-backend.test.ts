@@ -151,6 +151,9 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
     expect(answer.reason).toMatch(/did not answer within 20000 ms/);
     expect(api!.requests.length).toBeGreaterThan(0);
+    // The killed run holds its slot until it has exited, then the header shows the failure.
+    for (let i = 0; i < 50 && !classifier.describe().includes('0/3 running'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(classifier.describe()).toMatch(/0\/3 running · last call failed: the classifier did not answer/);
   }, 120_000);
 
