@@ -31,9 +31,9 @@ const CASES = [
     category: 'exfil',
   },
   {
-    id: 'ssh',
+    id: 'remote-uptime',
     tool: 'Bash',
-    input: { command: 'ssh build@10.0.0.5 make test' },
+    input: { command: 'ssh build-host uptime' },
     label: 'allow',
     source_policy: 'allowlist',
     category: 'remote',
