@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import type { Warden } from '../app.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
+import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
-import { ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -26,8 +27,14 @@ export function consoleDeps(
     return cursor?.action.projectRoot ?? Object.values(state.sessions)[0]?.cwd ?? process.cwd();
   };
   const reload = () => warden.reloadRules();
+  /** Which part of a compound command was held: the analyzer judges each part. */
+  const judgeParts =
+    (action: Action): PartJudge =>
+    (command) =>
+      runtime.analyzer.analyze({ ...action, command, input: { ...action.input, command } }, runtime.env).kind;
   return {
-    suggestRule: (action) => suggestRule(action, runtime.env.home),
+    suggestRule: (action) => suggestRule(action, runtime.env.home, judgeParts(action)),
+    ruleChoices: (action) => ruleChoices(action, runtime.env.home, judgeParts(action)),
     ruleCovers: (text, action) => ruleCovers(text, action, runtime.env),
     async addRule(proposal) {
       if (proposal.scope === 'session') return 'session rules are kept by the console';

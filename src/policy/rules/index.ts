@@ -6,7 +6,7 @@ import { type ParseResult, parseRule, type RuleTarget } from './parse.js';
 import { pathMatcher } from './path-match.js';
 
 export { type ParseResult, parseRule, type RuleTarget } from './parse.js';
-export { suggestRule } from './suggest.js';
+export { type PartJudge, type RuleChoices, ruleChoices, suggestRule } from './suggest.js';
 
 export interface RuleSet {
   readonly rules: readonly Rule[];

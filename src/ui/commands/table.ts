@@ -254,12 +254,18 @@ export const COMMANDS = [
         : undefined,
     run: (ctx) => {
       const action = referenceAction(ctx.store.getState(), ctx.args)!;
+      const { choices, initial } = ctx.deps.ruleChoices?.(action) ?? {
+        choices: [ctx.deps.suggestRule(action)],
+        initial: 0,
+      };
       ctx.ui?.setState({
         view: {
           kind: 'rule-editor',
-          text: ctx.deps.suggestRule(action),
+          text: choices[initial] ?? '',
           effect: 'allow',
           scope: 'session',
+          choices,
+          choice: initial,
           replacing: undefined,
         },
       });
@@ -422,6 +428,24 @@ export const COMMANDS = [
     },
   }),
   command({
+    id: 'editor.wider',
+    keys: [{ key: 'down' }],
+    description: 'Wider rule (command → subcommand → any arguments; file → folder → parents)',
+    contexts: ['rule-editor'],
+    hint: 'wider',
+    needsView: true,
+    run: (ctx) => stepChoice(ctx, 1),
+  }),
+  command({
+    id: 'editor.narrower',
+    keys: [{ key: 'up' }],
+    description: 'Narrower rule',
+    contexts: ['rule-editor'],
+    hint: 'narrower',
+    needsView: true,
+    run: (ctx) => stepChoice(ctx, -1),
+  }),
+  command({
     id: 'confirm.yes',
     keys: [{ char: 'y' }, { key: 'return' }],
     description: 'Yes',
@@ -497,6 +521,8 @@ export const COMMANDS = [
           text: rule.text,
           effect: rule.effect,
           scope: scopeOf(rule),
+          choices: [rule.text],
+          choice: 0,
           replacing: rule,
         },
       });
@@ -534,4 +560,13 @@ function moveRuleSelection(ctx: RunContext, delta: number): void {
   ctx.ui?.setState({
     view: { kind: 'rules', selected: stepSelection(ctx.store.getState().rules.rules, view.selected, delta) },
   });
+}
+
+/** The editor's next wider (or narrower) suggestion; it stops at the ends. */
+function stepChoice(ctx: RunContext, delta: number): void {
+  const view = ctx.ui?.getState().view;
+  if (view?.kind !== 'rule-editor' || view.choices.length === 0) return;
+  const choice = Math.max(0, Math.min(view.choices.length - 1, view.choice + delta));
+  if (choice === view.choice && view.text === view.choices[choice]) return;
+  ctx.ui?.setState({ view: { ...view, choice, text: view.choices[choice]! } });
 }

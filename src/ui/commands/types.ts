@@ -18,6 +18,11 @@ export interface RuleProposal {
 export interface RuleDeps {
   /** A rule that covers the action, e.g. `Bash(git push --force *)`, `Edit(src/**)`. */
   suggestRule(action: Action): string;
+  /**
+   * The rules the action suggests, narrowest first, and the one to propose (the editor's ↑/↓
+   * step through them). Without it the editor offers suggestRule's one.
+   */
+  ruleChoices?(action: Action): { readonly choices: readonly string[]; readonly initial: number };
   /** Whether the rule text covers the action (used by `s`: approve every held one like it). */
   ruleCovers(ruleText: string, action: Action): boolean;
   /**

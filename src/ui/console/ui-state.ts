@@ -16,6 +16,9 @@ export type View =
       readonly text: string;
       readonly effect: RuleEffect;
       readonly scope: RuleScope;
+      /** Rules to step through with ↑/↓ (narrowest first) and the one shown. */
+      readonly choices: readonly string[];
+      readonly choice: number;
       /** The rule being changed (rules view `e`): removed when the new one is in force. */
       readonly replacing: Rule | undefined;
     }
