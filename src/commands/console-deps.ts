@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import type { Warden } from '../app.js';
+import { auditDir } from '../broker/audit-log.js';
+import { readAudit } from '../broker/audit-reader.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
 import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
-import { type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { compileProjectScoped } from '../policy/project-scoped-rules.js';
+import { recordedActions } from '../policy/replay/recorded.js';
+import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { HISTORY_DAYS } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -66,6 +71,17 @@ export function consoleDeps(
       } catch {
         return undefined;
       }
+    },
+    preview: {
+      env: runtime.env,
+      analyzer: runtime.analyzer,
+      compile: (rules) => compileProjectScoped(compileRules, rules),
+      loadHistory(projectRoot) {
+        const since = Date.now() - HISTORY_DAYS * 24 * 3600 * 1000;
+        const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));
+        return recordedActions(read.records, { since, ...(projectRoot !== undefined && { projectRoot }) })
+          .actions;
+      },
     },
     onQuit,
     bell: config.notifications?.bell ?? true,

@@ -79,6 +79,12 @@ export function inMemoryConsoleDeps(
         return undefined;
       }
     },
+    preview: {
+      env: ENV,
+      analyzer,
+      compile: compileRules,
+      loadHistory: () => [],
+    },
     onQuit() {},
     bell: false,
     notify: false,

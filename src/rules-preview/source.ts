@@ -1,0 +1,68 @@
+import type { Action } from '../domain/action.js';
+import type { Analyzer, Environment } from '../domain/analysis.js';
+import type { ModeName } from '../domain/mode.js';
+import type { Rule } from '../domain/rule.js';
+import { decide, protectedReason } from '../policy/decide.js';
+import type { RecordedAction } from '../policy/replay/recorded.js';
+import type { RuleSet } from '../policy/rules/index.js';
+import type { PreviewSource } from './preview.js';
+
+/** What the preview (and the offered rule's safety check) needs from the process. */
+export interface PreviewDeps {
+  readonly env: Environment;
+  readonly analyzer: Analyzer;
+  compile(rules: readonly Rule[]): RuleSet;
+  /** This project's recorded actions (default: the last 7 days), oldest first. */
+  loadHistory(
+    projectRoot: string | undefined,
+  ): Promise<readonly RecordedAction[]> | readonly RecordedAction[];
+}
+
+/** Days of audit log the preview looks back by default. */
+export const HISTORY_DAYS = 7;
+
+/** A memo of why an allow rule must not cover an action: the analyzer's dangerous finding or a protected path. */
+export function riskOf(analyzer: Analyzer, env: Environment): (action: Action) => string | undefined {
+  const memo = new Map<Action, string | null>();
+  return (action) => {
+    const hit = memo.get(action);
+    if (hit !== undefined) return hit ?? undefined;
+    let risk: string | undefined;
+    try {
+      const guarded = protectedReason(action, env);
+      if (guarded) risk = `protected path ${guarded}`;
+      else {
+        const analysis = analyzer.analyze(action, env);
+        if (analysis.kind === 'dangerous') risk = `the analyzer calls it dangerous (${analysis.finding})`;
+      }
+    } catch {
+      risk = 'the analyzer could not judge it';
+    }
+    if (memo.size > 50_000) memo.clear();
+    memo.set(action, risk ?? null);
+    return risk;
+  };
+}
+
+/** A preview source for the current held actions, rules and mode. */
+export function previewSource(
+  deps: PreviewDeps,
+  input: {
+    readonly held: readonly Action[];
+    readonly history: readonly RecordedAction[];
+    readonly rules: readonly Rule[];
+    readonly mode: ModeName;
+    readonly risk: (action: Action) => string | undefined;
+  },
+): PreviewSource {
+  const ctx = { env: deps.env, analyzer: deps.analyzer };
+  return {
+    env: deps.env,
+    held: input.held,
+    history: input.history,
+    rules: input.rules,
+    compile: (rules) => deps.compile(rules),
+    judge: (action, rules) => decide(action, rules, input.mode, ctx),
+    risk: input.risk,
+  };
+}
