@@ -2,6 +2,7 @@ import { benchAnalyzer } from './analyzer.js';
 import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
+import { benchPreview } from './preview.js';
 import { benchUi } from './ui.js';
 
 /** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ['load', benchLoad],
     ['classifier', benchClassifier],
     ['ui', benchUi],
+    ['preview', benchPreview],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

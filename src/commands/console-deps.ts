@@ -75,7 +75,7 @@ export function consoleDeps(
     preview: {
       env: runtime.env,
       analyzer: runtime.analyzer,
-      compile: (rules) => compileProjectScoped(compileRules, rules),
+      compile: (rules, partsOf) => compileProjectScoped((list) => compileRules(list, partsOf), rules),
       loadHistory(projectRoot) {
         const since = Date.now() - HISTORY_DAYS * 24 * 3600 * 1000;
         const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));

@@ -4,7 +4,7 @@ import type { Rule, RuleEffect } from '../domain/rule.js';
 import type { Decision } from '../domain/verdict.js';
 import type { RecordedAction } from '../policy/replay/recorded.js';
 import type { Judge } from '../policy/replay/redecide.js';
-import { compileTarget, parseRule, type RuleSet } from '../policy/rules/index.js';
+import { compileTarget, type PartsOf, parseRule, type RuleSet } from '../policy/rules/index.js';
 
 /**
  * What a rule being typed would do (issue 13): the held actions it decides now, the recorded
@@ -31,6 +31,16 @@ export interface PreviewSource {
   readonly judge: Judge;
   /** Why an allow rule must not cover this action (an analyzer finding, a protected path), named; else undefined. */
   risk(action: Action): string | undefined;
+  /** How commands are split for matching (a memo kept across keystrokes); the policy's cache otherwise. */
+  readonly partsOf?: PartsOf;
+}
+
+export interface SliceOptions {
+  /** Yield after this many actions (default: no limit). */
+  readonly maxActions?: number;
+  /** Yield once a slice has run this long (default 6 ms), so frames are never kept waiting. */
+  readonly sliceMs?: number;
+  readonly now?: () => number;
 }
 
 export interface ChangeExample {
@@ -59,9 +69,8 @@ export interface RulePreview {
   readonly done: boolean;
 }
 
-/** How many actions one slice looks at (a judged one counts as JUDGE_COST). */
-export const SLICE_BUDGET = 4000;
-const JUDGE_COST = 20;
+/** How long one slice may run by default. */
+export const SLICE_MS = 6;
 const EXAMPLES = 3;
 
 /** A one-line description of an action for examples (the caller strips control characters). */
@@ -74,8 +83,11 @@ export function actionSummary(action: Action): string {
 export function* previewSteps(
   draft: RuleDraft,
   source: PreviewSource,
-  budget = SLICE_BUDGET,
+  slices: SliceOptions = {},
 ): Generator<RulePreview, RulePreview> {
+  const maxActions = slices.maxActions ?? Number.POSITIVE_INFINITY;
+  const sliceMs = slices.sliceMs ?? SLICE_MS;
+  const now = slices.now ?? (() => performance.now());
   const text = draft.text.trim();
   const empty = { covered: 0, examples: [] };
   const total = source.history.length;
@@ -90,7 +102,7 @@ export function* previewSteps(
       done: true,
     };
   }
-  const matcher = compileTarget(parsed.target);
+  const matcher = compileTarget(parsed.target, source.partsOf);
   const matches = (action: Action) => {
     try {
       return matcher(action, source.env, draft.effect);
@@ -148,13 +160,16 @@ export function* previewSteps(
     };
   };
 
-  let spent = 0;
+  let inSlice = 0;
+  let sliceStart = now();
   for (const recorded of source.history) {
     scanned += 1;
-    spent += 1;
+    inSlice += 1;
+    // Judging costs far more than matching: after one, and every 16 actions otherwise, look at the clock.
+    let judged = false;
     if (matches(recorded.action)) {
       matched += 1;
-      spent += JUDGE_COST;
+      judged = true;
       let after: Decision;
       try {
         after = source.judge(recorded.action, withDraft()).decision;
@@ -168,9 +183,13 @@ export function* previewSteps(
       }
       notice(recorded.action, recorded.answer);
     }
-    if (spent >= budget && scanned < total) {
-      spent = 0;
+    if (
+      scanned < total &&
+      (inSlice >= maxActions || ((judged || (scanned & 15) === 0) && now() - sliceStart >= sliceMs))
+    ) {
       yield snapshot(false);
+      inSlice = 0;
+      sliceStart = now();
     }
   }
   return snapshot(true);
@@ -178,7 +197,7 @@ export function* previewSteps(
 
 /** Runs every step at once (tests, scripts). */
 export function previewRule(draft: RuleDraft, source: PreviewSource): RulePreview {
-  const steps = previewSteps(draft, source, Number.POSITIVE_INFINITY);
+  const steps = previewSteps(draft, source, { sliceMs: Number.POSITIVE_INFINITY });
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -4,14 +4,16 @@ import type { ModeName } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import { decide, protectedReason } from '../policy/decide.js';
 import type { RecordedAction } from '../policy/replay/recorded.js';
-import type { RuleSet } from '../policy/rules/index.js';
+import { commandParts } from '../policy/rules/command-match.js';
+import type { PartsOf, RuleSet } from '../policy/rules/index.js';
 import type { PreviewSource } from './preview.js';
 
 /** What the preview (and the offered rule's safety check) needs from the process. */
 export interface PreviewDeps {
   readonly env: Environment;
   readonly analyzer: Analyzer;
-  compile(rules: readonly Rule[]): RuleSet;
+  /** Compiles rules as the store does; `partsOf` is the preview's memo of command splits. */
+  compile(rules: readonly Rule[], partsOf?: PartsOf): RuleSet;
   /** This project's recorded actions (default: the last 7 days), oldest first. */
   loadHistory(
     projectRoot: string | undefined,
@@ -44,6 +46,24 @@ export function riskOf(analyzer: Analyzer, env: Environment): (action: Action) =
   };
 }
 
+/**
+ * A memo of command splits for previews: the policy's own cache holds 5,000 commands, and a week
+ * of history has more, so each keystroke would parse them all again.
+ */
+export function partsMemo(limit = 100_000): PartsOf {
+  const memo = new Map<string, ReturnType<PartsOf>>();
+  return (command, home) => {
+    const key = `${home}\0${command}`;
+    let hit = memo.get(key);
+    if (hit === undefined) {
+      hit = commandParts(command, home);
+      if (memo.size >= limit) memo.clear();
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+}
+
 /** A preview source for the current held actions, rules and mode. */
 export function previewSource(
   deps: PreviewDeps,
@@ -53,6 +73,7 @@ export function previewSource(
     readonly rules: readonly Rule[];
     readonly mode: ModeName;
     readonly risk: (action: Action) => string | undefined;
+    readonly partsOf?: PartsOf;
   },
 ): PreviewSource {
   const ctx = { env: deps.env, analyzer: deps.analyzer };
@@ -61,8 +82,9 @@ export function previewSource(
     held: input.held,
     history: input.history,
     rules: input.rules,
-    compile: (rules) => deps.compile(rules),
+    compile: (rules) => deps.compile(rules, input.partsOf),
     judge: (action, rules) => decide(action, rules, input.mode, ctx),
     risk: input.risk,
+    ...(input.partsOf && { partsOf: input.partsOf }),
   };
 }

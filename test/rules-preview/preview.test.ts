@@ -60,7 +60,7 @@ describe('rule preview', () => {
 
   it('works in slices: each step looks at more, and the last equals the whole run', () => {
     const history = Array.from({ length: 30 }, () => week()).flat();
-    const steps = previewSteps(allow('Bash(git *)'), source([], history), 40);
+    const steps = previewSteps(allow('Bash(git *)'), source([], history), { maxActions: 40 });
     const seen: number[] = [];
     let last: ReturnType<typeof previewRule> | undefined;
     for (let step = steps.next(); ; step = steps.next()) {

@@ -1,6 +1,6 @@
 import type { RecordedAction } from '../../policy/replay/recorded.js';
-import { previewSteps, SLICE_BUDGET } from '../../rules-preview/preview.js';
-import { type PreviewDeps, previewSource, riskOf } from '../../rules-preview/source.js';
+import { previewSteps, type SliceOptions } from '../../rules-preview/preview.js';
+import { type PreviewDeps, partsMemo, previewSource, riskOf } from '../../rules-preview/source.js';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
 import { ruleKey } from '../commands/rule-ops.js';
@@ -9,8 +9,8 @@ import type { UiStore } from '../console/ui-state.js';
 export interface PreviewControllerOptions {
   /** Wait this long after the last change before computing (default 15 ms). */
   readonly debounceMs?: number;
-  /** Work per slice (see SLICE_BUDGET). */
-  readonly budget?: number;
+  /** How the work is cut into slices (default: 6 ms each). */
+  readonly slices?: SliceOptions;
   /** How long a loaded history is reused (default 60 s). */
   readonly historyTtlMs?: number;
   readonly now?: () => number;
@@ -29,10 +29,11 @@ export function startRulePreview(
   options: PreviewControllerOptions = {},
 ): () => void {
   const debounceMs = options.debounceMs ?? 15;
-  const budget = options.budget ?? SLICE_BUDGET;
+  const slices = options.slices ?? {};
   const ttl = options.historyTtlMs ?? 60_000;
   const now = options.now ?? Date.now;
   const risk = riskOf(deps.analyzer, deps.env);
+  const partsOf = partsMemo();
   const histories = new Map<string, { at: number; items: Promise<readonly RecordedAction[]> }>();
   let job = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -70,8 +71,8 @@ export function startRulePreview(
     });
     const replaced = view.replacing ? ruleKey(view.replacing) : undefined;
     const rules = replaced ? s.rules.rules.filter((r) => ruleKey(r) !== replaced) : s.rules.rules;
-    const source = previewSource(deps, { held, history, rules, mode: s.mode, risk });
-    const steps = previewSteps({ text: view.text, effect: view.effect }, source, budget);
+    const source = previewSource(deps, { held, history, rules, mode: s.mode, risk, partsOf });
+    const steps = previewSteps({ text: view.text, effect: view.effect }, source, slices);
     const step = () => {
       if (mine !== job) return;
       const next = steps.next();
