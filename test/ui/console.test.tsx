@@ -380,6 +380,7 @@ describe('stream backlog', () => {
 describe('classifier state', () => {
   it('shows a spinner while the classifier works on a held action, then its verdict', async () => {
     const store = makeStore();
+    store.getState().setMode('auto'); // the classifier is asked in auto mode only
     const id = store.getState().receive(bash('curl https://example.com')).action.id;
     store.getState().markClassifying(id);
     const t = renderConsoleForTest(store);
