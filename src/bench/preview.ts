@@ -4,8 +4,8 @@ import { createAnalyzer } from '../analyzer/index.js';
 import { inMemoryConsoleDeps } from '../demo/simple-deps.js';
 import type { Decision } from '../domain/verdict.js';
 import { decide } from '../policy/decide.js';
-import type { RecordedAction } from '../policy/replay/recorded.js';
 import { compileRules } from '../policy/rules/index.js';
+import type { RecordedDecision } from '../replay/recorded-actions.js';
 import { createWardenStore } from '../store/create-store.js';
 import { runCommand } from '../ui/commands/run.js';
 import { deleteFromField, typeIntoField } from '../ui/commands/text-field.js';
@@ -16,8 +16,8 @@ const env = { home: '/home/bench', wardenHome: '/home/bench/.warden', tempDirs: 
 const project = '/home/bench/p';
 
 /** A week of one busy project: tests, builds, git, edits, reads, fetches, some deletes. */
-function history(count: number): RecordedAction[] {
-  const out: RecordedAction[] = [];
+function history(count: number): RecordedDecision[] {
+  const out: RecordedDecision[] = [];
   const kinds: [string, Record<string, unknown>, Decision][] = [];
   for (let i = 0; i < count; i++) {
     const k = i % 10;
@@ -53,10 +53,14 @@ function history(count: number): RecordedAction[] {
     const at = Date.UTC(2026, 0, 1) + i * 1000;
     out.push({
       action: actionFromToolCall({ tool: pick[0], input: pick[1], cwd: project }, `h${i}`, at),
-      at,
-      verdict: pick[2],
-      answer: pick[2] === 'hold' ? 'allow' : pick[2],
-      by: 'mode:manual',
+      at: new Date(at).toISOString(),
+      mode: 'manual',
+      before: {
+        verdict: pick[2],
+        answer: pick[2] === 'hold' ? 'allow' : pick[2],
+        by: 'mode:manual',
+        who: 'user',
+      },
     });
   }
   return out;

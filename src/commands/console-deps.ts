@@ -7,9 +7,8 @@ import type { WardenConfig } from '../config/warden-config.js';
 import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 import { compileProjectScoped } from '../policy/project-scoped-rules.js';
-import { recordedActions } from '../policy/replay/recorded.js';
 import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
-import { HISTORY_DAYS } from '../rules-preview/source.js';
+import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -79,8 +78,7 @@ export function consoleDeps(
       loadHistory(projectRoot) {
         const since = Date.now() - HISTORY_DAYS * 24 * 3600 * 1000;
         const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));
-        return recordedActions(read.records, { since, ...(projectRoot !== undefined && { projectRoot }) })
-          .actions;
+        return projectHistory(read.records, since, projectRoot);
       },
     },
     onQuit,

@@ -1,10 +1,12 @@
 import type { Action } from '../domain/action.js';
 import type { Environment } from '../domain/analysis.js';
 import type { Rule, RuleEffect } from '../domain/rule.js';
-import type { Decision } from '../domain/verdict.js';
-import type { RecordedAction } from '../policy/replay/recorded.js';
-import type { Judge } from '../policy/replay/redecide.js';
+import type { Decision, Verdict } from '../domain/verdict.js';
 import { compileTarget, type PartsOf, parseRule, type RuleSet } from '../policy/rules/index.js';
+import type { RecordedDecision } from '../replay/recorded-actions.js';
+
+/** decide() bound to an environment, analyzer and mode: what warden would say now under these rules. */
+export type Judge = (action: Action, rules: RuleSet) => Verdict;
 
 /**
  * What a rule being typed would do (issue 13): the held actions it decides now, the recorded
@@ -23,7 +25,7 @@ export interface PreviewSource {
   /** Held actions now. */
   readonly held: readonly Action[];
   /** This project's recorded actions (audit log), oldest first. */
-  readonly history: readonly RecordedAction[];
+  readonly history: readonly RecordedDecision[];
   /** The rules in force, without the one being changed. */
   readonly rules: readonly Rule[];
   compile(rules: readonly Rule[]): RuleSet;
@@ -176,12 +178,13 @@ export function* previewSteps(
       } catch {
         after = 'hold';
       }
-      if (after !== recorded.verdict) {
+      const before = recorded.before.verdict;
+      if (after !== before) {
         changed += 1;
         if (examples.length < EXAMPLES)
-          examples.push({ summary: actionSummary(recorded.action), before: recorded.verdict, after });
+          examples.push({ summary: actionSummary(recorded.action), before, after });
       }
-      notice(recorded.action, recorded.answer);
+      notice(recorded.action, recorded.before.answer);
     }
     if (
       scanned < total &&

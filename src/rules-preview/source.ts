@@ -3,9 +3,10 @@ import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import { decide, protectedReason } from '../policy/decide.js';
-import type { RecordedAction } from '../policy/replay/recorded.js';
+import { isInside } from '../policy/protected-paths.js';
 import { commandParts } from '../policy/rules/command-match.js';
 import type { PartsOf, RuleSet } from '../policy/rules/index.js';
+import { type LoggedRecord, type RecordedDecision, recordedDecisions } from '../replay/recorded-actions.js';
 import type { PreviewSource } from './preview.js';
 
 /** What the preview (and the offered rule's safety check) needs from the process. */
@@ -17,11 +18,25 @@ export interface PreviewDeps {
   /** This project's recorded actions (default: the last 7 days), oldest first. */
   loadHistory(
     projectRoot: string | undefined,
-  ): Promise<readonly RecordedAction[]> | readonly RecordedAction[];
+  ): Promise<readonly RecordedDecision[]> | readonly RecordedDecision[];
 }
 
 /** Days of audit log the preview looks back by default. */
 export const HISTORY_DAYS = 7;
+
+/** The audit log's decisions since an epoch ms, in one project (its cwd inside it), rebuilt as actions. */
+export function projectHistory(
+  records: readonly LoggedRecord[],
+  since: number,
+  projectRoot: string | undefined,
+): RecordedDecision[] {
+  return recordedDecisions(records).decisions.filter(
+    (d) =>
+      d.at !== undefined &&
+      Date.parse(d.at) >= since &&
+      (projectRoot === undefined || isInside(d.action.cwd, projectRoot)),
+  );
+}
 
 /** A memo of why an allow rule must not cover an action: the analyzer's dangerous finding or a protected path. */
 export function riskOf(analyzer: Analyzer, env: Environment): (action: Action) => string | undefined {
@@ -69,7 +84,7 @@ export function previewSource(
   deps: PreviewDeps,
   input: {
     readonly held: readonly Action[];
-    readonly history: readonly RecordedAction[];
+    readonly history: readonly RecordedDecision[];
     readonly rules: readonly Rule[];
     readonly mode: ModeName;
     readonly risk: (action: Action) => string | undefined;

@@ -1,8 +1,8 @@
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { createAnalyzer } from '../../src/analyzer/index.js';
 import type { Answer, Decision } from '../../src/domain/verdict.js';
-import type { RecordedAction } from '../../src/policy/replay/recorded.js';
 import { compileRules } from '../../src/policy/rules/index.js';
+import type { RecordedDecision } from '../../src/replay/recorded-actions.js';
 import type { PreviewDeps } from '../../src/rules-preview/source.js';
 
 export const env = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };
@@ -15,17 +15,21 @@ export function recorded(
   verdict: Decision,
   answer: Answer,
   by = 'mode:manual',
-): RecordedAction {
+): RecordedDecision {
   n += 1;
   const at = Date.UTC(2026, 0, 1, 12, 0, n);
-  return { action: actionFromToolCall({ tool, input, cwd: project }, `r${n}`, at), at, verdict, answer, by };
+  return {
+    action: actionFromToolCall({ tool, input, cwd: project }, `r${n}`, at),
+    at: new Date(at).toISOString(),
+    before: { verdict, answer, by, who: verdict === 'hold' ? 'user' : 'warden' },
+  };
 }
 
 export const shell = (command: string, verdict: Decision, answer: Answer, by?: string) =>
   recorded('Bash', { command }, verdict, answer, by);
 
 /** A week of one project's actions: routine reads and tests, a held push, a dangerous delete, a key read. */
-export function week(): RecordedAction[] {
+export function week(): RecordedDecision[] {
   return [
     shell('npm test', 'allow', 'allow', 'rule:allow Bash(npm test *)'),
     shell('npm test -- --watch=false', 'allow', 'allow', 'rule:allow Bash(npm test *)'),
@@ -39,6 +43,6 @@ export function week(): RecordedAction[] {
   ];
 }
 
-export function previewDeps(history: readonly RecordedAction[] = week()): PreviewDeps {
+export function previewDeps(history: readonly RecordedDecision[] = week()): PreviewDeps {
   return { env, analyzer: createAnalyzer(), compile: compileRules, loadHistory: () => history };
 }

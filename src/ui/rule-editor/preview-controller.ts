@@ -1,4 +1,4 @@
-import type { RecordedAction } from '../../policy/replay/recorded.js';
+import type { RecordedDecision } from '../../replay/recorded-actions.js';
 import { previewSteps, type SliceOptions } from '../../rules-preview/preview.js';
 import { type PreviewDeps, partsMemo, previewSource, riskOf } from '../../rules-preview/source.js';
 import type { WardenStore } from '../../store/create-store.js';
@@ -34,7 +34,7 @@ export function startRulePreview(
   const now = options.now ?? Date.now;
   const risk = riskOf(deps.analyzer, deps.env);
   const partsOf = partsMemo();
-  const histories = new Map<string, { at: number; items: Promise<readonly RecordedAction[]> }>();
+  const histories = new Map<string, { at: number; items: Promise<readonly RecordedDecision[]> }>();
   let job = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let seen: readonly unknown[] | undefined;
@@ -45,7 +45,7 @@ export function startRulePreview(
     if (hit && now() - hit.at < ttl) return hit.items;
     const items = Promise.resolve()
       .then(() => deps.loadHistory(project))
-      .catch(() => [] as readonly RecordedAction[]);
+      .catch(() => [] as readonly RecordedDecision[]);
     histories.set(key, { at: now(), items });
     return items;
   };
