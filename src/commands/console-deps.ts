@@ -81,6 +81,7 @@ export function consoleDeps(
         return projectHistory(read.records, since, projectRoot);
       },
     },
+    ...(config.offerRuleAfter !== undefined && { offerRuleAfter: config.offerRuleAfter }),
     onQuit,
     bell: config.notifications?.bell ?? true,
     notify: config.notifications?.desktop ?? true,

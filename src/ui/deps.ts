@@ -1,4 +1,3 @@
-import type { PreviewDeps } from '../rules-preview/source.js';
 import type { RuleDeps, RuleProposal } from './commands/types.js';
 
 export type { RuleProposal };
@@ -11,8 +10,6 @@ export type { RuleProposal };
 export interface ConsoleDeps extends RuleDeps {
   /** The file's current text for a Write/Edit diff; undefined when it does not exist or cannot be read. */
   readFileForDiff(path: string): string | undefined;
-  /** What the rule editor's live preview needs (the analyzer, the rule compiler, the audit log). */
-  readonly preview?: PreviewDeps;
   /** Called once when the person quits (after held actions were answered `ask`). */
   onQuit(): void;
   /** Ring the terminal bell when something new is held (default true). */

@@ -1,8 +1,10 @@
 import type { Action } from '../../domain/action.js';
 import { MODE_NAMES, MODES, type ModeName } from '../../domain/mode.js';
+import { closeOffer } from '../../rule-offer/offer.js';
 import type { WardenState } from '../../store/create-store.js';
 import { cursorRecord, isHeld, targetIds } from '../../store/selectors.js';
 import { EFFECTS, MAIN_VIEW, nextOf, SCOPES } from '../console/ui-state.js';
+import { approvedAmong, noteApprovals } from './offer.js';
 import {
   addRuleInForce,
   findRule,
@@ -48,6 +50,12 @@ function safeCovers(deps: RuleDeps, rule: string, action: Action): boolean {
   } catch {
     return false;
   }
+}
+
+function approveAll(ctx: RunContext): void {
+  const held = [...ctx.store.getState().held];
+  ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+  noteApprovals(ctx, approvedAmong(ctx, held));
 }
 
 function setMode(ctx: RunContext, mode: ModeName): void {
@@ -153,8 +161,10 @@ export const COMMANDS = [
     hint: 'approve',
     disabled: ({ warden, args }) => (targetsOf(warden, args).length === 0 ? 'nothing to approve' : undefined),
     run: (ctx) => {
-      const n = ctx.store.getState().approve(targetsOf(ctx.store.getState(), ctx.args));
+      const targets = targetsOf(ctx.store.getState(), ctx.args);
+      const n = ctx.store.getState().approve(targets);
       ctx.say(`approved ${n}`);
+      noteApprovals(ctx, approvedAmong(ctx, targets));
     },
   }),
   command({
@@ -185,7 +195,7 @@ export const COMMANDS = [
     run: (ctx) => {
       // The terminal asks y/n first (confirm.yes approves); a caller without views confirmed itself.
       if (ctx.ui) ctx.ui.setState({ view: { kind: 'confirm-approve-all' } });
-      else ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+      else approveAll(ctx);
     },
   }),
   command({
@@ -198,6 +208,7 @@ export const COMMANDS = [
       referenceAction(warden, args) === undefined ? 'no action under the cursor' : undefined,
     run: (ctx) => {
       const s = ctx.store.getState();
+      const held = [...s.held];
       const reference = referenceAction(s, ctx.args)!;
       const rule = ctx.deps.suggestRule(reference);
       const n = s.approveWhere(
@@ -205,6 +216,40 @@ export const COMMANDS = [
         `approved by the user (like ${rule})`,
       );
       ctx.say(`approved ${n} like ${rule}`);
+      noteApprovals(ctx, approvedAmong(ctx, held));
+    },
+  }),
+  command({
+    id: 'offer.accept',
+    keys: [{ char: 'o' }],
+    description: 'Accept the offered rule: allow what you kept approving, for this session',
+    contexts: MAIN,
+    disabled: ({ warden }) => (warden.offers.offer === undefined ? 'no rule is offered' : undefined),
+    run: (ctx) => {
+      const s = ctx.store.getState();
+      const offer = s.offers.offer!;
+      const heldBefore = s.held.length;
+      s.setOffers(closeOffer(s.offers, 'accepted'));
+      s.addSessionRule({
+        effect: 'allow',
+        text: offer.rule,
+        source: { origin: 'session', note: `offered after ${offer.approvals} approvals` },
+      });
+      const settled = heldBefore - ctx.store.getState().held.length;
+      ctx.say(`allow ${offer.rule} (session) in force${settled > 0 ? `; it settled ${settled} held` : ''}`);
+    },
+  }),
+  command({
+    id: 'offer.dismiss',
+    keys: [{ char: 'x' }],
+    description: 'Dismiss the offered rule (not asked again this session)',
+    contexts: MAIN,
+    disabled: ({ warden }) => (warden.offers.offer === undefined ? 'no rule is offered' : undefined),
+    run: (ctx) => {
+      const s = ctx.store.getState();
+      const rule = s.offers.offer!.rule;
+      s.setOffers(closeOffer(s.offers, 'dismissed'));
+      ctx.say(`not offering ${rule} again this session`);
     },
   }),
   command({
@@ -455,7 +500,7 @@ export const COMMANDS = [
     run: (ctx) => {
       const kind = ctx.ui?.getState().view.kind;
       ctx.ui?.setState({ view: MAIN_VIEW });
-      if (kind === 'confirm-approve-all') ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+      if (kind === 'confirm-approve-all') approveAll(ctx);
       else if (kind === 'confirm-quit') quit(ctx);
     },
   }),

@@ -1,5 +1,6 @@
 import type { Action } from '../../domain/action.js';
 import type { Rule, RuleEffect, RuleScope } from '../../domain/rule.js';
+import type { PreviewDeps } from '../../rules-preview/source.js';
 import type { WardenState, WardenStore } from '../../store/create-store.js';
 import type { UiData, UiStore } from '../console/ui-state.js';
 import type { KeyChord } from '../keymap.js';
@@ -33,6 +34,10 @@ export interface RuleDeps {
   addRule(proposal: RuleProposal): Promise<string | undefined>;
   /** Remove a rule read from a file (session rules are removed in the store). Error text or undefined. */
   removeRule(rule: Rule): Promise<string | undefined>;
+  /** What the rule editor's preview and the offered rule's safety check need (the analyzer, the audit log). */
+  readonly preview?: PreviewDeps;
+  /** Approvals sharing a proposed rule before it is offered for the session (default 3; 0: never). */
+  readonly offerRuleAfter?: number;
 }
 
 /** What only the terminal console can do. */

@@ -122,6 +122,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
         <PromptLine
           view={view}
           held={state.held.length}
+          offer={state.offers.offer}
           message={uiState.message ?? latestWarning(state)}
           width={width}
         />
