@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, ActionOutcome, SessionInfo } from '../domain/action.js';
-import { MODES, type ModeName, nextMode } from '../domain/mode.js';
+import { DEFAULT_MODE, MODES, type ModeName, nextMode } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
@@ -194,7 +194,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
     const recompile = (sessionRules: readonly Rule[]) => deps.compileRules([...sessionRules, ...fileRules]);
 
     return {
-      mode: deps.initialMode ?? 'manual',
+      mode: deps.initialMode ?? DEFAULT_MODE,
       rev: 0,
       records,
       decided,
