@@ -1,12 +1,12 @@
 import type { Action } from '../../domain/action.js';
 import type { Environment } from '../../domain/analysis.js';
 import type { Rule, RuleEffect } from '../../domain/rule.js';
-import { commandMatcher, commandParts } from './command-match.js';
+import { type CommandParts, commandMatcher, commandParts } from './command-match.js';
 import { type ParseResult, parseRule, type RuleTarget } from './parse.js';
 import { pathMatcher } from './path-match.js';
 
 export { type ParseResult, parseRule, type RuleTarget } from './parse.js';
-export { suggestRule } from './suggest.js';
+export { type PartJudge, type RuleChoices, ruleChoices, suggestRule } from './suggest.js';
 
 export interface RuleSet {
   readonly rules: readonly Rule[];
@@ -22,8 +22,11 @@ const TOOL_FAMILY: Readonly<Record<string, readonly string[]>> = {
 
 type Matcher = (action: Action, env: Environment, effect: RuleEffect) => boolean;
 
+/** How a command is split into parts (a caller matching one rule against thousands of commands passes its own memo). */
+export type PartsOf = (command: string, home: string) => CommandParts | null;
+
 /** Compiles a rule's target; an unparseable rule matches nothing (loaders report it). */
-export function compileTarget(target: RuleTarget): Matcher {
+export function compileTarget(target: RuleTarget, partsOf: PartsOf = commandParts): Matcher {
   switch (target.kind) {
     case 'any':
       return (action) => toolCovers(target.tool, action.tool);
@@ -36,7 +39,7 @@ export function compileTarget(target: RuleTarget): Matcher {
       const test = commandMatcher(target.pattern, target.legacyPrefix);
       return (action, env, effect) => {
         if (!toolCovers(target.tool, action.tool) || action.command === undefined) return false;
-        const split = commandParts(action.command, env.home);
+        const split = partsOf(action.command, env.home);
         const raw = action.command.trim().replace(/\s+/g, ' ');
         // deny and ask: any part (or, unparseable, the raw text) matching is enough.
         if (effect !== 'allow')
@@ -86,10 +89,10 @@ function hostOf(url: unknown): string | undefined {
 
 const EFFECTS: readonly RuleEffect[] = ['deny', 'ask', 'allow'];
 
-export function compileRules(rules: readonly Rule[]): RuleSet {
+export function compileRules(rules: readonly Rule[], partsOf: PartsOf = commandParts): RuleSet {
   const compiled = rules.flatMap((rule) => {
     const parsed: ParseResult = parseRule(rule.text);
-    return parsed.ok ? [{ rule, matches: compileTarget(parsed.target) }] : [];
+    return parsed.ok ? [{ rule, matches: compileTarget(parsed.target, partsOf) }] : [];
   });
   const byEffect = EFFECTS.map((effect) => compiled.filter((c) => c.rule.effect === effect));
   return {
