@@ -135,7 +135,8 @@ function expandBraces(segment: string): string[] | undefined {
   const re = /\{([^{}]*)\}|[^{}]+|[{}]/g;
   for (const m of segment.matchAll(re)) {
     if (m[0] === '{' || m[0] === '}') return undefined;
-    const options = m[1] !== undefined && m[1].includes(',') ? m[1].split(',') : [m[0]];
+    const inner = m[1];
+    const options = inner?.includes(',') ? inner.split(',') : [m[0]];
     words = words.flatMap((w) => options.map((o) => w + o));
     if (words.length > 64) return undefined;
   }
