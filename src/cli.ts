@@ -199,6 +199,59 @@ export async function main(argv: string[]): Promise<number> {
       );
     });
 
+  program
+    .command('replay')
+    .description(
+      'decide the recorded actions again under other rules or another mode and print what would change (exit 1 when something the recorded run denied would be allowed)',
+    )
+    .option(
+      '--rules <file>',
+      'a rules file (Claude Code settings or warden rules.json); default: the rules in force',
+    )
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        `judge in this mode (${MODE_NAMES.join(', ')}); default: the mode each was recorded in`,
+      ).argParser(parseMode),
+    )
+    .option('--since <when>', 'only actions since: 7d, 12h, 30m or an ISO date', '7d')
+    .option('--project <dir>', 'only sessions in this project')
+    .option('--session <id>', 'only this session')
+    .option('--json', 'one JSON object per changed action: id, tool, input, before, after, by')
+    .action(
+      async (opts: {
+        rules?: string;
+        mode?: ModeName;
+        since: string;
+        project?: string;
+        session?: string;
+        json?: boolean;
+      }) => {
+        const { replay, parseSince } = await import('./commands/replay.js');
+        const since = parseSince(opts.since);
+        if (since === undefined) {
+          process.stderr.write(
+            `warden replay: --since ${JSON.stringify(opts.since)}: expected 7d, 12h, 30m or a date\n`,
+          );
+          code = 2;
+          return;
+        }
+        code = replay(
+          runtime,
+          {
+            since,
+            json: opts.json === true,
+            ...(opts.rules !== undefined && { rulesFile: opts.rules }),
+            ...(opts.mode !== undefined && { mode: opts.mode }),
+            ...(opts.project !== undefined && { project: opts.project }),
+            ...(opts.session !== undefined && { session: opts.session }),
+          },
+          process.stdout,
+          process.stderr,
+        );
+      },
+    );
+
   program.exitOverride();
   try {
     await program.parseAsync(argv, { from: 'user' });
