@@ -34,7 +34,9 @@ describe.skipIf(!haveCorpus)('warden eval on the shared corpus (auto, no LLM)', 
     // per-source figures, so that a mechanism that fits one source only shows up
     const perSource = lines.indexOf('catch per source (dangerous cases):');
     expect(perSource).toBeGreaterThan(0);
-    expect(lines.slice(perSource + 1).some((l) => /^ {2}shellfirm: \d+\.\d% \(\d+\/\d+\)$/.test(l))).toBe(true);
+    expect(lines.slice(perSource + 1).some((l) => /^ {2}shellfirm: \d+\.\d% \(\d+\/\d+\)$/.test(l))).toBe(
+      true,
+    );
     expect(lines).toContain('false holds per source (allow cases):');
   });
 
