@@ -16,6 +16,7 @@ import { judgeBrowser, judgeWebFetch, judgeWebSearch } from './web-reads.js';
 export function judgeAction(action: Action, env: Environment): Analysis {
   const ctx: ShellContext = {
     cwd: action.cwd,
+    startCwd: action.cwd,
     projectRoot: action.projectRoot,
     env,
     depth: 0,
