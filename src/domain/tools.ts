@@ -21,7 +21,19 @@ const kind = (cls: ToolClass, as?: string): ToolKind =>
 /** Each entry: the class, the Claude Code name (or none), and every agent's name for it. */
 const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
   // read: file contents, listings, searches, images, MCP resources
-  [kind('read', 'Read'), ['Read', 'read_file', 'read_many_files', 'view_file', 'open_file', 'cat_file']],
+  [
+    kind('read', 'Read'),
+    [
+      'Read',
+      'read_file',
+      'read_many_files',
+      'view_file',
+      'open_file',
+      'cat_file',
+      'view_line_range',
+      'view_code_item',
+    ],
+  ],
   [kind('read', 'NotebookRead'), ['NotebookRead', 'read_notebook']],
   [kind('read', 'Glob'), ['Glob', 'file_search', 'find_files', 'find_by_name', 'glob_files']],
   [
@@ -42,6 +54,7 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'diagnostics',
       'lsp',
       'repomap',
+      'view_file_outline',
       'BashOutput',
       'TaskOutput',
       'get_memory',
@@ -71,6 +84,7 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'str_replace',
       'str_replace_editor',
       'str_replace_based_edit_tool',
+      'replace_file_content',
       'reapply',
     ],
   ],
@@ -105,7 +119,7 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
   // network: the agent's own web fetches, searches and browser
   [
     kind('network', 'WebFetch'),
-    ['WebFetch', 'web_fetch', 'fetch_url', 'url_fetch', 'read_url', 'browse_url'],
+    ['WebFetch', 'web_fetch', 'fetch_url', 'url_fetch', 'read_url', 'read_url_content', 'browse_url'],
   ],
   [
     kind('network', 'WebSearch'),

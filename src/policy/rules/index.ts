@@ -61,12 +61,15 @@ export function compileTarget(target: RuleTarget, partsOf: PartsOf = commandPart
       };
     }
     case 'domain':
-      return (action) => {
+      return (action, _env, effect) => {
         if (action.tool !== target.tool) return false;
-        const host = hostOf(action.input.url);
-        if (host === undefined) return false;
-        if (target.domain.startsWith('*.')) return host.endsWith(target.domain.slice(1));
-        return host === target.domain;
+        // every host the fetch reaches (Gemini's web_fetch names its URLs in a prompt): a deny or
+        // ask rule covers the fetch when one host fits, an allow rule only when all do
+        const hosts = fetchHosts(action.input);
+        if (hosts.length === 0) return false;
+        const fits = (host: string) =>
+          target.domain.startsWith('*.') ? host.endsWith(target.domain.slice(1)) : host === target.domain;
+        return effect === 'allow' ? hosts.every(fits) : hosts.some(fits);
       };
     case 'literal':
       return (action) =>
@@ -76,6 +79,14 @@ export function compileTarget(target: RuleTarget, partsOf: PartsOf = commandPart
 
 function toolCovers(ruleTool: string, actionTool: string): boolean {
   return ruleTool === actionTool || (TOOL_FAMILY[ruleTool]?.includes(actionTool) ?? false);
+}
+
+/** The hosts a fetch tool's input reaches: `url`, `urls`, and URLs written in its prompt. */
+function fetchHosts(input: Readonly<Record<string, unknown>>): string[] {
+  const urls: unknown[] = [input.url, ...(Array.isArray(input.urls) ? input.urls : [])];
+  if (typeof input.prompt === 'string')
+    urls.push(...[...input.prompt.matchAll(/\bhttps?:\/\/[^\s<>"'`)\]]+/gi)].map((m) => m[0]));
+  return urls.map(hostOf).filter((h): h is string => h !== undefined);
 }
 
 function hostOf(url: unknown): string | undefined {
