@@ -1,3 +1,4 @@
+import { isConsoleFinding } from '../analyzer/console/facts.js';
 import type { Action } from '../domain/action.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import { MODES, type ModeName } from '../domain/mode.js';
@@ -99,6 +100,9 @@ function fromAnalyzer(action: Action, ctx: DecideContext): Verdict {
       return verdict('allow', 'analyzer:safe', analysis.reason);
     case 'dangerous': {
       const by = `analyzer:${analysis.finding}`;
+      // keys into the console, its screen, its process, its token: a person decides, never the agent
+      if (isConsoleFinding(analysis.finding))
+        return verdict('hold', by, analysis.reason, { category: analysis.category });
       if (shouldEscalate(ctx.denials)) {
         return verdict('hold', by, `${analysis.reason} (held for a person after repeated denials)`, {
           category: analysis.category,

@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
+import { judgeConsoleReach } from '../console/index.js';
 import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
 import type { CommandJudge, ShellContext } from './context.js';
@@ -49,6 +50,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   const args = argv.slice(1);
   const global = globalChecks(args);
   if (global) return global;
+  const reach = judgeConsoleReach(name, args, cmd, ctx);
+  if (reach) return reach;
   if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);

@@ -1,0 +1,65 @@
+import type { Analysis } from '../../domain/analysis.js';
+import type { ShellContext } from '../commands/context.js';
+import { READ_ONLY } from '../commands/readonly.js';
+import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+import { consoleHold, consolePorts } from './facts.js';
+import { judgeSignals, mentionsPort, SIGNAL_NAMES } from './signals.js';
+import { judgeTerminals, TERMINAL_NAMES } from './terminals.js';
+import { judgeTmux } from './tmux.js';
+import { isWardenScript, judgeWardenCli } from './warden-cli.js';
+
+/**
+ * The console guard: whether one command could drive, read or silence the warden console (keys
+ * into its terminal, its screen, its process, its address, warden's own commands). Undefined when
+ * it cannot; otherwise a `console-*` finding that decide() holds for a person in every mode but
+ * yolo. Runs on every simple command the analyzer walks, so wrappers (nohup, setsid, timeout,
+ * xargs), `bash -c`, background jobs, delays and interpreters' shell calls reach it too.
+ */
+export function judgeConsoleReach(
+  name: string,
+  args: readonly Arg[],
+  cmd: SimpleCommand,
+  ctx: ShellContext,
+): Analysis | undefined {
+  if (name === 'tmux') {
+    const t = judgeTmux(args, ctx);
+    return t.kind === 'safe' ? undefined : t;
+  }
+  if (TERMINAL_NAMES.has(name)) return judgeTerminals(name, args, cmd, ctx);
+  if (SIGNAL_NAMES.has(name)) {
+    const s = judgeSignals(name, args, cmd, ctx);
+    if (s) return s;
+  }
+  if (name === 'warden') return judgeWardenCli(args);
+  if (/^(node|nodejs|bun|deno|tsx|ts-node)$/.test(name)) {
+    const script = args.find((a) => !a.value.startsWith('-'));
+    if (script && !script.dynamic && isWardenScript(script.value))
+      return judgeWardenCli(args.slice(args.indexOf(script) + 1));
+  }
+  return judgeAddress(name, args);
+
+  function judgeAddress(n: string, words: readonly Arg[]): Analysis | undefined {
+    if (READ_ONLY.has(n) || SIGNAL_NAMES.has(n)) return undefined;
+    const ports = consolePorts(ctx.env);
+    const hit = words.find((a) => mentionsPort(a.value, ports));
+    if (!hit) return undefined;
+    return consoleHold(
+      'console-address',
+      `${n} ${hit.value} reaches warden's own address (its hook endpoint or approval page) or takes its port; only a person opens pairing links or binds that port`,
+    );
+  }
+}
+
+/** TIOCSTI (ioctl 0x5412) pushes bytes into a terminal's input queue, from any language. */
+const TIOCSTI = /\bTIOCSTI\b|\b0x0*5412\b|\b21522\b/i;
+
+/** Raw-text checks over a whole script (C in heredocs, code strings, compiled one-offs). */
+export function judgeConsoleText(source: string): Analysis | undefined {
+  if (TIOCSTI.test(source))
+    return consoleHold(
+      'console-keystrokes',
+      'pushes keystrokes into a terminal with the TIOCSTI ioctl (it can type into the warden console); a person decides',
+    );
+  return undefined;
+}
