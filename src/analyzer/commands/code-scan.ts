@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { judgeTokenInCode } from '../console/token-readers.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
@@ -41,6 +42,8 @@ export function judgeCode(
   const out: Analysis[] = [];
   const printed = judgeCodeEnvPrint(code, lang, cmd, printsResult);
   if (printed) out.push(printed);
+  const token = judgeTokenInCode(code, ctx);
+  if (token) out.push(token);
   for (const m of code.matchAll(CODE_SHELL_CALL)) {
     const inner = m[2]!.replace(/\\(.)/g, '$1');
     out.push(

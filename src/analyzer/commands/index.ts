@@ -1,8 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { judgeConsoleReach } from '../console/index.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import { judgeConsoleReach } from '../console/index.js';
 import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
 import type { CommandJudge, ShellContext } from './context.js';

@@ -7,6 +7,7 @@ import { consoleHold, consolePorts } from './facts.js';
 import { judgeSignals, mentionsPort, SIGNAL_NAMES } from './signals.js';
 import { judgeTerminals, TERMINAL_NAMES } from './terminals.js';
 import { judgeTmux } from './tmux.js';
+import { judgeArchiveOrCopy, judgeGitTokenRead, judgeRecursiveSearch } from './token-readers.js';
 import { isWardenScript, judgeWardenCli } from './warden-cli.js';
 
 /**
@@ -32,6 +33,9 @@ export function judgeConsoleReach(
     if (s) return s;
   }
   if (name === 'warden') return judgeWardenCli(args);
+  if (SEARCHERS.has(name)) return judgeRecursiveSearch(name, args, ctx);
+  if (name === 'git') return judgeGitTokenRead(args, ctx);
+  if (COPIERS.has(name)) return judgeCopier(name, args, ctx);
   if (/^(node|nodejs|bun|deno|tsx|ts-node)$/.test(name)) {
     const script = args.find((a) => !a.value.startsWith('-'));
     if (script && !script.dynamic && isWardenScript(script.value))
@@ -49,6 +53,28 @@ export function judgeConsoleReach(
       `${n} ${hit.value} reaches warden's own address (its hook endpoint or approval page) or takes its port; only a person opens pairing links or binds that port`,
     );
   }
+}
+
+const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rgrep', 'rg', 'ag']);
+const COPIERS = new Set(['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', 'cp', 'rsync', 'scp', 'ditto', 'gcp']);
+
+/** Archives being made and recursive copies: their sources (a copy's destination is not read). */
+function judgeCopier(name: string, args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
+  if (/^(b|g)?tar$/.test(name)) {
+    const mode = args.find((a) => !a.dynamic && !/^--?[fCT]$/.test(a.value))?.value ?? '';
+    const creates =
+      /^-?[a-zA-Z]*[cru]/.test(mode) || args.some((a) => /^--(create|append|update)$/.test(a.value));
+    return creates ? judgeArchiveOrCopy(name, args, ctx) : undefined;
+  }
+  if (/^7za?$/.test(name)) {
+    const sub = args.find((a) => !a.value.startsWith('-'))?.value;
+    return sub === 'a' || sub === 'u' ? judgeArchiveOrCopy(name, args.slice(2), ctx) : undefined;
+  }
+  if (name === 'zip')
+    return judgeArchiveOrCopy(name, args.filter((a) => !a.value.startsWith('-')).slice(1), ctx);
+  const flags = args.filter((a) => a.value.startsWith('-'));
+  const operands = args.filter((a) => !a.value.startsWith('-'));
+  return judgeArchiveOrCopy(name, [...flags, ...operands.slice(0, -1)], ctx);
 }
 
 /** TIOCSTI (ioctl 0x5412) pushes bytes into a terminal's input queue, from any language. */
