@@ -255,6 +255,7 @@ const GIT_CONTENT =
 export function judgeGitTokenRead(args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
   const sub = args.find((a) => !a.value.startsWith('-'));
   if (!sub || sub.dynamic || !GIT_CONTENT.test(sub.value)) return undefined;
+  const beyondIgnores = args.some((a) => /^(-f|--force|--no-index|--untracked|--no-exclude-standard)$/.test(a.value));
   for (const a of args.slice(args.indexOf(sub) + 1)) {
     if (a.dynamic || a.value.startsWith('-')) continue;
     const colon = a.value.indexOf(':');
@@ -262,8 +263,8 @@ export function judgeGitTokenRead(args: readonly Arg[], ctx: ShellContext): Anal
     if (!file) continue;
     const abs = resolvePath(file, ctx);
     if (abs && tokenFileReason(abs, ctx.env)) return tokenRead(`git ${sub.value} ${a.value}`);
-    if (sub.value === 'grep' || sub.value === 'archive' || sub.value === 'add' || sub.value === 'diff')
-      if (abs && /(^|\/)\.claude$/.test(abs) && dirHoldsTokenFile(abs, ctx.projectRoot, ctx.env))
+    // git skips ignored files (Claude Code's settings.local.json is ignored) unless forced past it
+    if (beyondIgnores && abs && dirHoldsTokenFile(abs, ctx.projectRoot, ctx.env))
         return tokenRead(`git ${sub.value} ${a.value}`);
   }
   return undefined;
