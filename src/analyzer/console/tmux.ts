@@ -5,7 +5,7 @@ import { deeper, type ShellContext } from '../commands/context.js';
 import { judgeRead, judgeWrite } from '../commands/path-checks.js';
 import type { Arg } from '../shell/words.js';
 import { safe, worst } from '../verdicts.js';
-import { consoleHold, fnmatch, hasNameGlob, tmuxPlace } from './facts.js';
+import { consoleHold, consoleOf, fnmatch, hasNameGlob, tmuxPlace } from './facts.js';
 
 /**
  * tmux: commands that type into a pane, read it, kill it or rebind the keys of the whole server
@@ -218,7 +218,9 @@ function judgeCommand(words: readonly Arg[], onConsoleServer: boolean, ctx: Shel
     out.push(judgeWrite(operands[0], ctx, 'tmux save-buffer writes'));
   const where = () => (target ? `the pane ${target.value}` : 'the current pane');
   if (onConsoleServer) {
-    const reaches = spec.target !== undefined && targetCouldBe(target, tmuxPlace(ctx.env), spec.target);
+    const reaches =
+      spec.target !== undefined &&
+      targetCouldBe(target, tmuxPlace(ctx.env), spec.target, consoleOf(ctx.env).facts.processNames);
     if (spec.effect === 'input' && reaches)
       out.push(
         consoleHold(
@@ -308,8 +310,12 @@ export function targetCouldBe(
   target: Arg | undefined,
   place: TmuxPlace | undefined,
   kind: 'pane' | 'window' | 'session' | 'client',
+  /** Names the console's window may take as tmux renames it after its command (node, warden). */
+  renamedAs: readonly string[] = [],
 ): boolean {
   if (!place) return false;
+  const windowCouldBe = (w: string, p: TmuxPlace) =>
+    windowPlaceCouldBe(w, p) || (!/^[@\d{!+\-^$~]/.test(w) && renamedAs.some((n) => nameCouldBe(w, n)));
   if (!target || target.dynamic || target.value === '') return true;
   const t = target.value;
   if (kind === 'client') return true;
@@ -318,15 +324,19 @@ export function targetCouldBe(
   if (colon < 0 && t.startsWith('$')) return sessionCouldBe(t, place);
   if (colon >= 0) {
     if (!sessionCouldBe(t.slice(0, colon), place)) return false;
-    return windowPaneCouldBe(t.slice(colon + 1), place);
+    return windowPaneCouldBe(t.slice(colon + 1), place, windowCouldBe);
   }
   if (kind === 'session') return sessionCouldBe(t, place);
-  if (t.includes('.') && !t.startsWith('=')) return windowPaneCouldBe(t, place);
+  if (t.includes('.') && !t.startsWith('=')) return windowPaneCouldBe(t, place, windowCouldBe);
   if (isToken(t)) return true;
   return windowCouldBe(t, place) || sessionCouldBe(t, place);
 }
 
-function windowPaneCouldBe(rest: string, place: TmuxPlace): boolean {
+function windowPaneCouldBe(
+  rest: string,
+  place: TmuxPlace,
+  windowCouldBe: (w: string, p: TmuxPlace) => boolean,
+): boolean {
   const dot = rest.indexOf('.');
   const win = dot < 0 ? rest : rest.slice(0, dot);
   const pane = dot < 0 ? '' : rest.slice(dot + 1);
@@ -352,7 +362,7 @@ function sessionCouldBe(s: string, place: TmuxPlace): boolean {
   return nameCouldBe(s, place.sessionName);
 }
 
-function windowCouldBe(w: string, place: TmuxPlace): boolean {
+function windowPlaceCouldBe(w: string, place: TmuxPlace): boolean {
   if (w.startsWith('@')) return place.windowId === undefined || w === place.windowId;
   if (/^\d+$/.test(w)) return place.windowIndex === undefined || w === place.windowIndex;
   if (isToken(w)) return true;

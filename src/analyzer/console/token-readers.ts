@@ -255,7 +255,9 @@ const GIT_CONTENT =
 export function judgeGitTokenRead(args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
   const sub = args.find((a) => !a.value.startsWith('-'));
   if (!sub || sub.dynamic || !GIT_CONTENT.test(sub.value)) return undefined;
-  const beyondIgnores = args.some((a) => /^(-f|--force|--no-index|--untracked|--no-exclude-standard)$/.test(a.value));
+  const beyondIgnores = args.some((a) =>
+    /^(-f|--force|--no-index|--untracked|--no-exclude-standard)$/.test(a.value),
+  );
   for (const a of args.slice(args.indexOf(sub) + 1)) {
     if (a.dynamic || a.value.startsWith('-')) continue;
     const colon = a.value.indexOf(':');
@@ -265,7 +267,7 @@ export function judgeGitTokenRead(args: readonly Arg[], ctx: ShellContext): Anal
     if (abs && tokenFileReason(abs, ctx.env)) return tokenRead(`git ${sub.value} ${a.value}`);
     // git skips ignored files (Claude Code's settings.local.json is ignored) unless forced past it
     if (beyondIgnores && abs && dirHoldsTokenFile(abs, ctx.projectRoot, ctx.env))
-        return tokenRead(`git ${sub.value} ${a.value}`);
+      return tokenRead(`git ${sub.value} ${a.value}`);
   }
   return undefined;
 }
