@@ -1,7 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { ShellContext } from '../commands/context.js';
+import { deeper, type ShellContext } from '../commands/context.js';
 import { READ_ONLY } from '../commands/readonly.js';
 import type { SimpleCommand } from '../shell/extract.js';
+import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
 import { consoleHold, consolePorts } from './facts.js';
 import { judgeSignals, mentionsPort, SIGNAL_NAMES } from './signals.js';
@@ -33,6 +34,7 @@ export function judgeConsoleReach(
     if (s) return s;
   }
   if (name === 'warden') return judgeWardenCli(args);
+  if (name === 'at' || name === 'batch') return judgeScheduled(cmd, ctx);
   if (SEARCHERS.has(name)) return judgeRecursiveSearch(name, args, ctx);
   if (name === 'git') return judgeGitTokenRead(args, ctx);
   if (COPIERS.has(name)) return judgeCopier(name, args, ctx);
@@ -53,6 +55,18 @@ export function judgeConsoleReach(
       `${n} ${hit.value} reaches warden's own address (its hook endpoint or approval page) or takes its port; only a person opens pairing links or binds that port`,
     );
   }
+}
+
+/** `at`/`batch` run their stdin later: a keystroke there is a keystroke (the rest is judged as persistence). */
+function judgeScheduled(cmd: SimpleCommand, ctx: ShellContext): Analysis | undefined {
+  const up = cmd.upstream;
+  const head = up?.argv[0]?.value;
+  const text =
+    cmd.stdinText ??
+    (up && (head === 'echo' || head === 'printf') ? printedText(head, up.argv.slice(1)) : undefined);
+  if (text === undefined) return undefined;
+  const later = ctx.judgeScript(text, deeper(ctx));
+  return later.kind === 'dangerous' && later.finding.startsWith('console-') ? later : undefined;
 }
 
 const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rgrep', 'rg', 'ag']);

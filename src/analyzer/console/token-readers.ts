@@ -31,7 +31,7 @@ const NEIGHBOUR_LINES = [
   '    "hooks": {',
 ];
 
-interface SearchFlags {
+export interface SearchFlags {
   fixed: boolean;
   extended: boolean;
   perl: boolean;
@@ -41,6 +41,22 @@ interface SearchFlags {
   invert: boolean;
   context: boolean;
   namesOnly: boolean;
+}
+
+/** Search flags with the defaults of an extended-regex search that prints lines. */
+export function searchFlags(over: Partial<SearchFlags>): SearchFlags {
+  return {
+    fixed: false,
+    extended: true,
+    perl: false,
+    ignoreCase: false,
+    word: false,
+    line: false,
+    invert: false,
+    context: false,
+    namesOnly: false,
+    ...over,
+  };
 }
 
 /** BRE to a JavaScript regex: in a BRE `\|`, `\(`, `\{`, `\+`, `\?` are the operators. */
