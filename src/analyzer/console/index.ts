@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { READ_ONLY } from '../commands/readonly.js';
+import { isWrapper } from '../commands/wrappers.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
@@ -46,7 +47,8 @@ export function judgeConsoleReach(
   return judgeAddress(name, args);
 
   function judgeAddress(n: string, words: readonly Arg[]): Analysis | undefined {
-    if (READ_ONLY.has(n) || SIGNAL_NAMES.has(n)) return undefined;
+    // wrappers and runners are judged by what they run (`npx kill-port 7723`, `nohup nc -l 7723`)
+    if (READ_ONLY.has(n) || SIGNAL_NAMES.has(n) || isWrapper(n) || RUNNERS.has(n)) return undefined;
     const ports = consolePorts(ctx.env);
     const hit = words.find((a) => mentionsPort(a.value, ports));
     if (!hit) return undefined;
@@ -68,6 +70,8 @@ function judgeScheduled(cmd: SimpleCommand, ctx: ShellContext): Analysis | undef
   const later = ctx.judgeScript(text, deeper(ctx));
   return later.kind === 'dangerous' && later.finding.startsWith('console-') ? later : undefined;
 }
+
+const RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'uvx', 'pipx']);
 
 const SEARCHERS = new Set(['grep', 'egrep', 'fgrep', 'zgrep', 'rgrep', 'rg', 'ag']);
 const COPIERS = new Set(['tar', 'bsdtar', 'gtar', 'zip', '7z', '7za', 'cp', 'rsync', 'scp', 'ditto', 'gcp']);

@@ -224,10 +224,12 @@ export function judgeSignals(
 ): Analysis | undefined {
   switch (name) {
     case 'kill': {
+      // the first word may be the signal (`-9`, `-STOP`); after it, `-N` is a process group
       const targets = args.filter(
         (a, i) =>
-          !/^-([A-Z]+|\d+|s|n|l|L|-signal)$/i.test(a.value) &&
-          !/^-(s|n)$/.test(args[i - 1]?.value ?? '') &&
+          !(i === 0 && /^-(\d+|[A-Z]+\d*)$/i.test(a.value)) &&
+          !/^-(s|n|l|L|-signal)$/.test(a.value) &&
+          !/^-(s|n|-signal)$/.test(args[i - 1]?.value ?? '') &&
           (a.dynamic || !a.value.startsWith('-') || /^-\d+$/.test(a.value)),
       );
       const hit = targets.find((t) => !t.dynamic && pidCouldBe(t, ctx));

@@ -80,6 +80,44 @@ const ALIASES: Readonly<Record<string, string>> = {
   splitw: 'split-window',
   loadb: 'load-buffer',
   saveb: 'save-buffer',
+  // tmux's other aliases, so that they are not read as ambiguous prefixes
+  attach: 'attach-session',
+  display: 'display-message',
+  displayp: 'display-panes',
+  has: 'has-session',
+  lsb: 'list-buffers',
+  lsc: 'list-clients',
+  lscm: 'list-commands',
+  lsk: 'list-keys',
+  lsp: 'list-panes',
+  ls: 'list-sessions',
+  lsw: 'list-windows',
+  selectp: 'select-pane',
+  selectw: 'select-window',
+  selectl: 'select-layout',
+  setb: 'set-buffer',
+  set: 'set-option',
+  setw: 'set-window-option',
+  setenv: 'set-environment',
+  show: 'show-options',
+  showb: 'show-buffer',
+  rename: 'rename-session',
+  renamew: 'rename-window',
+  resizep: 'resize-pane',
+  resizew: 'resize-window',
+  switchc: 'switch-client',
+  breakp: 'break-pane',
+  joinp: 'join-pane',
+  movep: 'move-pane',
+  movew: 'move-window',
+  swapp: 'swap-pane',
+  swapw: 'swap-window',
+  lastp: 'last-pane',
+  last: 'last-window',
+  next: 'next-window',
+  prev: 'previous-window',
+  linkw: 'link-window',
+  wait: 'wait-for',
 };
 
 /** tmux's own command names, for its unique-prefix matching (`send-k` is send-keys). */
@@ -167,7 +205,7 @@ export function judgeTmux(args: readonly Arg[], ctx: ShellContext): Analysis {
       start = i + 1;
     }
   }
-  if (commands.length === 0) return safe('tmux without a command attaches or starts a session');
+  if (commands.length === 0) return worst(out, safe('tmux without a command attaches or starts a session'));
   for (const command of commands) out.push(judgeCommand(command, onConsoleServer, ctx));
   return worst(out, safe('tmux'));
 }
@@ -228,16 +266,16 @@ function judgeCommand(words: readonly Arg[], onConsoleServer: boolean, ctx: Shel
           `tmux ${name} types into ${where()}, which is or could be the warden console's; only a person presses keys there`,
         ),
       );
+    if (name === 'pipe-pane' && reaches && flags.some((f) => f.includes('I')))
+      out.push(
+        consoleHold('console-keystrokes', `tmux pipe-pane -I types a command's output into ${where()}`),
+      );
     if (spec.effect === 'read' && reaches)
       out.push(
         consoleHold(
           'console-screen-read',
           `tmux ${name} reads ${where()}, which is or could be the warden console's screen (other sessions' commands, pairing codes)`,
         ),
-      );
-    if (name === 'pipe-pane' && reaches && flags.some((f) => f.includes('I')))
-      out.push(
-        consoleHold('console-keystrokes', `tmux pipe-pane -I types a command's output into ${where()}`),
       );
     if (spec.effect === 'kill' && reaches)
       out.push(

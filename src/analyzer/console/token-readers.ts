@@ -295,6 +295,10 @@ export function judgeTokenInCode(code: string, ctx: ShellContext): Analysis | un
   for (const literal of literals) {
     const abs = resolvePath(literal, ctx);
     if (abs && tokenFileReason(abs, ctx.env)) return tokenRead(`code opening ${literal}`);
+    // `process.env.HOME + '/.warden/token'`, `Path.home() / '.claude/settings.json'`
+    const underHome = literal.startsWith('/') ? `${ctx.env.home}${literal}` : `${ctx.env.home}/${literal}`;
+    if (/\.(warden|claude)\//.test(literal) && tokenFileReason(underHome, ctx.env))
+      return tokenRead(`code opening ~/${literal.replace(/^\//, '')}`);
   }
   // path.join('.claude', 'settings.local.json'), '.claude/' + name
   const dir = literals.find((l) => /(^|\/)\.claude\/?$/.test(l) || /(^|\/)\.warden\/?$/.test(l));
