@@ -36,6 +36,7 @@ export function judgeConsoleReach(
   }
   if (name === 'warden') return judgeWardenCli(args);
   if (name === 'at' || name === 'batch') return judgeScheduled(cmd, ctx);
+  if (name === 'script') return judgeScriptCommand(args, ctx);
   if (SEARCHERS.has(name)) return judgeRecursiveSearch(name, args, ctx);
   if (name === 'git') return judgeGitTokenRead(args, ctx);
   if (COPIERS.has(name)) return judgeCopier(name, args, ctx);
@@ -69,6 +70,16 @@ function judgeScheduled(cmd: SimpleCommand, ctx: ShellContext): Analysis | undef
   if (text === undefined) return undefined;
   const later = ctx.judgeScript(text, deeper(ctx));
   return later.kind === 'dangerous' && later.finding.startsWith('console-') ? later : undefined;
+}
+
+/** `script -c CMD` runs CMD on a new terminal (the way to give `tmux attach` a tty). */
+function judgeScriptCommand(args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
+  const at = args.findIndex((a) => /^(-[a-zA-Z]*c|--command)$/.test(a.value));
+  const code = at >= 0 ? args[at + 1] : args.find((a) => a.value.startsWith('--command='));
+  if (!code) return undefined;
+  const value = code.value.startsWith('--command=') ? code.value.slice(10) : code.value;
+  const inner = ctx.judgeScript(value, deeper(ctx));
+  return inner.kind === 'safe' ? undefined : inner;
 }
 
 const RUNNERS = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'uvx', 'pipx']);

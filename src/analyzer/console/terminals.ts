@@ -74,7 +74,7 @@ const SCREEN_KILL = new Set([
 
 const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined => {
   const x = args.findIndex((a) => a.value === '-X' || a.value === '-Q');
-  if (x < 0) return undefined;
+  if (x < 0) return screenAttach(args, ctx);
   const command = args[x + 1]?.value ?? '';
   const effect: Effect | undefined = SCREEN_INPUT.has(command)
     ? 'input'
@@ -107,6 +107,18 @@ const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined =
   return hold(effect, `screen -X ${command}`);
 };
 
+/** `screen -x NAME` joins a session (and types into it); `-d -r`/`-D -R` take it from its display. */
+function screenAttach(args: readonly Arg[], ctx: ShellContext): Analysis | undefined {
+  const attach = args.findIndex((a) => /^-[dDmS]*[xrR]$/.test(a.value) || /^-[dD][rR]$/.test(a.value));
+  if (attach < 0 || args.some((a) => /^-[a-zA-Z]*m/.test(a.value))) return undefined;
+  const place = consoleOf(ctx.env).facts.screen;
+  if (!place) return undefined;
+  const named = args.slice(attach + 1).find((a) => !a.value.startsWith('-')) ?? optionValue(args, ['-S']);
+  if (named && !named.dynamic && place.session && !screenSessionCouldBe(named.value, place.session))
+    return undefined;
+  return hold('input', `screen ${args[attach]!.value}`);
+}
+
 /** screen matches a session by its full `pid.name`, its pid, or a prefix of its name. */
 function screenSessionCouldBe(wanted: string, sty: string): boolean {
   const dot = sty.indexOf('.');
@@ -118,7 +130,7 @@ function screenSessionCouldBe(wanted: string, sty: string): boolean {
 
 // ---- zellij
 
-const ZELLIJ_INPUT = new Set(['write', 'write-chars', 'paste', 'send-keys']);
+const ZELLIJ_INPUT = new Set(['write', 'write-chars', 'paste', 'send-keys', 'attach', 'a']);
 const ZELLIJ_READ = new Set(['dump-screen', 'dump-layout']);
 const ZELLIJ_KILL = new Set([
   'close-pane',
@@ -151,8 +163,8 @@ const zellij = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined =
   if (!place) return undefined;
   const session = optionValue(args, ['--session', '-s']);
   // kill-session NAME / delete-session NAME name the session as an operand
-  const named = /^(kill|delete)-session$/.test(sub!)
-    ? words[words.findIndex((a) => a.value === sub) + 1]
+  const named = /^((kill|delete)-session|attach|a)$/.test(sub!)
+    ? (words[words.findIndex((a) => a.value === sub) + 1] ?? session)
     : session;
   if (named && !named.dynamic && place.session !== undefined && named.value !== place.session)
     return undefined;

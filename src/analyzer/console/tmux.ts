@@ -26,6 +26,8 @@ interface TmuxCommand {
 const COMMANDS: Readonly<Record<string, TmuxCommand>> = {
   'send-keys': { valued: 'cNt', effect: 'input', target: 'pane' },
   'send-prefix': { valued: 't', effect: 'input', target: 'pane' },
+  // an attached client types into the session's panes (`script -qc 'tmux attach -t ops' <<< y`)
+  'attach-session': { valued: 'cft', effect: 'input', target: 'session' },
   'paste-buffer': { valued: 'bst', effect: 'input', target: 'pane' },
   'pipe-pane': { valued: 't', effect: 'read', target: 'pane', shellAt: 0 },
   'capture-pane': { valued: 'bESt', effect: 'read', target: 'pane' },
@@ -123,7 +125,6 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** tmux's own command names, for its unique-prefix matching (`send-k` is send-keys). */
 const ALL_NAMES = [
   ...Object.keys(COMMANDS),
-  'attach-session',
   'break-pane',
   'choose-tree',
   'copy-mode',
