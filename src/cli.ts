@@ -6,7 +6,7 @@ import { install, uninstall } from './commands/install.js';
 import { log } from './commands/log.js';
 import { runtimeFromEnv } from './commands/runtime.js';
 import { serve } from './commands/serve.js';
-import { isModeName, MODE_NAMES, type ModeName } from './domain/mode.js';
+import { DEFAULT_MODE, isModeName, MODE_NAMES, type ModeName } from './domain/mode.js';
 import { DEFAULT_PORT } from './server/connection.js';
 import { forwardHook } from './server/hook-client.js';
 
@@ -33,7 +33,16 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const modeOption = () => new Option('--mode <mode>', `mode: ${MODE_NAMES.join(', ')}`).argParser(parseMode);
+const modeOption = () =>
+  new Option(
+    '--mode <mode>',
+    `mode: ${MODE_NAMES.join(', ')} (default: config.json's mode, else ${DEFAULT_MODE})`,
+  ).argParser(parseMode);
+
+/** The mode to start in: `--mode`, else config.json's `mode`, else auto. */
+export function startMode(flag: ModeName | undefined, configured: ModeName | undefined): ModeName {
+  return flag ?? configured ?? DEFAULT_MODE;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const runtime = runtimeFromEnv();
@@ -42,26 +51,28 @@ export async function main(argv: string[]): Promise<number> {
     .name('warden')
     .enablePositionalOptions()
     .description('Approval console for coding agents: decides tool calls, holds the rest for you.')
-    .addOption(modeOption().default('manual'))
+    .addOption(modeOption())
     .option('--port <port>', 'port of the local endpoint (0: any free port)', parsePort, defaultPort())
     .option('--demo', 'show the console driven by a built-in scripted session')
-    .action(async (opts: { mode: ModeName; port: number; demo?: boolean }) => {
+    .action(async (opts: { mode?: ModeName; port: number; demo?: boolean }) => {
       const { runConsole } = await import('./commands/console.js');
-      code = await runConsole(runtime, { mode: opts.mode, port: opts.port, demo: opts.demo === true });
+      const mode = startMode(opts.mode, runtime.config.mode);
+      code = await runConsole(runtime, { mode, port: opts.port, demo: opts.demo === true });
     });
 
   program
     .command('serve')
     .description('run the broker and endpoint without the TUI (CI, scripts); one line per decision')
-    .addOption(modeOption().default('manual'))
+    .addOption(modeOption())
     .addOption(
       new Option('--on-hold <answer>', 'answer for held actions with no person present')
         .choices(['ask', 'deny'])
         .default('ask'),
     )
     .option('--port <port>', 'port (0: any free port)', parsePort, defaultPort())
-    .action(async (opts: { mode: ModeName; onHold: 'ask' | 'deny'; port: number }) => {
-      code = await serve(runtime, { mode: opts.mode, onHold: opts.onHold, port: opts.port }, process.stdout);
+    .action(async (opts: { mode?: ModeName; onHold: 'ask' | 'deny'; port: number }) => {
+      const mode = startMode(opts.mode, runtime.config.mode);
+      code = await serve(runtime, { mode, onHold: opts.onHold, port: opts.port }, process.stdout);
     });
 
   program
@@ -187,6 +198,59 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr,
       );
     });
+
+  program
+    .command('replay')
+    .description(
+      'decide the recorded actions again under other rules or another mode and print what would change (exit 1 when something the recorded run denied would be allowed)',
+    )
+    .option(
+      '--rules <file>',
+      'a rules file (Claude Code settings or warden rules.json); default: the rules in force',
+    )
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        `judge in this mode (${MODE_NAMES.join(', ')}); default: the mode each was recorded in`,
+      ).argParser(parseMode),
+    )
+    .option('--since <when>', 'only actions since: 7d, 12h, 30m or an ISO date', '7d')
+    .option('--project <dir>', 'only sessions in this project')
+    .option('--session <id>', 'only this session')
+    .option('--json', 'one JSON object per changed action: id, tool, input, before, after, by')
+    .action(
+      async (opts: {
+        rules?: string;
+        mode?: ModeName;
+        since: string;
+        project?: string;
+        session?: string;
+        json?: boolean;
+      }) => {
+        const { replay, parseSince } = await import('./commands/replay.js');
+        const since = parseSince(opts.since);
+        if (since === undefined) {
+          process.stderr.write(
+            `warden replay: --since ${JSON.stringify(opts.since)}: expected 7d, 12h, 30m or a date\n`,
+          );
+          code = 2;
+          return;
+        }
+        code = replay(
+          runtime,
+          {
+            since,
+            json: opts.json === true,
+            ...(opts.rules !== undefined && { rulesFile: opts.rules }),
+            ...(opts.mode !== undefined && { mode: opts.mode }),
+            ...(opts.project !== undefined && { project: opts.project }),
+            ...(opts.session !== undefined && { session: opts.session }),
+          },
+          process.stdout,
+          process.stderr,
+        );
+      },
+    );
 
   program.exitOverride();
   try {

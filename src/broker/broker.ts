@@ -74,6 +74,7 @@ export function createBroker(
       cwd: a.cwd,
       decision: answer.answer,
       verdict: record.verdict.decision,
+      ...(store !== undefined && { mode: store.getState().mode }),
       by: answer.by,
       who: record.resolution?.who ?? 'warden',
       reason: answer.reason,
@@ -105,7 +106,12 @@ export function createBroker(
 
   const classify = (record: ActionRecord) => {
     const id = record.action.id;
-    if (!store || options.classifier.status !== 'on' || classifying.has(id)) return;
+    if (!store || options.classifier.status !== 'on') return;
+    if (classifying.has(id)) {
+      // Still with the model (a re-judge held it meanwhile, then handed it back): its answer is coming.
+      store.getState().markClassifying(id);
+      return;
+    }
     classifying.add(id);
     store.getState().markClassifying(id);
     options.classifier

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { createAnalyzer } from '../analyzer/index.js';
+import { secretEnvValues } from '../analyzer/web-reads.js';
 import type { WardenOptions } from '../app.js';
 import { createClassifier } from '../classifier/index.js';
 import { locateConsole, realLocateDeps } from '../config/console-location.js';
@@ -35,7 +36,10 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   const { config, error } = loadWardenConfig(home);
   return {
     home,
-    env: withRunningConsole(environmentFor(processEnv), home),
+    env: withRunningConsole(
+      { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
+      home,
+    ),
     analyzer: createAnalyzer(),
     classifier: classifierFrom(config, processEnv),
     config,

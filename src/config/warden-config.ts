@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { MODE_NAMES } from '../domain/mode.js';
 
 /** $WARDEN_HOME/config.json: optional; every field has a default. */
 export const wardenConfigSchema = z
   .object({
+    /** The mode to start in when `--mode` is not given (default auto). */
+    mode: z.enum(MODE_NAMES).optional(),
     classifier: z
       .object({
         apiKey: z.string().min(1).optional(),

@@ -31,8 +31,18 @@ export interface Environment {
    * that could be the console's counts as the console's.
    */
   readonly console?: ConsoleFacts;
+  /**
+   * Values of the user's secret-named environment variables (tokens, keys, passwords) as warden
+   * saw them at start-up: a request that carries one sends the secret off the machine. Never shown.
+   */
+  readonly secretValues?: readonly string[];
 }
 
 export interface Analyzer {
   analyze(action: Action, env: Environment): Analysis;
+  /**
+   * Whether a shell action is proven to only read (`git status`, `ls`, `rg x src`): what manual
+   * and plan mode run without asking. Absent means never proven.
+   */
+  provesReadOnly?(action: Action, env: Environment): boolean;
 }
