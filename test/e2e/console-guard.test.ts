@@ -5,11 +5,11 @@
 // the delay has long passed. A second scripted model types into a tmux session it made itself,
 // which runs. The panes get tmux's own TMUX/TMUX_PANE, as a person's would.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CLAUDE_BIN, claudeEnv, parseStreamJson, removeDir, tempDir } from '../support/claude-runner.js';
+import { CLAUDE_BIN, claudeEnv, parseStreamJson, tempDir } from '../support/claude-runner.js';
 import {
   type FakeMessagesApi,
   scriptedClaudeCodeHandler,
@@ -35,7 +35,7 @@ const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 beforeAll(async () => {
   await ensureBuilt();
   api = await startFakeMessagesApi(scriptedClaudeCodeHandler());
-});
+}, 120_000);
 afterAll(async () => {
   await api?.close();
 });
@@ -48,7 +48,8 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await tmux('kill-server').catch(() => undefined);
-  removeDir(root);
+  // the panes' programs get SIGHUP and may still be writing their last files
+  rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
 
 interface ConsolePane {
