@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { adapterFor } from './adapters/registry.js';
+import { BACKEND_CHOICES, type BackendChoice } from './classifier/backends/select.js';
 import { classify } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { install, uninstall } from './commands/install.js';
@@ -43,6 +44,11 @@ const modeOption = () =>
 export function startMode(flag: ModeName | undefined, configured: ModeName | undefined): ModeName {
   return flag ?? configured ?? DEFAULT_MODE;
 }
+const classifierOption = () =>
+  new Option(
+    '--classifier <backend>',
+    'LLM classifier backend (default: classifier.backend in config.json, else auto)',
+  ).choices(BACKEND_CHOICES);
 
 export async function main(argv: string[]): Promise<number> {
   const runtime = runtimeFromEnv();
@@ -54,7 +60,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(modeOption())
     .option('--port <port>', 'port of the local endpoint (0: any free port)', parsePort, defaultPort())
     .option('--demo', 'show the console driven by a built-in scripted session')
-    .action(async (opts: { mode?: ModeName; port: number; demo?: boolean }) => {
+    .addOption(classifierOption())
+    .action(async (opts: { mode?: ModeName; port: number; demo?: boolean; classifier?: BackendChoice }) => {
+      if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
       const { runConsole } = await import('./commands/console.js');
       const mode = startMode(opts.mode, runtime.config.mode);
       code = await runConsole(runtime, { mode, port: opts.port, demo: opts.demo === true });
@@ -70,10 +78,14 @@ export async function main(argv: string[]): Promise<number> {
         .default('ask'),
     )
     .option('--port <port>', 'port (0: any free port)', parsePort, defaultPort())
-    .action(async (opts: { mode?: ModeName; onHold: 'ask' | 'deny'; port: number }) => {
-      const mode = startMode(opts.mode, runtime.config.mode);
-      code = await serve(runtime, { mode, onHold: opts.onHold, port: opts.port }, process.stdout);
-    });
+    .addOption(classifierOption())
+    .action(
+      async (opts: { mode?: ModeName; onHold: 'ask' | 'deny'; port: number; classifier?: BackendChoice }) => {
+        if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
+        const mode = startMode(opts.mode, runtime.config.mode);
+        code = await serve(runtime, { mode, onHold: opts.onHold, port: opts.port }, process.stdout);
+      },
+    );
 
   program
     .command('hook')
@@ -147,7 +159,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(modeOption().default('auto'))
     .option('--cwd <dir>', 'working directory for calls that do not name one', process.cwd())
     .option('--llm', 'ask the LLM classifier when the analyzer is unsure')
-    .action(async (opts: { mode: ModeName; cwd: string; llm?: boolean }) => {
+    .addOption(classifierOption())
+    .action(async (opts: { mode: ModeName; cwd: string; llm?: boolean; classifier?: BackendChoice }) => {
+      if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
       code = await classify(
         runtime,
         { mode: opts.mode, cwd: opts.cwd, llm: opts.llm === true },
@@ -166,17 +180,22 @@ export async function main(argv: string[]): Promise<number> {
       'JSON lines: {tool, input, label?, source_policy?, ...} (the format of shared/corpus)',
     )
     .addOption(modeOption().default('auto'))
-    .option('--llm', 'ask the LLM classifier when the analyzer is unsure (needs an API key)')
-    .action(async (file: string, opts: { mode: ModeName; llm?: boolean }) => {
-      const { runEval } = await import('./eval/index.js');
-      const out = (line: string) => process.stdout.write(`${line}\n`);
-      if (opts.llm && runtime.classifier.status !== 'on') {
-        process.stderr.write(`warden: --llm: the classifier is ${runtime.classifier.describe()}\n`);
-        code = 2;
-        return;
-      }
-      await runEval({ file, mode: opts.mode, out, ...(opts.llm && { classifier: runtime.classifier }) });
-    });
+    .option('--llm', 'ask the LLM classifier when the analyzer is unsure')
+    .addOption(classifierOption())
+    .option(
+      '--record <cassette>',
+      "with --llm: write each classifier request's key, answer and usage to this file",
+    )
+    .option('--replay <cassette>', 'score with the answers recorded in this file, offline (implies --llm)')
+    .action(
+      async (
+        file: string,
+        opts: { mode: ModeName; llm?: boolean; classifier?: BackendChoice; record?: string; replay?: string },
+      ) => {
+        const { evalCommand } = await import('./commands/eval.js');
+        code = await evalCommand(runtime, { file, ...opts }, process.stdout, process.stderr);
+      },
+    );
 
   program
     .command('log')

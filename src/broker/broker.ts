@@ -114,8 +114,10 @@ export function createBroker(
     }
     classifying.add(id);
     store.getState().markClassifying(id);
-    options.classifier
-      .classify(record.action)
+    const showStatus = () => store?.getState().setClassifierStatus(options.classifier.describe());
+    const pending = options.classifier.classify(record.action);
+    showStatus();
+    pending
       .catch((error: unknown) => ({
         verdict: 'unsure' as const,
         reason: `classifier failed: ${String(error)}`,
@@ -129,6 +131,8 @@ export function createBroker(
           options.audit.write({ event: 'classifier', id, session: record.action.sessionId, ...result.usage });
         }
         s.classified(id, v);
+        // The header: the backend, its load, and the last failure (a failing backend holds actions).
+        showStatus();
         const after = store!.getState().records.get(id);
         if (after?.status === 'held') applyOnHold(after);
       });

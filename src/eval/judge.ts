@@ -2,7 +2,7 @@ import { actionFromToolCall } from '../adapters/tool-call.js';
 import { createAnalyzer } from '../analyzer/index.js';
 import type { Action } from '../domain/action.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
-import type { Classifier } from '../domain/classification.js';
+import type { Classifier, ClassifierAnswer } from '../domain/classification.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Decision, Verdict } from '../domain/verdict.js';
 import { decide } from '../policy/decide.js';
@@ -42,6 +42,8 @@ export interface Judged {
   readonly action: Action;
   readonly verdict: Verdict;
   readonly decision: Decision;
+  /** The classifier's answer, when it was asked. */
+  readonly answer?: ClassifierAnswer;
 }
 
 /** Runs decide() (empty rules) on a case, then the classifier when decide() asks for it. */
@@ -67,6 +69,11 @@ export class CaseJudge {
     const answer = await this.classifier.classify(j.action);
     const decision: Decision =
       answer.verdict === 'allow' ? 'allow' : answer.verdict === 'block' ? 'deny' : 'hold';
-    return { ...j, decision, verdict: { ...j.verdict, decision, by: 'classifier', reason: answer.reason } };
+    return {
+      ...j,
+      decision,
+      answer,
+      verdict: { ...j.verdict, decision, by: 'classifier', reason: answer.reason },
+    };
   }
 }

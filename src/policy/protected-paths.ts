@@ -149,6 +149,7 @@ function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefin
   if (dirs.agentLogins.has(abs)) return "a coding agent's login";
   if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
   if (
+    !(dirs.home === '/root' && isInside(abs, dirs.home)) &&
     /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
       abs,
     )
@@ -224,6 +225,8 @@ const AGENT_LOGINS = [
 
 /** The directories under home the checks name, built once per home (the checks run for every action). */
 interface HomeDirs {
+  /** The (lower-cased) home itself: `/root` is the user's own home when warden runs as root. */
+  readonly home: string;
   readonly ssh: string;
   readonly aws: string;
   readonly gcloud: string;
@@ -243,6 +246,7 @@ function homeDirs(home: string): HomeDirs {
     cachedDirs = {
       home,
       dirs: {
+        home: home.toLowerCase(),
         ssh: at('.ssh'),
         aws: at('.aws'),
         gcloud: at('.config/gcloud'),

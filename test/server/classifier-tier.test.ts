@@ -76,6 +76,10 @@ describe('the classifier tier in auto mode', () => {
     });
     const record = w.store.getState().records.get(w.store.getState().held[0]!)!;
     expect(record.verdict).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
+    // The header says the backend is failing.
+    expect(w.store.getState().classifierStatus).toMatch(
+      /last call failed: the classifier API failed \(500\)/,
+    );
     w.store.getState().deny(undefined, 'not now');
     expect((await pending).permissionDecision).toBe('deny');
   });
