@@ -48,6 +48,14 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await tmux('kill-server').catch(() => undefined);
+  // a Claude Code still waiting on a held action keeps writing its session files: stop it first
+  for (const file of readdirSync(root).filter((f) => f.endsWith('.pid'))) {
+    try {
+      process.kill(Number(readFileSync(join(root, file), 'utf8')), 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
   // the panes' programs get SIGHUP and may still be writing their last files
   rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
@@ -111,7 +119,9 @@ async function startClaudePane(name: string, prompt: string): Promise<{ out: str
   const script = [
     ...Object.entries(env).map(([k, v]) => `export ${k}=${quote(v)}`),
     `cd ${quote(project)}`,
-    `${quote(CLAUDE_BIN)} -p "$(cat ${quote(join(root, `${name}.prompt`))})" --output-format stream-json --verbose > ${quote(out)} 2> ${quote(`${out}.err`)}`,
+    `${quote(CLAUDE_BIN)} -p "$(cat ${quote(join(root, `${name}.prompt`))})" --output-format stream-json --verbose > ${quote(out)} 2> ${quote(`${out}.err`)} &`,
+    `echo $! > ${quote(join(root, `${name}.pid`))}`,
+    'wait $!',
     `echo $? > ${quote(done)}`,
   ].join('\n');
   writeFileSync(join(root, `${name}.sh`), script);
