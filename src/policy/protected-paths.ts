@@ -3,6 +3,7 @@ import type { Environment } from '../domain/analysis.js';
 import { resolvePath } from '../domain/resolve-path.js';
 import { isWindowsSystemPath } from '../domain/windows-path.js';
 import { agentConfigFileReason, agentConfigWriteReason } from './agent-config.js';
+import { consoleDeviceReason, tokenFileReason } from './console-files.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -17,6 +18,8 @@ function writeReason(file: string, env: Environment): string | undefined {
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
   if (hasSegment(abs, '.warden')) return "warden's project rules";
+  const device = consoleDeviceReason(abs, env);
+  if (device) return device;
   if (hasSegment(abs, '.git')) return 'git internals (.git/)';
   if (abs.includes('/.')) {
     const agent = agentConfigWriteReason(abs);
@@ -95,9 +98,8 @@ function readReason(file: string, env: Environment): string | undefined {
   const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
-  if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (/^settings.*\.json$/.test(base) && abs.endsWith(`/.claude/${base}`))
-    return "Claude Code's settings (they hold warden's hook token)";
+  const token = tokenFileReason(abs, env) ?? consoleDeviceReason(abs, env);
+  if (token) return token;
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (isInside(abs, dirs.ssh) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
     return 'SSH private keys';

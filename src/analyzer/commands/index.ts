@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { judgeConsoleReach } from '../console/index.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -52,6 +53,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   const args = argv.slice(1);
   const global = globalChecks(args);
   if (global) return global;
+  const reach = judgeConsoleReach(name, args, cmd, ctx);
+  if (reach) return reach;
   if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
