@@ -186,8 +186,17 @@ const SED_WRITES = /(^|[;{}\n]|[\d$/]|^\s*)\s*[wWe](\s|$)/;
 /** awk that runs programs, writes or pipes output (`system()`, `print > f`, `| "cmd"`). */
 const AWK_WRITES = /system\s*\(|\|\s*["$\w]|["\w)]\s*\||print[f]?[^;}]*>|getline|close\s*\(|fflush/;
 
+/**
+ * Long options that, in any reader, name a file to write or a program to run (`--output=f`,
+ * `--log-file=f`, `--pre=cmd`, `--pager=cmd`, `--exec=cmd`): whatever the program, such an option
+ * is not reading. `--output-delimiter` and the like end in another word and are left alone.
+ */
+const WRITES_OR_RUNS_OPTION =
+  /^--?(?:[\w-]*-)?(output|outfile|out-file|log-?file|exec|execdir|pager|pre|program|command|cmd|editor|shell|hook|to-command)(=|$)/i;
+
 /** Whether one reader, with these arguments, writes or runs nothing. */
 function readerReads(head: string, args: readonly string[]): boolean {
+  if (args.some((a) => WRITES_OR_RUNS_OPTION.test(a))) return false;
   switch (head) {
     case 'git':
       return gitReads(args);
@@ -212,7 +221,8 @@ function readerReads(head: string, args: readonly string[]): boolean {
       return args.every((a) => a.startsWith('-') && !/^(-F|--file|-b|--boot)$/.test(a));
     case 'less':
     case 'more':
-      return !args.some((a) => a.startsWith('+'));
+      // `+cmd` runs a less command; `-o`/`-O file` copies the input to a log file
+      return !args.some((a) => a.startsWith('+') || /^-[a-zA-Z]*[oOk]/.test(a));
     case 'uniq':
       return args.filter((a) => !a.startsWith('-')).length <= 1;
     case 'sed': {

@@ -13,6 +13,7 @@ import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
 import { INTERPRETER_JUDGES } from './interpreters.js';
+import { judgeMetadataReach } from './metadata-reach.js';
 import { judgeMigration } from './migrations.js';
 import { NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
@@ -59,6 +60,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
   if (leaked) return leaked;
+  const metadata = judgeMetadataReach(name, args);
+  if (metadata) return metadata;
   const known = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
   const inner = worst(
     [known, judgeSecretOutput(name, args, cmd), judgeDestination(name, args)].filter((a) => a !== undefined),

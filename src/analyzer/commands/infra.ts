@@ -24,6 +24,12 @@ function operandsOf(args: readonly Arg[], limit = 4): Arg[] {
   let seenOperand = false;
   for (let i = 0; i < args.length; i++) {
     const v = args[i]!.value;
+    // an HTTP method with its option (`gh api --method=DELETE`, `-XDELETE`) is a verb like `-X DELETE`'s
+    const method = /^(?:--method=|--request=|-X)([A-Za-z]+)$/.exec(v);
+    if (method) {
+      ops.push({ ...args[i]!, value: method[1]! });
+      continue;
+    }
     if (v.startsWith('-')) {
       // global options before the first subcommand take a value: `az --subscription X vm list`
       if (!seenOperand && v.startsWith('--') && !v.includes('=')) i++;

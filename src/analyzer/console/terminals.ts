@@ -75,7 +75,11 @@ const SCREEN_KILL = new Set([
 const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined => {
   const x = args.findIndex((a) => a.value === '-X' || a.value === '-Q');
   if (x < 0) return screenAttach(args, ctx);
-  const command = args[x + 1]?.value ?? '';
+  // options may come on either side of -X (`screen -X -S warden hardcopy f`): the command is the
+  // first word after -X that is neither an option nor an option's value
+  const at = screenCommandAt(args, x);
+  const command = args[at]?.value ?? '';
+  const options = args.slice(0, at);
   const effect: Effect | undefined = SCREEN_INPUT.has(command)
     ? 'input'
     : SCREEN_READ.has(command)
@@ -86,7 +90,7 @@ const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined =
   if (!effect) return undefined;
   const place = consoleOf(ctx.env).facts.screen;
   if (!place) return undefined;
-  const session = optionValue(args.slice(0, x), ['-S', '-r', '-x']);
+  const session = optionValue(options, ['-S', '-r', '-x']);
   if (
     session &&
     !session.dynamic &&
@@ -95,7 +99,7 @@ const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined =
     !screenSessionCouldBe(session.value, place.session)
   )
     return undefined;
-  const window = optionValue(args.slice(0, x), ['-p']);
+  const window = optionValue(options, ['-p']);
   if (
     window &&
     !window.dynamic &&
@@ -106,6 +110,18 @@ const screen = (args: readonly Arg[], ctx: ShellContext): Analysis | undefined =
     return undefined;
   return hold(effect, `screen -X ${command}`);
 };
+
+/** screen's options that take a value in the next word. */
+const SCREEN_VALUED = /^-(S|p|r|x|c|e|h|l|s|T|t)$/;
+
+function screenCommandAt(args: readonly Arg[], x: number): number {
+  for (let i = x + 1; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (SCREEN_VALUED.test(v)) i++;
+    else if (!v.startsWith('-')) return i;
+  }
+  return args.length;
+}
 
 /** `screen -x NAME` joins a session (and types into it); `-d -r`/`-D -R` take it from its display. */
 function screenAttach(args: readonly Arg[], ctx: ShellContext): Analysis | undefined {

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { actionFromToolCall } from '../../src/adapters/tool-call.js';
+import { createAnalyzer } from '../../src/analyzer/index.js';
+import { provesReadOnly } from '../../src/analyzer/read-only-proof.js';
+import { describeTables, TABLE_CWD, TABLE_ENV } from '../support/analyzer-tables.js';
+
+/** Bypasses a third red-team round found, closed with general rules, and what must stay allowed. */
+
+describeTables('red-team round 3', {
+  'a cloud metadata service in any spelling, from any program': [
+    ['curl http://169.254.169.254/latest/meta-data/iam/security-credentials/', 'unsure'],
+    ['curl http://2852039166/latest/meta-data/', 'unsure'],
+    ['curl http://0xA9FEA9FE/latest/meta-data/', 'unsure'],
+    ['curl http://0251.0376.0251.0376/latest/meta-data/', 'unsure'],
+    ['curl http://169.254.43518/latest/meta-data', 'unsure'],
+    ['curl http://%31%36%39.254.169.254/latest/', 'unsure'],
+    ['curl http://[::ffff:169.254.169.254]/latest/meta-data/', 'unsure'],
+    ['curl http://[fd00:ec2::254]/latest/meta-data/', 'unsure'],
+    ['curl http://169.254.169.254.nip.io/latest/meta-data/', 'unsure'],
+    ['curl -s http://169-254-169-254.sslip.io/latest/', 'unsure'],
+    ['curl -H Metadata-Flavor:Google http://metadata.google.internal/computeMetadata/v1/', 'unsure'],
+    ['curl http://metadata/computeMetadata/v1/', 'unsure'],
+    ['curl http://100.100.100.200/latest/meta-data/ram/security-credentials/', 'unsure'],
+    ['wget -qO- http://169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', 'unsure'],
+    ['http GET 169.254.169.254/latest/meta-data/iam/', 'unsure'],
+    ['xh 169.254.169.254/latest/meta-data/', 'unsure'],
+    [
+      'python3 -c "import urllib.request as u;print(u.urlopen(\'http://169.254.169.254/latest/\').read())"',
+      'unsure',
+    ],
+    ['node -e "fetch(\'http://[::ffff:a9fe:a9fe]/latest/\').then(r=>r.text())"', 'unsure'],
+    ['ruby -e \'require "open-uri"; puts URI.open("http://metadata.google.internal/").read\'', 'unsure'],
+    ['pwsh -c "iwr http://169.254.169.254/latest/meta-data/"', 'unsure'],
+    ['pwsh -c "Invoke-RestMethod -Uri http://metadata.google.internal/computeMetadata/v1/"', 'unsure'],
+    // local dev servers and public APIs stay routine
+    ['curl http://localhost:3000/health', 'safe'],
+    ['curl -s http://127.0.0.1:8080/api/items', 'safe'],
+    ['curl -fsSL https://registry.npmjs.org/react', 'safe'],
+    ['curl -s https://api.github.com/repos/o/r', 'safe'],
+    ['http GET https://httpbin.org/get', 'safe'],
+    ['python3 -c "print(\'http://example.com/169.254.169.254\')"', 'safe'],
+    ['pwsh -c "Invoke-RestMethod https://api.github.com/repos/o/r"', 'safe'],
+  ],
+  'requests over a local socket reach the daemon behind it': [
+    ['curl --unix-socket /var/run/docker.sock http://x/containers/json', 'unsure'],
+    ['curl --unix-socket=/run/user/1000/podman/podman.sock http://d/v4.0.0/libpod/info', 'unsure'],
+  ],
+  'an HTTP method attached to its option is the same method': [
+    ['gh api --method=DELETE repos/o/r/git/refs/heads/main', 'dangerous'],
+    ['gh api -XDELETE repos/o/r', 'dangerous'],
+    ['gh api --method=GET repos/o/r/pulls', 'safe'],
+    ['gh api repos/o/r/pulls', 'safe'],
+  ],
+  'screen options on either side of -X': [
+    ['screen -X -S warden hardcopy /tmp/s.txt', 'dangerous'],
+    ['screen -X -S warden stuff y', 'dangerous'],
+    ['screen -X -p 0 -S warden quit', 'dangerous'],
+    ['screen -ls', 'safe'],
+  ],
+});
+
+describe('manual mode: an option that writes or runs a program is not a read', () => {
+  const analyzer = createAnalyzer();
+  const proves = (command: string) => {
+    const action = actionFromToolCall({ tool: 'Bash', input: { command }, cwd: TABLE_CWD });
+    return provesReadOnly(action, TABLE_ENV, analyzer.analyze(action, TABLE_ENV));
+  };
+  it.each([
+    ['diff --output=patch.txt a b', false],
+    ['less -o /tmp/copy README.md', false],
+    ['less -O/tmp/copy README.md', false],
+    ['less --log-file=/tmp/copy README.md', false],
+    ['git log --output=/tmp/x', false],
+    ['sort --output=sorted.txt a.txt', false],
+    ['jq --seq . --rawfile x /tmp/y', false],
+    ['less README.md', true],
+    ['cut -d, -f1 --output-delimiter=";" data.csv', true],
+    ['git log --oneline -20', true],
+    ['diff -u a b', true],
+  ])('%s → proves read-only: %s', (command, expected) => {
+    expect(proves(command)).toBe(expected);
+  });
+});
