@@ -7,6 +7,7 @@ import { judgeCodeMode } from './code-mode.js';
 import type { ShellContext } from './commands/context.js';
 import { judgeSql } from './commands/database.js';
 import { judgeArgv } from './commands/index.js';
+import { judgeMetadataInText } from './commands/metadata-reach.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-checks.js';
 import { judgePowerShellArgs } from './powershell/invocation.js';
 import { judgePowerShell } from './powershell/judge.js';
@@ -204,6 +205,8 @@ function judgeMcp(tool: string, input: Readonly<Record<string, unknown>>): Analy
   if (MCP_CODE.test(tool)) return unsure('mcp-code', `${tool} runs code through an MCP server`);
   if (MCP_MERGE.test(tool)) return unsure('mcp-merge', `${tool} merges or pushes work to a shared branch`);
   const paths = JSON.stringify(input);
+  const metadata = judgeMetadataInText(tool, paths);
+  if (metadata) return metadata;
   if (RUNS_ON_PUSH.test(paths))
     return unsure('mcp-ci-write', `${tool} writes CI, hook or task files that run code`);
   return safe(`${tool} through an MCP server the user installed`);

@@ -1,9 +1,9 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { resolvePath } from '../paths.js';
+import { resolvePath, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
-import { safe } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
-import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
+import { safe, unsure } from '../verdicts.js';
+import type { CommandJudge, ShellContext } from './context.js';
+import { isRegenerableFile, judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 import { entryTowardWork } from './scratch-limits.js';
 
 /**
@@ -74,6 +74,33 @@ interface Filter {
   excludesStart: boolean;
 }
 
+/** Commands that delete the file they are given (`-exec rm {} +`). */
+const DELETERS = /^(rm|unlink|shred|trash|trash-put|gio)$/;
+
+/**
+ * A delete of every project file a name pattern matches (`-name '*.ts' -delete`, `-exec rm {} +`)
+ * is `rm src/**\/*.ts` by another spelling: held like rm's glob, unless the pattern names only
+ * files a build or an editor makes again (`*.pyc`, `*.log`) or is a literal name (`.DS_Store`).
+ */
+function globNameDelete(
+  args: readonly Arg[],
+  roots: readonly Arg[],
+  ctx: ShellContext,
+): Analysis | undefined {
+  const pattern = args.find(
+    (a, i) =>
+      i > 0 &&
+      /^-i?name$/.test(args[i - 1]!.value) &&
+      (a.dynamic || (/[*?[]/.test(a.value) && !isRegenerableFile(a.value))),
+  );
+  if (!pattern) return undefined;
+  const inProject = roots.some(
+    (r) => r.dynamic || /^project(-root)?$/.test(zoneOf(resolvePath(r.value, ctx), ctx)),
+  );
+  if (!inProject) return undefined;
+  return unsure('glob-delete', `find deletes every project file named ${pattern.value}; name the files`);
+}
+
 export const find: CommandJudge = (args, cmd, ctx) => {
   let i = 0;
   while (i < args.length && (LEADING.test(args[i]!.value) || LEADING_VALUED.has(args[i]!.value)))
@@ -138,7 +165,7 @@ export const find: CommandJudge = (args, cmd, ctx) => {
             (d.finding === 'delete-project' ||
               d.finding === 'recursive-delete-in-project' ||
               d.finding === 'delete-temp-dir')
-            ? safe('find -delete of matching files')
+            ? (globNameDelete(args, roots, ctx) ?? safe('find -delete of matching files'))
             : d;
         }),
       );
@@ -160,6 +187,10 @@ export const find: CommandJudge = (args, cmd, ctx) => {
       const abs = root.dynamic ? undefined : resolvePath(root.value, ctx);
       const toward = !filter.narrowed && abs ? entryTowardWork(abs, ctx) : undefined;
       if (toward) matches.push({ value: toward, dynamic: false });
+      if (DELETERS.test(inner[0]?.value.split('/').pop() ?? '')) {
+        const held = globNameDelete(args, roots, ctx);
+        if (held) out.push(held);
+      }
       for (const match of matches)
         out.push(
           ctx.judgeArgv(

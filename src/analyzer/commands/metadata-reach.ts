@@ -74,3 +74,17 @@ export function judgeMetadataReach(name: string, args: readonly Arg[]): Analysis
   }
   return undefined;
 }
+
+/** Holds a tool whose input names a URL on a cloud metadata service (an MCP fetch or browser tool). */
+export function judgeMetadataInText(tool: string, text: string): Analysis | undefined {
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const host = urlHost(m[0]);
+    const reason = host === undefined ? undefined : metadataReason(host);
+    if (reason)
+      return unsure(
+        'cloud-metadata',
+        `${tool} reaches ${host}, ${reason}: the metadata service hands out this machine's cloud credentials`,
+      );
+  }
+  return undefined;
+}

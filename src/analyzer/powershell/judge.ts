@@ -180,7 +180,8 @@ class Walk {
         `runs a command named at run time (${clip(name.text)})`,
       );
     }
-    const raw = name.value;
+    // a module-qualified name (`Microsoft.PowerShell.Management\Remove-Item`) runs that module's command
+    const raw = name.value.replace(/^[A-Za-z][\w.]*\\(?=[A-Za-z]+-[A-Za-z]\w*$)/, '');
     const lower = raw.toLowerCase();
     // a path: a script (judged as a script file) or a program (judged by its name)
     if (/[\\/]/.test(raw) || /\.(ps1|psm1|bat|cmd)$/i.test(raw)) {
