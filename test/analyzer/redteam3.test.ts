@@ -62,6 +62,16 @@ describeTables('red-team round 3', {
     ["find /tmp -name 'jest_*' -delete", 'safe'],
     ["find . -name '*.ts' -print", 'safe'],
   ],
+  'xargs deleting what a walk of the tree lists': [
+    ['git ls-files | xargs rm', 'unsure'],
+    ['find . -type f -print0 | xargs -0 rm -f', 'unsure'],
+    ["rg -l 'deprecated' | xargs -I{} rm {}", 'unsure'],
+    ['ls src/*.ts | xargs -n1 unlink', 'unsure'],
+    ['echo a.txt b.txt | xargs rm', 'safe'],
+    ['cat files-to-remove.txt | xargs rm', 'safe'],
+    ['git ls-files -z | xargs -0 wc -l', 'safe'],
+    ["find . -name '*.ts' | xargs grep -l TODO", 'safe'],
+  ],
   'a module-qualified PowerShell command is that command': [
     ['pwsh -c "Microsoft.PowerShell.Management\\Remove-Item -Recurse -Force ~"', 'dangerous'],
     ['pwsh -c "Microsoft.PowerShell.Management\\Get-Content ~/.ssh/id_rsa"', 'dangerous'],

@@ -15,6 +15,8 @@ import { judgeAll } from './path-checks.js';
 const XARGS_VALUED = /^-[EdLnPsa]$|^--(arg-file|delimiter|max-args|max-procs|max-chars|eof|max-lines)$/;
 const PARALLEL_VALUED = /^-[jSIXN]$|^--(jobs|sshlogin|delay|joblog|results|timeout|retries|tag-string)$/;
 const MAX_ITEMS = 8;
+/** Programs that delete the files they are given. */
+const DELETERS = /^(rm|unlink|shred|trash|trash-put|srm|wipe)$/;
 const DYNAMIC_ITEM: Arg = { value: '{input}', dynamic: true };
 const SHELL_VARIABLE = '$' + '{XARGS_ITEM}';
 
@@ -73,6 +75,17 @@ export function judgeParallel(args: readonly Arg[], cmd: SimpleCommand, ctx: She
   return expand(template, '{}', items, cmd, ctx);
 }
 
+/** Programs whose output is a listing of files found by walking a tree. */
+const WALKERS = /^(find|fd|fdfind|ls|git|rg|grep|egrep|locate|mdfind|tree|du|gci|get-childitem)$/;
+
+/** Whether xargs' items come from a walk of the file tree, or from input warden cannot see. */
+function walkedInput(cmd: SimpleCommand): boolean {
+  const up = cmd.upstream;
+  if (!up) return true;
+  const head = up.argv[0]?.value.split('/').pop() ?? '';
+  return up.argv[0]?.dynamic === true || WALKERS.test(head);
+}
+
 /** The items a literal producer pipes in (`echo a b`, `printf '%s\n' a b`), else undefined. */
 function literalInput(cmd: SimpleCommand): Arg[] | undefined {
   const up = cmd.upstream;
@@ -94,6 +107,14 @@ function expand(
   const inner = deeper(ctx);
   const list = items === undefined ? [DYNAMIC_ITEM] : items.slice(0, MAX_ITEMS);
   if (list.length === 0) return safe('no input items: nothing runs');
+  // deleting whatever a walk of the tree lists (`git ls-files | xargs rm`) is a glob nobody wrote down
+  const head = template[0]?.value.split('/').pop() ?? '';
+  if (items === undefined && DELETERS.test(head) && walkedInput(cmd)) {
+    const judged = ctx.judgeArgv([...template, ...list], cmd, inner);
+    return judged.kind === 'safe'
+      ? unsure('delete-list', `${head} deletes every file in a list only known at run time; name the files`)
+      : judged;
+  }
   if (replace !== undefined && template.some((a) => a.value.includes(replace))) {
     return judgeAll(
       list.map((item) =>
