@@ -192,7 +192,7 @@ const AWK_WRITES = /system\s*\(|\|\s*["$\w]|["\w)]\s*\||print[f]?[^;}]*>|getline
  * is not reading. `--output-delimiter` and the like end in another word and are left alone.
  */
 const WRITES_OR_RUNS_OPTION =
-  /^--?(?:[\w-]*-)?(output|outfile|out-file|log-?file|exec|execdir|pager|pre|program|command|cmd|editor|shell|hook|to-command)(=|$)/i;
+  /^--?(?:[\w-]*-)?(output|outfile|out-file|log-?file|exec|execdir|pager|pre|bin|program|command|cmd|editor|shell|hook|to-command)(=|$)/i;
 
 /** Whether one reader, with these arguments, writes or runs nothing. */
 function readerReads(head: string, args: readonly string[]): boolean {

@@ -72,6 +72,19 @@ describeTables('red-team round 3', {
     ['git ls-files -z | xargs -0 wc -l', 'safe'],
     ["find . -name '*.ts' | xargs grep -l TODO", 'safe'],
   ],
+  'cmd reads %USERPROFILE% as the home directory and type as a file reader': [
+    ['cmd /c "type %USERPROFILE%\\.ssh\\id_rsa"', 'dangerous'],
+    ['cmd.exe /c "type %HOMEDRIVE%%HOMEPATH%\\.aws\\credentials"', 'dangerous'],
+    ['cmd /c "rmdir /s /q %USERPROFILE%"', 'dangerous'],
+    ['cmd /c type README.md', 'safe'],
+    ['cmd /c "rd /s /q build\\out"', 'safe'],
+    ['cmd /c "echo %PATH%"', 'safe'],
+  ],
+  'git diff --no-index prints files from anywhere': [
+    ['git diff --no-index /home/user/.ssh/id_rsa /dev/null', 'dangerous'],
+    ['git diff --no-index ~/.aws/credentials x', 'dangerous'],
+    ['git diff --no-index a.txt b.txt', 'safe'],
+  ],
   'a module-qualified PowerShell command is that command': [
     ['pwsh -c "Microsoft.PowerShell.Management\\Remove-Item -Recurse -Force ~"', 'dangerous'],
     ['pwsh -c "Microsoft.PowerShell.Management\\Get-Content ~/.ssh/id_rsa"', 'dangerous'],
@@ -112,6 +125,7 @@ describe('manual mode: an option that writes or runs a program is not a read', (
     ['git log --output=/tmp/x', false],
     ['sort --output=sorted.txt a.txt', false],
     ['jq --seq . --rawfile x /tmp/y', false],
+    ['rg --hostname-bin=./evil --hyperlink-format=x foo', false],
     ['less README.md', true],
     ['cut -d, -f1 --output-delimiter=";" data.csv', true],
     ['git log --oneline -20', true],

@@ -46,7 +46,9 @@ const NON_READING = new Set([
 
 /** What the arguments of `name` read that needs a verdict; none for commands whose arguments are not files. */
 export function judgeArgReads(name: string, args: readonly Arg[], ctx: ShellContext): Analysis[] {
-  if (NON_READING.has(name) || isFileJudge(name)) return [];
+  // `git diff --no-index A B` prints two files from anywhere on disk, like diff does
+  const gitReadsFiles = name === 'git' && args.some((a) => a.value === '--no-index');
+  if ((NON_READING.has(name) && !gitReadsFiles) || isFileJudge(name)) return [];
   const reads: Analysis[] = [];
   const patterns = searchPatterns(name, args);
   const wide = wholeHomeSearch(name, args, patterns, ctx);

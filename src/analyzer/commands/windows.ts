@@ -30,18 +30,35 @@ const cmd: CommandJudge = (args, command, ctx) => {
   const line = rest.map((a) => (/\s/.test(a.value) && rest.length > 1 ? `"${a.value}"` : a.value)).join(' ');
   const out: Analysis[] = [];
   for (const part of cmdParts(line)) {
-    const words = [...part.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => ({
-      value: m[1] ?? m[2]!,
-      dynamic: false,
-    }));
+    const words = [...part.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => cmdWord(m[1] ?? m[2]!, ctx.env.home));
     if (words[0]?.value.startsWith('@')) words[0] = { value: words[0].value.slice(1), dynamic: false };
     if (words.length === 0 || words[0]!.value === '') continue;
     // cmd's own rmdir takes /s /q like rd, not Unix options
     if (words[0]!.value.toLowerCase() === 'rmdir') words[0] = { value: 'rd', dynamic: false };
+    // cmd's type prints files (Unix's type looks a name up)
+    if (words[0]!.value.toLowerCase() === 'type') words[0] = { value: 'cat', dynamic: false };
     out.push(ctx.judgeArgv(words, { ...command, argv: words, globs: words.map(() => false) }, deeper(ctx)));
   }
   return judgeAll(out);
 };
+
+/**
+ * One cmd word with its `%VARIABLE%`s expanded: the user's profile (`%USERPROFILE%`,
+ * `%HOMEDRIVE%%HOMEPATH%`, `%HOME%`) is the home directory; any other variable is only known at
+ * run time. Backslashes become slashes, as path separators.
+ */
+function cmdWord(raw: string, home: string) {
+  let dynamic = false;
+  // backslashes are cmd's path separators, never escapes
+  const value = raw
+    .replace(/\\/g, '/')
+    .replace(/%HOMEDRIVE%%HOMEPATH%|%USERPROFILE%|%HOME%/gi, home)
+    .replace(/%[A-Za-z_][\w()]*%/g, (v) => {
+      dynamic = true;
+      return v;
+    });
+  return { value, dynamic };
+}
 
 /** A cmd line's commands: split at `&`, `&&`, `||`, `|` outside double quotes. */
 function cmdParts(line: string): string[] {
