@@ -45,9 +45,18 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(modeOption().default('manual'))
     .option('--port <port>', 'port of the local endpoint (0: any free port)', parsePort, defaultPort())
     .option('--demo', 'show the console driven by a built-in scripted session')
-    .action(async (opts: { mode: ModeName; port: number; demo?: boolean }) => {
+    .option(
+      '--listen <address>',
+      'approval page address beyond loopback (a LAN or tailnet address; warned in the header)',
+    )
+    .action(async (opts: { mode: ModeName; port: number; demo?: boolean; listen?: string }) => {
       const { runConsole } = await import('./commands/console.js');
-      code = await runConsole(runtime, { mode: opts.mode, port: opts.port, demo: opts.demo === true });
+      code = await runConsole(runtime, {
+        mode: opts.mode,
+        port: opts.port,
+        demo: opts.demo === true,
+        ...(opts.listen !== undefined && { listen: opts.listen }),
+      });
     });
 
   program
@@ -55,13 +64,45 @@ export async function main(argv: string[]): Promise<number> {
     .description('run the broker and endpoint without the TUI (CI, scripts); one line per decision')
     .addOption(modeOption().default('manual'))
     .addOption(
-      new Option('--on-hold <answer>', 'answer for held actions with no person present')
-        .choices(['ask', 'deny'])
+      new Option(
+        '--on-hold <answer>',
+        'answer for held actions with no person present (wait: they wait for a paired browser)',
+      )
+        .choices(['ask', 'deny', 'wait'])
         .default('ask'),
     )
     .option('--port <port>', 'port (0: any free port)', parsePort, defaultPort())
-    .action(async (opts: { mode: ModeName; onHold: 'ask' | 'deny'; port: number }) => {
-      code = await serve(runtime, { mode: opts.mode, onHold: opts.onHold, port: opts.port }, process.stdout);
+    .option('--listen <address>', 'approval page address beyond loopback (a LAN or tailnet address)')
+    .action(
+      async (opts: { mode: ModeName; onHold: 'ask' | 'deny' | 'wait'; port: number; listen?: string }) => {
+        code = await serve(
+          runtime,
+          {
+            mode: opts.mode,
+            onHold: opts.onHold,
+            port: opts.port,
+            ...(opts.listen !== undefined && { listen: opts.listen }),
+          },
+          process.stdout,
+        );
+      },
+    );
+
+  program
+    .command('pair')
+    .description(
+      'pair a browser with the running console: prints a one-time link, names the browser that opens it, pairs on your y',
+    )
+    .option('--list', 'list paired browsers')
+    .option('--revoke <id>', 'revoke a paired browser (or all)')
+    .option('--no-qr', 'do not draw the QR code')
+    .action(async (opts: { list?: boolean; revoke?: string; qr: boolean }) => {
+      const { pair } = await import('./commands/pair.js');
+      code = await pair(
+        runtime.home,
+        { list: opts.list === true, qr: opts.qr, ...(opts.revoke !== undefined && { revoke: opts.revoke }) },
+        { out: process.stdout, input: process.stdin },
+      );
     });
 
   program

@@ -1,14 +1,12 @@
-import fs from 'node:fs';
 import type { Warden } from '../app.js';
+import { readFileForDiff } from '../config/read-file-for-diff.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 import { ruleCovers, suggestRule } from '../policy/rules/index.js';
 import type { ConsoleDeps } from '../ui/deps.js';
+import { webConsole } from '../web/web-console.js';
 import type { Runtime } from './runtime.js';
-
-/** Largest file the console reads to show a Write/Edit diff. */
-const MAX_DIFF_BYTES = 1024 * 1024;
 
 /** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
 export function consoleDeps(
@@ -51,16 +49,10 @@ export function consoleDeps(
         return `could not change ${rule.source.file}: ${(error as Error).message}`;
       }
     },
-    readFileForDiff(file) {
-      try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile() || stat.size > MAX_DIFF_BYTES) return undefined;
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFileForDiff,
     onQuit,
+    ...(warden.web && { web: webConsole(warden.web) }),
+    ...(config.notifications?.terminal !== undefined && { terminal: config.notifications.terminal }),
     bell: config.notifications?.bell ?? true,
     notify: config.notifications?.desktop ?? true,
     title: config.notifications?.title ?? true,

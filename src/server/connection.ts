@@ -12,6 +12,8 @@ export interface Connection {
   readonly port: number;
   readonly pid: number;
   readonly startedAt: string;
+  /** The approval page's address, when it is on. */
+  readonly page?: string;
 }
 
 export const DEFAULT_PORT = 7723;

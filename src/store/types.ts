@@ -48,7 +48,8 @@ export type Overlay =
   | 'deny-reason'
   | 'confirm-approve-all'
   | 'confirm-quit'
-  | 'filter';
+  | 'filter'
+  | 'pair';
 
 export interface WardenData {
   readonly mode: ModeName;

@@ -5,7 +5,7 @@
  */
 
 /** Where a command applies: the main screen or one of the overlays. */
-export type KeyContext = 'main' | 'text' | 'confirm' | 'help' | 'rules' | 'rule-editor';
+export type KeyContext = 'main' | 'text' | 'confirm' | 'help' | 'rules' | 'rule-editor' | 'pair';
 
 export type NamedKey =
   | 'up'
@@ -75,6 +75,12 @@ export const COMMAND_IDS = [
   'rules.edit',
   'editor.effect',
   'editor.scope',
+  'web.pair',
+  'pair.yes',
+  'pair.no',
+  'pair.up',
+  'pair.down',
+  'pair.revoke',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -227,6 +233,13 @@ export const KEYMAP: readonly KeyBinding[] = [
     contexts: MAIN,
     hint: 'session',
   },
+  {
+    id: 'web.pair',
+    keys: [{ char: 'w' }],
+    description: 'Approval page: its address, a one-time pairing code (QR), paired browsers',
+    contexts: MAIN,
+    hint: 'web',
+  },
   { id: 'help', keys: [{ char: '?' }], description: 'Show every key', contexts: MAIN, hint: 'help' },
   {
     id: 'quit',
@@ -239,7 +252,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     id: 'quit.now',
     keys: [{ char: 'c', ctrl: true }],
     description: 'Quit at once (held actions are answered ask)',
-    contexts: ['main', 'text', 'confirm', 'help', 'rules', 'rule-editor'],
+    contexts: ['main', 'text', 'confirm', 'help', 'rules', 'rule-editor', 'pair'],
   },
   {
     id: 'text.submit',
@@ -312,10 +325,44 @@ export const KEYMAP: readonly KeyBinding[] = [
     hint: 'change',
   },
   {
+    id: 'pair.yes',
+    keys: [{ char: 'y' }],
+    description: 'Pair the browser that asks (only the one named on screen)',
+    contexts: ['pair'],
+    hint: 'pair',
+  },
+  {
+    id: 'pair.no',
+    keys: [{ char: 'n' }],
+    description: 'Refuse the browser that asks',
+    contexts: ['pair'],
+    hint: 'refuse',
+  },
+  {
+    id: 'pair.up',
+    keys: [{ key: 'up' }, { char: 'k' }],
+    description: 'Previous paired browser',
+    contexts: ['pair'],
+    hint: 'move',
+  },
+  {
+    id: 'pair.down',
+    keys: [{ key: 'down' }, { char: 'j' }],
+    description: 'Next paired browser',
+    contexts: ['pair'],
+  },
+  {
+    id: 'pair.revoke',
+    keys: [{ char: 'x' }],
+    description: 'Revoke the paired browser under the cursor (its page stops at once)',
+    contexts: ['pair'],
+    hint: 'revoke',
+  },
+  {
     id: 'overlay.close',
     keys: [{ key: 'escape' }, { char: 'q' }, { char: '?' }],
-    description: 'Close this view',
-    contexts: ['help', 'rules'],
+    description: 'Close this view (the pairing code stops working)',
+    contexts: ['help', 'rules', 'pair'],
     hint: 'close',
   },
 ];

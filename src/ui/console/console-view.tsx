@@ -1,14 +1,18 @@
 import { Box, Static, Text, useInput } from 'ink';
 import { useCallback, useMemo, useRef } from 'react';
+import { createStore } from 'zustand/vanilla';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
+import type { WebStatus } from '../../web/web-hub.js';
 import type { ConsoleDeps } from '../deps.js';
 import { DetailPane } from '../detail/detail-pane.js';
 import { Footer } from '../footer/footer.js';
+import { clip } from '../format.js';
 import { Header } from '../header/header.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { contextOf } from '../input/context.js';
 import { dispatchKey } from '../input/dispatch.js';
+import { PairView } from '../pair-view/pair-view.js';
 import { PromptLine } from '../prompt/prompt-line.js';
 import { HeldQueue } from '../queue/held-queue.js';
 import { RuleEditor } from '../rule-editor/rule-editor.js';
@@ -42,11 +46,15 @@ function latestWarning(state: { warnings: readonly { text: string }[] }): string
   return w ? `⚠ ${w.text}` : undefined;
 }
 
+/** No approval page: no alerts. */
+const NO_WEB_STATUS = createStore<WebStatus>()(() => ({ alerts: [] }));
+
 export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const state = useStoreState(store);
   const uiState = useStoreState(ui);
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(size);
+  const webStatus = useStoreState(deps.web?.status ?? NO_WEB_STATUS);
   const onKey = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
       dispatchKey(input, key, { store, ui, deps });
@@ -63,7 +71,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const stream = useMemo(() => state.decided.slice(streamStart.current), [decidedCount]);
 
   const width = Math.max(20, columns - 1);
-  const layout = layoutFor(rows, state.held.length);
+  const layout = layoutFor(rows - webStatus.alerts.length, state.held.length);
   const context = contextOf(state.overlay);
   const connected =
     Object.keys(state.sessions).length > 0 || state.held.length > 0 || state.decided.length > 0;
@@ -72,6 +80,8 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   if (state.overlay === 'help') body = <HelpOverlay height={layout.body} width={width} />;
   else if (state.overlay === 'rules')
     body = <RulesView state={state} cursor={uiState.rulesCursor} height={layout.body} width={width} />;
+  else if (state.overlay === 'pair' && deps.web)
+    body = <PairView web={deps.web} ui={uiState} width={width} />;
   else if (state.overlay === 'rule-editor')
     body = <RuleEditor state={state} ui={uiState} deps={deps} width={width} />;
   else if (!connected) body = <Welcome endpoint={state.endpoint} />;
@@ -99,6 +109,12 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
       </Static>
       <Box flexDirection="column" width={width}>
         <Header state={state} width={width} />
+        {webStatus.alerts.map((alert) => (
+          // The page's alerts under the header: an address open beyond loopback, a failing notice.
+          <Text key={alert} color={theme.danger} wrap="truncate">
+            {clip(`⚠ ${alert}`, width)}
+          </Text>
+        ))}
         <Box flexDirection="column" overflow="hidden">
           {body}
         </Box>

@@ -20,6 +20,10 @@ export interface UiData {
   /** A one-line status message (result of the last command, or an error). */
   readonly message: string | undefined;
   readonly busy: boolean;
+  /** The pairing code on screen (`w`). */
+  readonly pairing: import('../deps.js').ShownPairing | undefined;
+  /** The paired browser under the cursor in the pairing view, by session id. */
+  readonly pairCursor: string | undefined;
 }
 
 export type UiStore = StoreApi<UiData>;
@@ -38,6 +42,8 @@ export function createUiStore(): UiStore {
     rulesCursor: 0,
     message: undefined,
     busy: false,
+    pairing: undefined,
+    pairCursor: undefined,
   }));
 }
 

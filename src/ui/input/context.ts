@@ -12,6 +12,8 @@ export function contextOf(overlay: Overlay): KeyContext {
       return 'rules';
     case 'rule-editor':
       return 'rule-editor';
+    case 'pair':
+      return 'pair';
     case 'deny-reason':
     case 'filter':
       return 'text';

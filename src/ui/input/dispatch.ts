@@ -31,6 +31,7 @@ const QUIT_REASON = 'the warden console closed: the agent asks the person itself
  * open overlay gives) -> store actions. Text fields take printable keys that are not commands.
  */
 export function dispatchKey(input: string, key: KeyEvent, ctx: DispatchContext): CommandId | undefined {
+  ctx.deps.web?.touch();
   const context = contextOf(ctx.store.getState().overlay);
   // Keys typed faster than the terminal is read arrive as one string: outside text fields,
   // each character is its own key press.
@@ -202,8 +203,32 @@ export function runCommand(command: CommandId, ctx: DispatchContext): void {
       s.setOverlay('none');
       return;
     case 'overlay.close':
+      if (s.overlay === 'pair') closePairing(ctx);
       s.setOverlay('none');
       return;
+    case 'web.pair':
+      openPairing(ctx);
+      return;
+    case 'pair.yes':
+    case 'pair.no':
+      answerPairing(ctx, command === 'pair.yes');
+      return;
+    case 'pair.up':
+    case 'pair.down':
+      movePairCursor(ctx, command === 'pair.up' ? -1 : 1);
+      return;
+    case 'pair.revoke': {
+      const web = deps.web;
+      const sessions = web?.pairing.getState().sessions ?? [];
+      const target = sessions.find((x) => x.id === ui.getState().pairCursor) ?? sessions[0];
+      if (!web || !target) {
+        say('no paired browser');
+        return;
+      }
+      web.revoke(target.id);
+      say(`revoked ${target.browser} on ${target.os} (${target.address})`);
+      return;
+    }
     case 'rules.up':
       ui.setState({ rulesCursor: Math.max(0, ui.getState().rulesCursor - 1) });
       return;
@@ -233,6 +258,54 @@ export function runCommand(command: CommandId, ctx: DispatchContext): void {
     default:
       return;
   }
+}
+
+function openPairing(ctx: DispatchContext): void {
+  const { store, ui, deps } = ctx;
+  if (!deps.web) {
+    ui.setState({ message: 'the approval page is off (config.json web.enabled)' });
+    return;
+  }
+  ui.setState({ message: undefined, pairing: undefined });
+  store.getState().setOverlay('pair');
+  void deps.web.showPairing().then(
+    (shown) => {
+      if (store.getState().overlay === 'pair') ui.setState({ pairing: shown });
+      else deps.web?.cancelPairing(shown.code);
+    },
+    (error: Error) => ui.setState({ message: `could not make a pairing code: ${error.message}` }),
+  );
+}
+
+function closePairing(ctx: DispatchContext): void {
+  const shown = ctx.ui.getState().pairing;
+  if (shown) ctx.deps.web?.cancelPairing(shown.code);
+  ctx.ui.setState({ pairing: undefined });
+}
+
+/** y/n answers the oldest browser waiting on a code this console showed (never `warden pair`'s). */
+function answerPairing(ctx: DispatchContext, yes: boolean): void {
+  const web = ctx.deps.web;
+  const request = web?.pairing
+    .getState()
+    .requests.find((r) => r.owner === 'console' && r.state === 'waiting');
+  if (!web || !request) {
+    ctx.ui.setState({ message: 'no browser is asking to pair' });
+    return;
+  }
+  web.answer(request.id, yes);
+  ctx.ui.setState({
+    message: `${yes ? 'paired' : 'refused'} ${request.browser} on ${request.os} (${request.address})`,
+    ...(yes && { pairing: undefined }),
+  });
+}
+
+function movePairCursor(ctx: DispatchContext, delta: number): void {
+  const sessions = ctx.deps.web?.pairing.getState().sessions ?? [];
+  if (sessions.length === 0) return;
+  const at = sessions.findIndex((x) => x.id === ctx.ui.getState().pairCursor);
+  const index = Math.max(0, Math.min(sessions.length - 1, at < 0 ? 0 : at + delta));
+  ctx.ui.setState({ pairCursor: sessions[index]!.id });
 }
 
 function safeCovers(
