@@ -26,13 +26,18 @@ export const ARTIFACTS = path.resolve(
 );
 
 /** A fresh Chromium profile (its own --user-data-dir) at a viewport; closed and removed by `close`. */
-export async function freshBrowser(viewport = { width: 390, height: 844 }, mobile = true) {
+export async function freshBrowser(
+  viewport = { width: 390, height: 844 },
+  mobile = true,
+  colorScheme: 'light' | 'dark' = 'light',
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-chromium-'));
   const context: BrowserContext = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport,
+    colorScheme,
     ...(mobile && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
   });
   return {

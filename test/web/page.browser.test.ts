@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The approval page in a real Chromium (Debian's package, driven by playwright-core): pairing
 // through the console's keys, live held actions from the real hook endpoint, approve / deny /
 // mode from the page, and every refusal the threat model promises.
@@ -167,7 +168,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
       expect(widths.scroll).toBeLessThanOrEqual(widths.client);
       await phone.page.screenshot({ path: path.join(ARTIFACTS, 'page-phone.png'), fullPage: true });
 
-      const desktop = await freshBrowser({ width: 1280, height: 900 }, false);
+      const desktop = await freshBrowser({ width: 1280, height: 900 }, false, 'dark');
       opened.push(desktop);
       await desktop.context.addCookies(await phone.context.cookies());
       await desktop.page.goto(warden.web!.page.url);
@@ -290,7 +291,7 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
       expect(warden.store.getState().held).toHaveLength(1);
       // An id the console does not hold is no target.
       const bogus = await phone.page.evaluate(async () => {
-        const { csrf } = await (await fetch('/api/session')).json();
+        const { csrf } = (await (await fetch('/api/session')).json()) as { csrf: string };
         const r = await fetch('/api/command', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },

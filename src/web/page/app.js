@@ -150,17 +150,19 @@ function renderDecided(snapshot) {
     return li;
   });
   decidedList.replaceChildren(...items);
+  $('decided-empty').hidden = items.length > 0;
 }
 
 function renderModes(snapshot) {
   const group = $('mode-buttons');
   if (!group.dataset.ready) {
-    for (const mode of snapshot.modes) {
+    // Pause has its own button (the `pause` command); the others are named as the modes.
+    for (const mode of snapshot.modes.filter((m) => m.name !== 'pause')) {
       const button = document.createElement('button');
       button.type = 'button';
       button.dataset.command = `mode.${mode.name}`;
       button.dataset.mode = mode.name;
-      button.textContent = mode.label === 'YOLO' ? 'YOLO' : mode.label[0].toUpperCase() + mode.label.slice(1);
+      button.textContent = mode.name === 'yolo' ? 'YOLO' : mode.name[0].toUpperCase() + mode.name.slice(1);
       button.title = mode.description;
       button.addEventListener('click', () => send(`mode.${mode.name}`));
       group.append(button);
@@ -170,6 +172,7 @@ function renderModes(snapshot) {
   for (const button of group.querySelectorAll('[data-mode]')) {
     button.setAttribute('aria-pressed', String(button.dataset.mode === snapshot.mode));
   }
+  group.querySelector('[data-command="pause"]').setAttribute('aria-pressed', String(snapshot.mode === 'pause'));
   const mode = $('mode');
   setText(mode, snapshot.mode === 'yolo' ? 'YOLO' : snapshot.mode);
   mode.className = `mode mode-${snapshot.mode}`;
