@@ -172,7 +172,9 @@ function renderModes(snapshot) {
   for (const button of group.querySelectorAll('[data-mode]')) {
     button.setAttribute('aria-pressed', String(button.dataset.mode === snapshot.mode));
   }
-  group.querySelector('[data-command="pause"]').setAttribute('aria-pressed', String(snapshot.mode === 'pause'));
+  group
+    .querySelector('[data-command="pause"]')
+    .setAttribute('aria-pressed', String(snapshot.mode === 'pause'));
   const mode = $('mode');
   setText(mode, snapshot.mode === 'yolo' ? 'YOLO' : snapshot.mode);
   mode.className = `mode mode-${snapshot.mode}`;
