@@ -12,7 +12,9 @@ async function receiver(failures: number) {
   let seen = 0;
   const server = http.createServer((req, res) => {
     let body = '';
-    req.on('data', (c) => (body += c));
+    req.on('data', (c) => {
+      body += c;
+    });
     req.on('end', () => {
       seen += 1;
       if (seen <= failures) {

@@ -16,7 +16,9 @@ async function runPair(answer: string, userAgent: string) {
   const input = new PassThrough();
   const out = new PassThrough();
   let text = '';
-  out.on('data', (c) => (text += c));
+  out.on('data', (c) => {
+    text += c;
+  });
   const done = pair(warden.home, { qr: true }, { out, input });
   const link = await until(() => /(http:\/\/\S+\/pair\?code=\S+)/.exec(text)?.[1]);
   expect(text).toContain('▄'); // the QR code, in block characters
@@ -56,7 +58,9 @@ describe('warden pair', () => {
 
     const list = new PassThrough();
     let listed = '';
-    list.on('data', (c) => (listed += c));
+    list.on('data', (c) => {
+      listed += c;
+    });
     expect(await pair(warden!.home, { list: true }, { out: list, input: new PassThrough() })).toBe(0);
     const id = warden!.web!.pairing.view.getState().sessions[0]!.id;
     expect(listed).toContain(`${id}  Firefox 133 on Linux from 127.0.0.1`);
