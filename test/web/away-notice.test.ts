@@ -49,7 +49,14 @@ function setup(config: Partial<NoticeConfig> & { url: string }, start = T0) {
     checkEveryMs: 3_600_000,
     retryBaseMs: 5,
   });
-  return { store, notifier, statuses, advance: (ms: number) => (t += ms) };
+  return {
+    store,
+    notifier,
+    statuses,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('notice when away', () => {

@@ -11,7 +11,12 @@ const who = (address = '192.168.1.7') => ({ browser: 'Chrome 131', os: 'Android'
 
 function clock() {
   let t = 1_000_000;
-  return { now: () => t, advance: (ms: number) => (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms: number) => {
+      t += ms;
+    },
+  };
 }
 
 describe('pairing', () => {
