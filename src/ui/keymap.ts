@@ -237,7 +237,7 @@ export const KEYMAP: readonly KeyBinding[] = [
     id: 'web.pair',
     keys: [{ char: 'w' }],
     description: 'Approval page: its address, a one-time pairing code (QR), paired browsers',
-    contexts: MAIN,
+    contexts: ['main', 'pair'],
     hint: 'web',
   },
   { id: 'help', keys: [{ char: '?' }], description: 'Show every key', contexts: MAIN, hint: 'help' },

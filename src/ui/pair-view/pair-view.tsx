@@ -26,7 +26,8 @@ export function PairView({ web, ui, width }: { web: WebConsole; ui: UiData; widt
   const view = useStoreState(web.pairing);
   const now = useClock();
   const asking = view.requests.find((r) => r.owner === 'console' && r.state === 'waiting');
-  const shown = ui.pairing;
+  // The code on screen while it can still be opened (used or expired: it is gone from the view).
+  const shown = ui.pairing && view.shown?.code === ui.pairing.code ? ui.pairing : undefined;
   const left = shown ? Math.max(0, Math.ceil((shown.expiresAt - now) / 1000)) : 0;
   return (
     <Box flexDirection="column">
