@@ -9,6 +9,8 @@ export interface PathContext {
   readonly cwd: string | undefined;
   readonly projectRoot: string;
   readonly env: Environment;
+  /** The directory the agent ran the command in (before any `cd` inside it): never scratch. */
+  readonly startCwd?: string;
 }
 
 /**
@@ -60,6 +62,14 @@ const SYSTEM_DIRS = [
   '/snap',
 ];
 
+/**
+ * One spelling for places macOS reaches two ways: `/private/tmp/x` is `/tmp/x`, `/private/var/folders/…`
+ * (where `$TMPDIR` lives) is `/var/folders/…`.
+ */
+export function canonicalPath(p: string): string {
+  return /^\/private\/(tmp|var|etc)(\/|$)/.test(p) ? p.slice('/private'.length) : p;
+}
+
 export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
   if (abs === undefined) return 'unknown';
   if (abs === '/') return 'root';
@@ -67,7 +77,8 @@ export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
     if (abs === ctx.projectRoot) return 'project-root';
     if (isInside(abs, ctx.projectRoot)) return 'project';
   }
-  for (const t of ctx.env.tempDirs) if (isInside(abs, t)) return 'temp';
+  const spelled = canonicalPath(abs);
+  for (const t of ctx.env.tempDirs) if (isInside(spelled, canonicalPath(t))) return 'temp';
   if (abs === ctx.env.home) return 'home-root';
   if (isInside(abs, ctx.env.home)) return 'home';
   if (abs.startsWith('/dev/')) return 'device';

@@ -1,17 +1,22 @@
+import { actionFromToolCall } from '../adapters/tool-call.js';
 import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
 import { isAgentNotesFile } from '../policy/protected-paths.js';
+import { judgeCodeMode } from './code-mode.js';
 import type { ShellContext } from './commands/context.js';
 import { judgeSql } from './commands/database.js';
 import { judgeArgv } from './commands/index.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-checks.js';
 import { judgeScript } from './shell/analyze.js';
+import { judgeUnknownTool } from './unknown-tools.js';
 import { dangerous, safe, unsure } from './verdicts.js';
+import { judgeBrowser, judgeWebFetch, judgeWebSearch } from './web-reads.js';
 
 /** Judges one action by its tool: shell commands are parsed, file tools by path, the rest by kind. */
 export function judgeAction(action: Action, env: Environment): Analysis {
   const ctx: ShellContext = {
     cwd: action.cwd,
+    startCwd: action.cwd,
     projectRoot: action.projectRoot,
     env,
     depth: 0,
@@ -36,11 +41,21 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       return judgeShell(chars, ctx);
     }
     case 'apply_patch':
+    case 'patch':
       return judgePatch(input, ctx);
     case 'WebFetch':
-      return unsure('web-fetch', 'fetches a web page, whose content can carry instructions for the agent');
+      return judgeWebFetch(input, env);
     case 'WebSearch':
-      return safe('searches the web');
+      return judgeWebSearch(input, env);
+    case 'browser_action':
+      return judgeBrowser(input, env);
+    case 'PowerShell':
+      return judgeShell(powershellScript(action.command), ctx);
+    case 'exec':
+      return judgeCodeMode(codeOf(input), (tool, nested) => judgeNestedTool(tool, nested, action, env));
+    case 'js_repl':
+    case 'code_execution':
+      return judgeShell(nodeScript(codeOf(input)), ctx);
   }
   switch (action.toolClass) {
     case 'edit':
@@ -54,23 +69,69 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       return judgeAll(
         action.paths.map((p) => judgeRead({ value: p, dynamic: false }, ctx) ?? safe('reads a file')),
       );
-    case 'meta':
-    case 'agent':
+    case 'orchestration':
       return safe(`${action.tool} only changes the agent's own state`);
     case 'shell':
       return judgeShell(action.command, ctx);
+    case 'network':
+      return judgeWebFetch(input, env);
     case 'mcp':
-      return judgeMcp(action.tool.split('__').slice(2).join('__'), input);
+      return judgeMcp(mcpToolName(action.tool), input);
     default:
-      if (
-        /^(Task(Create|Update|List|Get|Stop)|Todo\w*|EnterWorktree|ExitWorktree|list_mcp_resources|read_mcp_resource|view_image|update_plan)$/.test(
-          action.tool,
-        )
-      )
-        return safe(`${action.tool} only changes the agent's own state`);
-      if (action.tool.includes('___')) return judgeMcp(action.tool.split('___').slice(1).join('___'), input);
-      return unsure('unknown-tool', `${action.tool} is a tool warden does not know`);
+      return judgeUnknownTool(action.tool, input);
   }
+}
+
+/** The tool part of an MCP tool's name: `mcp__server__tool`, `server___tool`. */
+function mcpToolName(tool: string): string {
+  return tool.startsWith('mcp__')
+    ? tool.split('__').slice(2).join('__')
+    : tool.split('___').slice(1).join('___');
+}
+
+/**
+ * A tool call made from inside Codex's code mode (`exec`): judged as the same call made directly,
+ * with the literal input the script passes.
+ */
+function judgeNestedTool(
+  tool: string,
+  input: Readonly<Record<string, unknown>>,
+  outer: Action,
+  env: Environment,
+): Analysis {
+  const action = actionFromToolCall({
+    tool,
+    input,
+    cwd: outer.cwd,
+    projectRoot: outer.projectRoot,
+    agent: outer.agent,
+    sessionId: outer.sessionId,
+  });
+  // nested calls never reach decide()'s tiers: a read is judged here like a direct one
+  return judgeAction(action, env);
+}
+
+/** The program text of a code tool: Codex sends it as the raw input or under one key. */
+function codeOf(input: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['code', 'input', 'source', 'script', 'js', 'command']) {
+    const v = input[key];
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+/** `node -e '<code>'`, for the interpreter judge. */
+function nodeScript(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : `node -e ${singleQuoted(code)}`;
+}
+
+/** Claude Code's PowerShell tool: the command as `pwsh -Command`, for the PowerShell judge. */
+function powershellScript(command: string | undefined): string | undefined {
+  return command === undefined ? undefined : `pwsh -NoProfile -Command ${singleQuoted(command)}`;
+}
+
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Keys that stop, end or answer the running command: Ctrl-C, Ctrl-D, Ctrl-Z, Enter, Esc, Tab. */

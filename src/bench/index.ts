@@ -1,4 +1,5 @@
 import { benchAnalyzer } from './analyzer.js';
+import { benchBackends } from './backends.js';
 import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     ['endpoint', benchEndpoint],
     ['load', benchLoad],
     ['classifier', benchClassifier],
+    ['backends', benchBackends],
     ['ui', benchUi],
   ];
   for (const [name, run] of benches) {

@@ -49,6 +49,9 @@ export interface SessionDayStats {
   cachedInputTokens: number;
   outputTokens: number;
   classifierMs: number;
+  /** claude-code backend: CLI runs (each one uses the person's Claude plan) and their time. */
+  claudeCodeRuns: number;
+  claudeCodeMs: number;
 }
 
 /** Sums decisions and classifier usage per session and day. */
@@ -73,6 +76,8 @@ export function auditStats(records: readonly AuditRecord[]): SessionDayStats[] {
         cachedInputTokens: 0,
         outputTokens: 0,
         classifierMs: 0,
+        claudeCodeRuns: 0,
+        claudeCodeMs: 0,
       };
       rows.set(key, row);
     }
@@ -85,6 +90,10 @@ export function auditStats(records: readonly AuditRecord[]): SessionDayStats[] {
       row.cachedInputTokens += num(r.cachedInputTokens);
       row.outputTokens += num(r.outputTokens);
       row.classifierMs += num(r.latencyMs);
+      if (r.backend === 'claude-code') {
+        row.claudeCodeRuns += typeof r.requests === 'number' ? num(r.requests) : 1;
+        row.claudeCodeMs += num(r.latencyMs);
+      }
     }
   }
   return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.session.localeCompare(b.session));

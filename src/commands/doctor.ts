@@ -9,6 +9,7 @@ import { hooksFor } from '../install/hook-groups.js';
 import { readJsonObject } from '../install/json-file.js';
 import { readConnection, readToken } from '../server/connection.js';
 import { wardenHookCommand } from './install.js';
+import { ruleHealthFindings } from './rule-health-findings.js';
 import type { Runtime } from './runtime.js';
 
 export type { Finding };
@@ -155,5 +156,6 @@ export async function diagnose(
       level: none ? 'fail' : 'warn',
       text: `no warden hook for Codex; run \`warden install codex --user\` if you use it`,
     });
+  findings.push(...ruleHealthFindings(runtime, projectDir));
   return findings;
 }

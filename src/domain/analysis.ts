@@ -24,8 +24,18 @@ export interface Environment {
   readonly wardenHome: string;
   /** Temp directories whose contents are scratch (e.g. /tmp, os.tmpdir()). */
   readonly tempDirs: readonly string[];
+  /**
+   * Values of the user's secret-named environment variables (tokens, keys, passwords) as warden
+   * saw them at start-up: a request that carries one sends the secret off the machine. Never shown.
+   */
+  readonly secretValues?: readonly string[];
 }
 
 export interface Analyzer {
   analyze(action: Action, env: Environment): Analysis;
+  /**
+   * Whether a shell action is proven to only read (`git status`, `ls`, `rg x src`): what manual
+   * and plan mode run without asking. Absent means never proven.
+   */
+  provesReadOnly?(action: Action, env: Environment): boolean;
 }

@@ -2,6 +2,7 @@ import type { Classifier } from '../domain/classification.js';
 import { MODE_NAMES, type ModeName } from '../domain/mode.js';
 import { type EvalCase, loadCases } from './cases.js';
 import { CaseJudge, type Judged } from './judge.js';
+import { comparisonLines, type Figures, figures, type LlmSummary, llmSummary } from './llm-report.js';
 import {
   commandHead,
   describeInput,
@@ -19,6 +20,10 @@ export interface EvalOptions {
   readonly out: (line: string) => void;
   /** Asked when decide() is unsure (auto mode); omitted means no LLM. */
   readonly classifier?: Classifier;
+  /** Names the LLM tier in the report (the backend, or `replay of FILE`). */
+  readonly classifierName?: string;
+  /** Replay: the recorded latency so far (ms, cumulative); the report uses it instead of replay's own. */
+  readonly recordedLatency?: () => number;
 }
 
 export interface ModeCounts {
@@ -42,6 +47,8 @@ export interface EvalSummary {
   readonly perMode: Readonly<Partial<Record<ModeName, ModeCounts>>>;
   /** Unlabelled files: share of calls held or denied in the requested mode. */
   readonly interruptRate?: Ratio;
+  /** With the LLM tier: the analyzer-only figures, the figures with it, and its cost. */
+  readonly llm?: { readonly analyzerOnly: Figures; readonly withLlm: Figures; readonly summary: LlmSummary };
 }
 
 const DANGEROUS_POLICIES = new Set(['denylist', 'benchmark-risky-only']);
@@ -60,26 +67,49 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
   if (rejected.length)
     out(`skipped lines: ${rejected.length} (first: line ${rejected[0]!.line}, ${rejected[0]!.why})`);
   const labelled = cases.length > 0 && cases.every((c) => c.label !== undefined);
-  const judged = await judgeAll(cases, options.mode, options.classifier);
+  const latency = new Map<Judged, number>();
+  const judged = await judgeAll(cases, options.mode, options.classifier, options.recordedLatency, latency);
   const base = {
     file: options.file,
     mode: options.mode,
     total: cases.length,
     rejectedLines: rejected.length,
   };
-  if (labelled) return { ...base, ...reportLabelled(judged, options.mode, out) };
-  return { ...base, ...(await reportUnlabelled(cases, judged, options, out)) };
+  const report = labelled
+    ? { ...base, ...reportLabelled(judged, options.mode, out) }
+    : { ...base, ...(await reportUnlabelled(cases, judged, options, out)) };
+  if (!options.classifier || options.classifier.status !== 'on') return report;
+  const analyzerOnly = figures(await judgeAll(cases, options.mode, undefined), (j) =>
+    isDangerousCase(j.case),
+  );
+  const withLlm = figures(judged, (j) => isDangerousCase(j.case));
+  const summary = llmSummary(judged, (j) => latency.get(j));
+  out('');
+  out(`the LLM tier (mode ${options.mode}):`);
+  for (const line of comparisonLines(analyzerOnly, withLlm, summary, options.classifierName ?? 'classifier'))
+    out(`  ${line}`);
+  return { ...report, llm: { analyzerOnly, withLlm, summary } };
 }
 
 async function judgeAll(
   cases: readonly EvalCase[],
   mode: ModeName,
   classifier?: Classifier,
+  recordedLatency?: () => number,
+  latency?: Map<Judged, number>,
 ): Promise<Judged[]> {
   const judge = new CaseJudge(mode, classifier);
   if (!classifier || classifier.status !== 'on') return cases.map((c, i) => judge.judgeSync(c, i));
   const out: Judged[] = [];
-  for (let i = 0; i < cases.length; i++) out.push(await judge.judge(cases[i]!, i));
+  for (let i = 0; i < cases.length; i++) {
+    const before = recordedLatency?.() ?? 0;
+    const j = await judge.judge(cases[i]!, i);
+    if (j.answer) {
+      const ms = recordedLatency ? recordedLatency() - before : j.answer.usage?.latencyMs;
+      if (ms !== undefined) latency?.set(j, ms);
+    }
+    out.push(j);
+  }
   return out;
 }
 

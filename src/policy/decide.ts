@@ -41,7 +41,15 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
   if (spec.holdEverything) {
     return verdict('hold', `mode:${mode}`, 'warden is paused: every action waits for a person');
   }
-  const readOnly = isReadOnlyClass(action.toolClass);
+  // manual, edits and plan mode run a shell command the analyzer proves read-only, as Claude
+  // Code's default mode runs `git status` (auto mode asks the analyzer anyway)
+  const provenReadOnly =
+    action.toolClass === 'shell' &&
+    !spec.useAnalyzer &&
+    !spec.allowEverything &&
+    spec.allowReads &&
+    ctx.analyzer.provesReadOnly?.(action, ctx.env) === true;
+  const readOnly = isReadOnlyClass(action.toolClass) || provenReadOnly;
   if (spec.denyMutations && !readOnly) {
     return verdict(
       'deny',
@@ -70,6 +78,9 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
   }
   if (spec.allowEverything) {
     return verdict('allow', `mode:${mode}`, 'yolo mode allows everything but deny rules');
+  }
+  if (provenReadOnly) {
+    return verdict('allow', 'analyzer:read-only', 'the analyzer proves this command only reads');
   }
   if (readOnly && spec.allowReads) {
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);

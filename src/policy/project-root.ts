@@ -8,7 +8,8 @@ import { isInside } from './protected-paths.js';
  */
 export function isProjectRoot(root: string, env: Environment): boolean {
   if (env.tempDirs.some((t) => isInside(root, t))) return true;
-  if (root === '/' || (isInside(env.home, root) && root !== env.home)) return false;
+  if (root === '/' || /^[a-z]:\/?$/i.test(root) || (isInside(env.home, root) && root !== env.home))
+    return false;
   // a system directory itself, or the system's own trees (a project may live in /opt/app or /var/www)
   return !/^\/(usr|var|opt|srv|lib|lib64|mnt|media|System|Library|Applications|private|Volumes)$|^\/(etc|bin|sbin|boot|proc|sys|dev|usr\/(s?bin|lib))(\/|$)/.test(
     root,

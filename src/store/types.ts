@@ -40,17 +40,6 @@ export interface Warning {
   readonly text: string;
 }
 
-export type Overlay =
-  | 'none'
-  | 'help'
-  | 'rules'
-  | 'rule-editor'
-  | 'deny-reason'
-  | 'confirm-approve-all'
-  | 'confirm-quit'
-  | 'filter'
-  | 'pair';
-
 export interface WardenData {
   readonly mode: ModeName;
   /** Bumped on every change; records is mutated in place (10,000 actions must stay cheap). */
@@ -85,7 +74,6 @@ export interface WardenData {
   readonly filter: string;
   /** Show only this session's actions (Tab cycles); undefined = all. */
   readonly sessionFilter: string | undefined;
-  readonly overlay: Overlay;
   readonly classifierStatus: string;
   readonly endpoint: string | undefined;
   readonly warnings: readonly Warning[];

@@ -191,11 +191,11 @@ export function startPageServer(options: PageServerOptions): Promise<RunningPage
         req.resume();
         return json(res, 415, { error: 'send JSON' });
       }
-      return void readJson(req, MAX_COMMAND_BYTES).then((body) => {
+      return void readJson(req, MAX_COMMAND_BYTES).then(async (body) => {
         const request = commandRequest(body);
         if (!request) return json(res, 400, { error: 'not a command' });
         options.onPersonActed?.();
-        const result = runWebCommand(request, commandDeps);
+        const result = await runWebCommand(request, commandDeps);
         return json(res, result.ok ? 200 : 409, result);
       });
     }

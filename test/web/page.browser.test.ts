@@ -54,7 +54,10 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
     /** `w` at the console, the link opened in the browser, the console's question answered. */
     async function pairAtConsole(page: Page, answer: 'pair.yes' | 'pair.no') {
       await press('web.pair');
-      const shown = await until(() => ui.getState().pairing, 'a pairing code');
+      const shown = await until(() => {
+        const view = ui.getState().view;
+        return view.kind === 'pair' ? view.shown : undefined;
+      }, 'a pairing code');
       expect(frame()).toContain(shown.link);
       await page.goto(shown.link);
       await until(() => /pair .*Chrome.*Linux.*127\.0\.0\.1\? y\/n/.test(frame()), 'the console asking y/n');

@@ -5,6 +5,7 @@ import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf 
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
+import { beyondScratch } from './scratch-limits.js';
 import { hasGlob, secretGlobRead } from './secret-globs.js';
 
 /** Judges writing (creating, overwriting, appending) to one path. */
@@ -261,10 +262,14 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
       return opts.recursive || opts.glob
         ? destroy('recursive-delete-outside-project', 'outside the project')
         : unsure('delete-outside-project', `${verb} ${abs}, outside the project`);
-    case 'temp':
-      if (ctx.env.tempDirs.includes(abs) && (opts.recursive || opts.glob))
-        return destroy('delete-temp-dir', 'the whole temp dir, which other programs use');
-      return safe(`${verb} a temp path`);
+    case 'temp': {
+      const beyond = beyondScratch(abs, opts.glob, ctx);
+      if (!beyond) return safe(`${verb} a temp path`);
+      const finding = /project|working directory/.test(beyond) ? 'delete-project' : 'delete-temp-dir';
+      return opts.recursive || opts.glob
+        ? destroy(finding, beyond)
+        : unsure(finding, `${verb} ${abs} (${beyond})`);
+    }
     case 'project': {
       if (!opts.recursive) return safe(`${verb} a file inside the project`);
       const rel = path.relative(ctx.projectRoot, abs);

@@ -81,6 +81,7 @@ function withScriptState(
 ): ShellContext {
   return {
     cwd,
+    startCwd: ctx.startCwd,
     projectRoot: ctx.projectRoot,
     env: ctx.env,
     depth: ctx.depth,

@@ -55,11 +55,20 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(size);
   const webStatus = useStoreState(deps.web?.status ?? NO_WEB_STATUS);
+  const dispatch = useMemo(
+    () => ({
+      store,
+      ui,
+      deps,
+      terminal: { quit: () => deps.onQuit(), ...(deps.web && { web: deps.web }) },
+    }),
+    [store, ui, deps],
+  );
   const onKey = useCallback(
     (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      dispatchKey(input, key, { store, ui, deps });
+      dispatchKey(input, key, dispatch);
     },
-    [store, ui, deps],
+    [dispatch],
   );
   useInput(onKey);
   // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
@@ -72,18 +81,18 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
 
   const width = Math.max(20, columns - 1);
   const layout = layoutFor(rows - webStatus.alerts.length, state.held.length);
-  const context = contextOf(state.overlay);
+  const view = uiState.view;
+  const context = contextOf(view);
   const connected =
     Object.keys(state.sessions).length > 0 || state.held.length > 0 || state.decided.length > 0;
 
   let body: React.ReactNode;
-  if (state.overlay === 'help') body = <HelpOverlay height={layout.body} width={width} />;
-  else if (state.overlay === 'rules')
-    body = <RulesView state={state} cursor={uiState.rulesCursor} height={layout.body} width={width} />;
-  else if (state.overlay === 'pair' && deps.web)
-    body = <PairView web={deps.web} ui={uiState} width={width} />;
-  else if (state.overlay === 'rule-editor')
-    body = <RuleEditor state={state} ui={uiState} deps={deps} width={width} />;
+  if (view.kind === 'help') body = <HelpOverlay height={layout.body} width={width} />;
+  else if (view.kind === 'rules')
+    body = <RulesView state={state} selected={view.selected} height={layout.body} width={width} />;
+  else if (view.kind === 'pair' && deps.web) body = <PairView web={deps.web} view={view} width={width} />;
+  else if (view.kind === 'rule-editor')
+    body = <RuleEditor state={state} editor={view} busy={uiState.busy} deps={deps} width={width} />;
   else if (!connected) body = <Welcome endpoint={state.endpoint} />;
   else
     body = (
@@ -119,9 +128,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
           {body}
         </Box>
         <PromptLine
-          overlay={state.overlay}
-          text={uiState.text}
-          targets={uiState.denyTargets.length}
+          view={view}
           held={state.held.length}
           message={uiState.message ?? latestWarning(state)}
           width={width}

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { formatCode } from '../../web/pairing.js';
-import type { UiData } from '../console/ui-state.js';
+import type { View } from '../console/ui-state.js';
 import { useStoreState } from '../console/use-store.js';
 import type { WebConsole } from '../deps.js';
 import { clip, oneLine, timeOf } from '../format.js';
@@ -21,13 +21,21 @@ function useClock(): number {
  * `w`: the page's address, the one-time pairing code (text and QR), the browser asking to pair
  * (y/n), and the paired browsers (x revokes the one under the cursor).
  */
-export function PairView({ web, ui, width }: { web: WebConsole; ui: UiData; width: number }) {
+export function PairView({
+  web,
+  view: pair,
+  width,
+}: {
+  web: WebConsole;
+  view: Extract<View, { kind: 'pair' }>;
+  width: number;
+}) {
   const theme = useTheme();
   const view = useStoreState(web.pairing);
   const now = useClock();
   const asking = view.requests.find((r) => r.owner === 'console' && r.state === 'waiting');
   // The code on screen while it can still be opened (used or expired: it is gone from the view).
-  const shown = ui.pairing && view.shown?.code === ui.pairing.code ? ui.pairing : undefined;
+  const shown = pair.shown && view.shown?.code === pair.shown.code ? pair.shown : undefined;
   const left = shown ? Math.max(0, Math.ceil((shown.expiresAt - now) / 1000)) : 0;
   return (
     <Box flexDirection="column">
@@ -63,7 +71,9 @@ export function PairView({ web, ui, width }: { web: WebConsole; ui: UiData; widt
       <Text bold>{`Paired browsers (${view.sessions.length})`}</Text>
       {view.sessions.length === 0 ? <Text dimColor={theme.dim}> none</Text> : null}
       {view.sessions.map((session, i) => {
-        const selected = ui.pairCursor === session.id || (ui.pairCursor === undefined && i === 0);
+        const selected =
+          pair.selected === session.id ||
+          ((pair.selected === undefined || !view.sessions.some((s) => s.id === pair.selected)) && i === 0);
         return (
           <Text key={session.id} wrap="truncate" inverse={selected}>
             {clip(
@@ -75,7 +85,7 @@ export function PairView({ web, ui, width }: { web: WebConsole; ui: UiData; widt
       })}
       {shown && left > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          {shown.qr.split('\n').map((line, i) => (
+          {shown.qr.split('\n').map((line: string, i: number) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the QR's rows have no other identity
             <Text key={i}>{line}</Text>
           ))}

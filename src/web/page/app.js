@@ -80,8 +80,8 @@ function makeCard(item) {
   li.querySelector('[data-command="approve.similar"]').addEventListener('click', () =>
     send('approve.similar', [item.id]),
   );
-  li.querySelector('[data-command="rule.propose"]').addEventListener('click', () =>
-    send('rule.propose', [item.id], { effect: 'allow' }),
+  li.querySelector('[data-command="rule.add"]').addEventListener('click', () =>
+    send('rule.add', [item.id], { effect: 'allow' }),
   );
   li.dataset.shownAt = String(Date.now());
   return li;
@@ -92,7 +92,7 @@ function updateCard(li, item) {
   setText(li.querySelector('.meta'), meta);
   setText(li.querySelector('.reason'), `${item.verdictBy}: ${item.reason}`);
   setText(li.querySelector('.rule-text'), item.rule);
-  li.querySelector('[data-command="rule.propose"]').textContent = `Allow by rule ${item.rule}`;
+  li.querySelector('[data-command="rule.add"]').textContent = `Allow by rule ${item.rule}`;
 }
 
 function renderHeld(snapshot) {
