@@ -157,8 +157,11 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
       const card = phone.page.locator('#held li.card').first();
       await card.waitFor();
       const shownAt = Number(await card.getAttribute('data-shown-at'));
-      console.log(`event to screen (hook POST sent → card in the page's DOM): ${shownAt - hook.sentAt} ms`);
       const id = await card.getAttribute('data-id');
+      const receivedAt = warden.store.getState().records.get(id!)!.action.receivedAt;
+      console.log(
+        `event to screen: hook POST sent → card in the page's DOM ${shownAt - hook.sentAt} ms (hook → store ${receivedAt - hook.sentAt} ms, store → DOM ${shownAt - receivedAt} ms)`,
+      );
       expect(warden.store.getState().held).toContain(id);
       await expect(card.locator('.detail').textContent()).resolves.toContain('git push --force origin main');
       await expect(phone.page.locator('#announce').textContent()).resolves.toContain('New held action');
