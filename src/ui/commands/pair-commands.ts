@@ -1,4 +1,3 @@
-import { MAIN_VIEW } from '../console/ui-state.js';
 import type { Command, CommandState, RunContext } from './types.js';
 
 /**
