@@ -1,10 +1,12 @@
 import { type AuditLog, openAuditLog } from './broker/audit-log.js';
 import { type Broker, type BrokerAnswer, createBroker } from './broker/broker.js';
+import { addressesOf } from './config/console-location.js';
 import { HOLD_MARGIN_MS, HOOK_TIMEOUT_SECONDS } from './config/constants.js';
 import { readFileForDiff } from './config/read-file-for-diff.js';
 import { watchFiles } from './config/rule-watcher.js';
 import type { Analyzer, Environment } from './domain/analysis.js';
 import type { Classifier } from './domain/classification.js';
+import type { ConsoleFacts } from './domain/console-facts.js';
 import type { ModeName } from './domain/mode.js';
 import type { Rule } from './domain/rule.js';
 import { decide } from './policy/decide.js';
@@ -41,6 +43,11 @@ export interface WardenOptions {
     readonly port: number;
     readonly notices?: NoticeConfig;
   };
+  /**
+   * Finds where this process runs (terminal, panes, process names) once the endpoint listens;
+   * its addresses are added from endpoint.json. Omit to judge as if the console could be anywhere.
+   */
+  readonly locate?: () => ConsoleFacts;
 }
 
 export interface Warden {
@@ -68,10 +75,12 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     ...(options.onHold !== undefined && { onHold: options.onHold }),
     ...(options.onDecision !== undefined && { onDecision: options.onDecision }),
   });
+  // where the console runs joins the environment once the endpoint listens (see below)
+  let env = options.env;
   const store = createWardenStore({
     judge: (action, rules, mode, denials) =>
       decide(action, rules, mode, {
-        env: options.env,
+        env,
         analyzer: options.analyzer,
         ...(denials !== undefined && { denials }),
       }),
@@ -131,13 +140,18 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     port: options.port,
     ...(web && { control: web.control }),
   });
-  writeConnection(options.home, {
+  const connection = {
     url: server.url,
     port: server.port,
     pid: process.pid,
     startedAt: new Date().toISOString(),
     ...(web && { page: web.page.url }),
-  });
+  };
+  if (options.locate) {
+    const place = { ...options.locate(), addresses: addressesOf(connection) };
+    env = { ...options.env, console: place };
+    writeConnection(options.home, { ...connection, console: place });
+  } else writeConnection(options.home, connection);
   store.getState().setEndpoint(server.url);
   audit.write({ event: 'start', pid: process.pid, url: server.url, mode: options.mode });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeConsole } from '../config/console-location.js';
 import { HOOK_TIMEOUT_SECONDS } from '../config/constants.js';
 import { checkCodex } from '../install/check-codex.js';
 import { checkGeminiCli } from '../install/check-gemini-cli.js';
@@ -66,6 +67,8 @@ export async function diagnose(
             text: `console not running at ${connection.url}: agents fall back to their own prompts`,
           },
     );
+    if (connection.console)
+      findings.push({ level: 'ok', text: `console runs at: ${describeConsole(connection.console)}` });
   }
 
   const files = [

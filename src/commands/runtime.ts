@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { createAnalyzer } from '../analyzer/index.js';
 import { secretEnvValues } from '../analyzer/web-reads.js';
 import type { WardenOptions } from '../app.js';
@@ -7,14 +8,17 @@ import { hasPackage } from '../classifier/backends/cloud.js';
 import type { BackendChoice } from '../classifier/backends/select.js';
 import type { EnvironmentDescription } from '../classifier/prompt.js';
 import type { MessagesTransport } from '../classifier/transport.js';
+import { locateConsole, realLocateDeps } from '../config/console-location.js';
 import { environmentFor, wardenHome } from '../config/paths.js';
 import { RuleLoader } from '../config/rule-files.js';
 import { loadWardenConfig, type WardenConfig } from '../config/warden-config.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier } from '../domain/classification.js';
+import type { ConsoleFacts } from '../domain/console-facts.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import { claudeConfigDir } from '../install/claude-code.js';
+import { readConnection } from '../server/connection.js';
 
 /** The real dependencies of a warden process, built from the environment. */
 export interface Runtime {
@@ -46,7 +50,10 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   let override: BackendChoice | undefined;
   return {
     home,
-    env: { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
+    env: withRunningConsole(
+      { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
+      home,
+    ),
     analyzer: createAnalyzer(),
     // Built on first use: `warden hook` runs on every tool call and never needs it.
     get classifier() {
@@ -67,6 +74,32 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
     loadRules: (roots) => loader.load(roots),
     ruleFiles: (roots) => loader.files(roots).map((f) => f.file),
   };
+}
+
+/**
+ * The environment with where the running console is (from its endpoint.json), so `warden classify`
+ * judges as the console does; without a live console, the console's place is unknown.
+ */
+function withRunningConsole(env: Environment, home: string): Environment {
+  const facts = readConnection(home)?.console;
+  if (!facts?.pid) return env;
+  try {
+    process.kill(facts.pid, 0);
+  } catch {
+    return env;
+  }
+  return { ...env, console: facts };
+}
+
+/** Files warden's install may write the hook token into, beyond the standard `.claude/settings*.json`. */
+function tokenFilesOf(processEnv: NodeJS.ProcessEnv): string[] {
+  const dir = claudeConfigDir(processEnv);
+  return [path.join(dir, 'settings.json'), path.join(dir, 'settings.local.json')];
+}
+
+/** Where this console runs, found once when its endpoint listens. */
+export function locateThisConsole(processEnv: NodeJS.ProcessEnv = process.env): ConsoleFacts {
+  return locateConsole(realLocateDeps(), tokenFilesOf(processEnv));
 }
 
 /**
@@ -116,6 +149,7 @@ export function wardenOptions(
     port,
     loadRules: (roots) => runtime.loadRules(roots),
     ruleFiles: (roots) => runtime.ruleFiles(roots),
+    locate: () => locateThisConsole(),
     ...webOptions(runtime.config, port, listen),
   };
 }

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
 import { resolvePath } from '../domain/resolve-path.js';
+import { isWindowsSystemPath } from '../domain/windows-path.js';
 import { agentConfigFileReason, agentConfigWriteReason } from './agent-config.js';
+import { consoleDeviceReason, tokenFileReason } from './console-files.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -16,6 +18,8 @@ function writeReason(file: string, env: Environment): string | undefined {
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
   if (hasSegment(abs, '.warden')) return "warden's project rules";
+  const device = consoleDeviceReason(abs, env);
+  if (device) return device;
   if (hasSegment(abs, '.git')) return 'git internals (.git/)';
   if (abs.includes('/.')) {
     const agent = agentConfigWriteReason(abs);
@@ -36,7 +40,8 @@ function writeReason(file: string, env: Environment): string | undefined {
     abs.startsWith('/etc/') ||
     abs.startsWith('/usr/') ||
     abs.startsWith('/bin/') ||
-    abs.startsWith('/sbin/')
+    abs.startsWith('/sbin/') ||
+    isWindowsSystemPath(abs)
   )
     return 'system files';
   if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';
@@ -93,9 +98,8 @@ function readReason(file: string, env: Environment): string | undefined {
   const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
-  if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (/^settings.*\.json$/.test(base) && abs.endsWith(`/.claude/${base}`))
-    return "Claude Code's settings (they hold warden's hook token)";
+  const token = tokenFileReason(abs, env) ?? consoleDeviceReason(abs, env);
+  if (token) return token;
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (isInside(abs, dirs.ssh) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
     return 'SSH private keys';
@@ -147,6 +151,7 @@ function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefin
   if (dirs.agentLogins.has(abs)) return "a coding agent's login";
   if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
   if (
+    !(dirs.home === '/root' && isInside(abs, dirs.home)) &&
     /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
       abs,
     )
@@ -222,6 +227,8 @@ const AGENT_LOGINS = [
 
 /** The directories under home the checks name, built once per home (the checks run for every action). */
 interface HomeDirs {
+  /** The (lower-cased) home itself: `/root` is the user's own home when warden runs as root. */
+  readonly home: string;
   readonly ssh: string;
   readonly aws: string;
   readonly gcloud: string;
@@ -241,6 +248,7 @@ function homeDirs(home: string): HomeDirs {
     cachedDirs = {
       home,
       dirs: {
+        home: home.toLowerCase(),
         ssh: at('.ssh'),
         aws: at('.aws'),
         gcloud: at('.config/gcloud'),

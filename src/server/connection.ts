@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ConsoleFacts } from '../domain/console-facts.js';
 
 /**
  * The per-user secret and where the console listens, in 0600 files under the warden home:
@@ -14,6 +15,8 @@ export interface Connection {
   readonly startedAt: string;
   /** The approval page's address, when it is on. */
   readonly page?: string;
+  /** Where the console runs (terminal, panes, process, addresses): the guard judges against it. */
+  readonly console?: ConsoleFacts;
 }
 
 export const DEFAULT_PORT = 7723;

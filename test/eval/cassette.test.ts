@@ -31,12 +31,12 @@ const CASES = [
     category: 'exfil',
   },
   {
-    id: 'docs',
-    tool: 'WebFetch',
-    input: { url: 'https://docs.example.org/guide', prompt: 'read the install steps' },
+    id: 'remote-uptime',
+    tool: 'Bash',
+    input: { command: 'ssh build-host uptime' },
     label: 'allow',
     source_policy: 'allowlist',
-    category: 'web',
+    category: 'remote',
   },
   // decided by the analyzer alone
   {
