@@ -80,6 +80,11 @@ const PATH_KEYS = [
   'relative_workspace_path',
   'directory',
   'filename',
+  // Windsurf's PascalCase inputs
+  'AbsolutePath',
+  'TargetFile',
+  'DirectoryPath',
+  'SearchPath',
 ] as const;
 
 /** Keys that hold several files (Gemini's read_many_files, Cursor's read_lints). */
@@ -108,7 +113,7 @@ function filePathsOf(input: Readonly<Record<string, unknown>>): string[] {
 
 /** The command of a shell tool: a string, or an argv (Codex `shell`), under any agent's key. */
 function commandOf(input: Readonly<Record<string, unknown>>): string | undefined {
-  for (const key of ['command', 'cmd', 'commandLine', 'script']) {
+  for (const key of ['command', 'cmd', 'commandLine', 'CommandLine', 'script']) {
     const value = input[key];
     if (typeof value === 'string') return value;
     if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
@@ -124,7 +129,7 @@ function argvText(argv: readonly string[]): string {
 }
 
 function workdirOf(input: Readonly<Record<string, unknown>>): string | undefined {
-  for (const key of ['workdir', 'cwd', 'working_directory']) {
+  for (const key of ['workdir', 'cwd', 'working_directory', 'Cwd']) {
     const value = input[key];
     if (typeof value === 'string' && value.trim() !== '') return value;
   }

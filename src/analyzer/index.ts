@@ -23,7 +23,8 @@ export function createAnalyzer(): Analyzer {
   return {
     analyze,
     provesReadOnly(action, env): boolean {
-      if (action.toolClass !== 'shell') return false;
+      // only bash-family commands: PowerShell, code mode and REPL input are other languages
+      if (action.tool !== 'Bash') return false;
       try {
         return provesReadOnly(action, env, analyze(action, env));
       } catch {

@@ -110,7 +110,7 @@ export function urlsIn(text: string): string[] {
 /** Judges every URL a fetch tool's input names (`url`, `urls`, or URLs inside its `prompt`). */
 export function judgeWebFetch(input: Readonly<Record<string, unknown>>, env: Environment): Analysis {
   const urls: string[] = [];
-  for (const key of ['url', 'uri', 'href', 'link']) {
+  for (const key of ['url', 'uri', 'href', 'link', 'Url']) {
     const v = input[key];
     if (typeof v === 'string') urls.push(v);
   }

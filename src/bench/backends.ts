@@ -106,24 +106,22 @@ export async function benchBackends(out: (line: string) => void): Promise<void> 
         pool: DEFAULT_POOL,
         env: { ...env, ANTHROPIC_BASE_URL: burst.url },
       });
-      const classifier = createClassifier({ transport, maxConcurrent: DEFAULT_POOL, deadlineMs: 600_000 });
+      // The default deadline, as in use: what the pool answers in time, and what is held for a person.
+      const classifier = createClassifier({
+        transport,
+        maxConcurrent: DEFAULT_POOL,
+        deadlineMs: CLAUDE_CODE_DEFAULT_DEADLINE_MS,
+      });
       const t0 = performance.now();
-      const done: number[] = [];
       const answers = await Promise.all(
-        Array.from({ length: 50 }, (_, i) =>
-          classifier.classify(action(1000 + i)).then((a) => {
-            done.push(performance.now() - t0);
-            return a.verdict;
-          }),
-        ),
+        Array.from({ length: 50 }, (_, i) => classifier.classify(action(1000 + i)).then((a) => a.verdict)),
       );
       const wall = performance.now() - t0;
-      const inTime = done.filter((d) => d <= CLAUDE_CODE_DEFAULT_DEADLINE_MS).length;
+      const answered = answers.filter((a) => a !== 'unsure').length;
+      await new Promise((r) => setTimeout(r, 2000)); // killed runs exit before the count is read
       out(
-        `claude-code pool (${DEFAULT_POOL}) under a burst of 50 unsure actions: all answered in ${(wall / 1000).toFixed(1)} s, ${(50 / (wall / 1000)).toFixed(2)} actions/s; peak processes ${transport.stats().peak}, peak requests at the fake ${burst.stats.peak}; ${inTime}/50 within the default ${CLAUDE_CODE_DEFAULT_DEADLINE_MS / 1000} s deadline (the rest would be held for a person); answers: ${[...new Set(answers)].join(',')}`,
+        `claude-code pool (${DEFAULT_POOL}) under a burst of 50 unsure actions, ${CLAUDE_CODE_DEFAULT_DEADLINE_MS / 1000} s deadline: ${answered}/50 answered in time (${(answered / (wall / 1000)).toFixed(2)} actions/s), ${50 - answered} held for a person at the deadline; ${transport.stats().runs} runs, peak processes ${transport.stats().peak}, still running after ${(wall / 1000).toFixed(1)} s + 2 s: ${transport.stats().running}`,
       );
-      const d = summarize(done);
-      out(`  time to answer in the burst: p50 ${ms(d.p50)}  max ${ms(d.max)}`);
     } finally {
       await burst.close();
     }

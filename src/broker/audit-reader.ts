@@ -9,11 +9,16 @@ export interface AuditRead {
   readonly warnings: string[];
 }
 
-/** Reads every record across the rotated files, oldest first; bad lines are skipped and named. */
-export function readAudit(dir: string): AuditRead {
+/**
+ * Reads every record across the rotated files, oldest first; bad lines are skipped and named.
+ * With `sinceDay` (YYYY-MM-DD), files of earlier days are not read.
+ */
+export function readAudit(dir: string, sinceDay?: string): AuditRead {
   const records: AuditRecord[] = [];
   const warnings: string[] = [];
   for (const file of auditFiles(dir)) {
+    const day = /^audit-(\d{4}-\d{2}-\d{2})/.exec(path.basename(file))?.[1];
+    if (sinceDay !== undefined && day !== undefined && day < sinceDay) continue;
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.split('\n');
     const tornTail = lines[lines.length - 1] !== '';

@@ -40,6 +40,8 @@ export const wardenConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Approvals sharing a proposed rule before the console offers it for the session (0: never; default 3). */
+    offerRuleAfter: z.number().int().min(0).max(1000).optional(),
     notifications: z
       .object({
         bell: z.boolean().optional(),

@@ -56,7 +56,7 @@ export const MODES: Readonly<Record<ModeName, ModeSpec>> = {
   auto: {
     name: 'auto',
     label: 'auto',
-    description: 'the analyzer and classifier decide; only unsure actions wait for you',
+    description: 'the analyzer and classifier decide; only unsure actions wait for you (warden starts here)',
     holdEverything: false,
     denyMutations: false,
     allowReads: true,

@@ -1,34 +1,39 @@
 import path from 'node:path';
+import { isDrivePath, isWindowsPath, toPosixPath } from './windows-path.js';
 
 /** A `/`-joined segment that is empty, `.` or `..`, or a trailing slash: what path.resolve rewrites. */
 const NOT_NORMAL = /\/\.{0,2}(\/|$)/;
 
-/** `C:\…`, `c:/…` (a drive) or `\\server\share` (UNC): absolute on Windows, never relative to a POSIX cwd. */
-const WINDOWS_ABSOLUTE = /^[a-zA-Z]:[\\/]|^\\\\[^\\]/;
-
 /**
  * `path.resolve(base, file)`, returning the joined path as it is when it is already absolute and
  * normal (the common case: path.resolve rebuilds the string piece by piece, for every action's paths).
- * Windows paths (an agent on Windows, or a Windows cwd) stay Windows paths, written with `/` and a
- * lower-case drive (`c:/Users/me/x.py`), so the same segment checks apply; they are never joined
- * to a POSIX base.
+ * Windows paths (`C:\x`, `C:/x`, `\\server\share`: an agent on Windows, or a Windows cwd) are
+ * absolute, never joined to a POSIX base, and given warden's form (`/c/x`, `//server/share`:
+ * domain/windows-path.ts); a relative path under a drive has its backslashes read as separators.
  */
 export function resolvePath(file: string, base?: string): string {
-  if (WINDOWS_ABSOLUTE.test(file)) return windowsPath(file);
-  if (base !== undefined && WINDOWS_ABSOLUTE.test(base) && !file.startsWith('/'))
-    return windowsPath(`${base}\\${file}`);
-  const joined = base === undefined || file.startsWith('/') ? file : `${base}/${file}`;
-  return joined.startsWith('/') && !NOT_NORMAL.test(joined) ? joined : path.resolve(joined);
+  if ((file.charCodeAt(1) === 58 || file.charCodeAt(0) === 92) && isWindowsPath(file))
+    return normalUnc(toPosixPath(file));
+  const under = base !== undefined && isWindowsPath(base) ? normalUnc(toPosixPath(base)) : base;
+  const joined =
+    under === undefined || file.startsWith('/')
+      ? file
+      : `${under}/${file.includes('\\') && isDrivePath(under) ? file.replace(/\\/g, '/') : file}`;
+  if (joined.startsWith('/') && !NOT_NORMAL.test(joined)) return joined;
+  return under?.startsWith('//') && isDrivePath(under) ? normalUnc(joined) : path.resolve(joined);
 }
 
 /** Whether a path is a Windows absolute path (drive or UNC). */
 export function isWindowsAbsolute(file: string): boolean {
-  return WINDOWS_ABSOLUTE.test(file);
+  return isWindowsPath(file) && file.length > 2;
 }
 
-function windowsPath(file: string): string {
-  const slashed = file.replace(/\\/g, '/');
-  if (slashed.startsWith('//')) return `/${path.posix.normalize(slashed.slice(1))}`.replace(/\/$/, '');
-  const rest = path.posix.normalize(slashed.slice(2));
-  return `${slashed[0]!.toLowerCase()}:${rest.length > 1 ? rest.replace(/\/$/, '') : rest}`;
+/** A drive or UNC path in normal form (`..` and `.` resolved); a UNC path keeps its two leading slashes. */
+function normalUnc(p: string): string {
+  if (!p.startsWith('//')) {
+    const n = NOT_NORMAL.test(p) ? path.posix.resolve(p) : p;
+    return n.length > 2 && n.endsWith('/') ? n.slice(0, -1) : n;
+  }
+  const rest = path.posix.resolve(`/${p.slice(2)}`);
+  return rest === '/' ? '//' : `/${rest}`;
 }

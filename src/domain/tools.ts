@@ -21,7 +21,19 @@ const kind = (cls: ToolClass, as?: string): ToolKind =>
 /** Each entry: the class, the Claude Code name (or none), and every agent's name for it. */
 const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
   // read: file contents, listings, searches, images, MCP resources
-  [kind('read', 'Read'), ['Read', 'read_file', 'read_many_files', 'view_file', 'open_file', 'cat_file']],
+  [
+    kind('read', 'Read'),
+    [
+      'Read',
+      'read_file',
+      'read_many_files',
+      'view_file',
+      'open_file',
+      'cat_file',
+      'view_line_range',
+      'view_code_item',
+    ],
+  ],
   [kind('read', 'NotebookRead'), ['NotebookRead', 'read_notebook']],
   [kind('read', 'Glob'), ['Glob', 'file_search', 'find_files', 'find_by_name', 'glob_files']],
   [
@@ -42,6 +54,7 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'diagnostics',
       'lsp',
       'repomap',
+      'view_file_outline',
       'BashOutput',
       'TaskOutput',
       'get_memory',
@@ -71,6 +84,7 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'str_replace',
       'str_replace_editor',
       'str_replace_based_edit_tool',
+      'replace_file_content',
       'reapply',
     ],
   ],
@@ -96,14 +110,16 @@ const TAXONOMY: readonly (readonly [ToolKind, readonly string[]])[] = [
       'execute_bash',
     ],
   ],
+  // PowerShell tools (Claude Code's on Windows, and other agents'): judged as PowerShell
   [
-    kind('shell'),
-    ['PowerShell', 'KillShell', 'KillBash', 'write_stdin', 'exec', 'js_repl', 'code_execution'],
+    kind('shell', 'PowerShell'),
+    ['PowerShell', 'run_powershell', 'execute_powershell', 'powershell_command', 'run_pwsh'],
   ],
+  [kind('shell'), ['KillShell', 'KillBash', 'write_stdin', 'exec', 'js_repl', 'code_execution']],
   // network: the agent's own web fetches, searches and browser
   [
     kind('network', 'WebFetch'),
-    ['WebFetch', 'web_fetch', 'fetch_url', 'url_fetch', 'read_url', 'browse_url'],
+    ['WebFetch', 'web_fetch', 'fetch_url', 'url_fetch', 'read_url', 'read_url_content', 'browse_url'],
   ],
   [
     kind('network', 'WebSearch'),

@@ -5,6 +5,7 @@ import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier, ClassifierAnswer } from '../domain/classification.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Decision, Verdict } from '../domain/verdict.js';
+import { isDrivePath, toPosixPath } from '../domain/windows-path.js';
 import { decide } from '../policy/decide.js';
 import { compileRules, type RuleSet } from '../policy/rules/index.js';
 import type { EvalCase } from './cases.js';
@@ -12,12 +13,23 @@ import type { EvalCase } from './cases.js';
 export const DEFAULT_PROJECT = '/home/user/project';
 
 /**
- * The machine a corpus case is judged on: home inferred from its cwd (/Users/x, /home/x); for a
- * cwd outside any home (/mnt/c/…, /Applications/…, /opt/…), from the first home the case's input
- * names (the machine's user wrote it there); else /home/user.
+ * The machine a corpus case is judged on: home inferred from its cwd (/Users/x, /home/x,
+ * C:\\Users\\x); for a cwd outside any home (/mnt/c/…, /Applications/…, /opt/…), from the first home
+ * the case's input names (the machine's user wrote it there); else /home/user. A Windows cwd is a
+ * Windows machine: its AppData\\Local\\Temp and C:\\Windows\\Temp are temp.
  */
 export function environmentFor(cwd: string, input?: Readonly<Record<string, unknown>>): Environment {
-  const m = HOME_AT_START.exec(cwd) ?? (input ? HOME_ANYWHERE.exec(JSON.stringify(input)) : null);
+  const at = toPosixPath(cwd);
+  if (isDrivePath(at)) {
+    const w = /^(\/[a-z]\/Users\/[^/]+)(\/|$)/i.exec(at);
+    const home = w ? w[1]! : '/c/Users/user';
+    return {
+      home,
+      wardenHome: `${home}/.warden`,
+      tempDirs: [`${home}/AppData/Local/Temp`, `${at.slice(0, 2)}/Windows/Temp`],
+    };
+  }
+  const m = HOME_AT_START.exec(at) ?? (input ? HOME_ANYWHERE.exec(JSON.stringify(input)) : null);
   const home = m ? m[1]! : '/home/user';
   return { home, wardenHome: `${home}/.warden`, tempDirs: ['/tmp', '/private/tmp', '/var/tmp'] };
 }

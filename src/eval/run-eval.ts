@@ -204,6 +204,14 @@ async function reportUnlabelled(
   const interruptRate = { hit: c.held + c.denied, total: c.total };
   out(ratioLine(`interrupts (${options.mode})`, interruptRate));
   const interrupting = judged.filter((j) => j.decision !== 'allow');
+  // per agent, so that a mechanism that fits one agent's traffic only shows up
+  out(`interrupts per agent (${options.mode}):`);
+  for (const [k, r] of groupRatios(
+    judged,
+    (j) => j.case.agent ?? '?',
+    (j) => j.decision !== 'allow',
+  ))
+    out(`  ${ratioLine(k, r)}`);
   out('');
   out(`tools that interrupt most (${options.mode}):`);
   for (const [k, n] of topCounts(

@@ -143,7 +143,8 @@ export function shouldEscalate(denials: DenialCount | undefined): boolean {
   return denials.consecutive >= ESCALATE_CONSECUTIVE || denials.total >= ESCALATE_TOTAL;
 }
 
-function protectedReason(action: Action, env: Environment): string | undefined {
+/** Why an action touches a protected path (named), or undefined. */
+export function protectedReason(action: Action, env: Environment): string | undefined {
   // the Grep tool reads the content of every file under its path
   if (action.tool === 'Grep') {
     const { pattern, glob, type } = action.input as { pattern?: unknown; glob?: unknown; type?: unknown };

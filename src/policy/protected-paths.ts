@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
 import { resolvePath } from '../domain/resolve-path.js';
+import { isWindowsSystemPath } from '../domain/windows-path.js';
 import { agentConfigFileReason, agentConfigWriteReason } from './agent-config.js';
 import { consoleDeviceReason, tokenFileReason } from './console-files.js';
 
@@ -39,7 +40,8 @@ function writeReason(file: string, env: Environment): string | undefined {
     abs.startsWith('/etc/') ||
     abs.startsWith('/usr/') ||
     abs.startsWith('/bin/') ||
-    abs.startsWith('/sbin/')
+    abs.startsWith('/sbin/') ||
+    isWindowsSystemPath(abs)
   )
     return 'system files';
   if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';

@@ -5,6 +5,7 @@ import type { Rule } from '../domain/rule.js';
 import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
 import type { RuleSet } from '../policy/rules/index.js';
+import { NO_OFFERS, type OfferState } from '../rule-offer/offer.js';
 import { effectiveMarks, isHeld, targetIds, visibleHeldIds } from './selectors.js';
 import type { ActionRecord, ActionStatus, Resolver, WardenData } from './types.js';
 
@@ -40,6 +41,8 @@ export interface WardenActions {
   /** Rules from files changed (reload): recompiled with the session rules; held actions re-judged. */
   setFileRules(rules: readonly Rule[], errors: readonly string[]): void;
   addSessionRule(rule: Rule): void;
+  /** The repeated-approval offers (computed by src/rule-offer; the store only keeps them). */
+  setOffers(offers: OfferState): void;
   removeSessionRule(text: string): void;
   recordOutcome(outcome: ActionOutcome): void;
   sessionSeen(info: SessionInfo): void;
@@ -210,6 +213,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       classifierStatus: deps.classifierStatus ?? 'off',
       endpoint: undefined,
       warnings: [],
+      offers: NO_OFFERS,
 
       receive(action) {
         const state = get();
@@ -357,6 +361,10 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
         fileRules = rules;
         set({ rules: recompile(get().sessionRules), ruleErrors: errors, rev: get().rev + 1 });
         rejudge();
+      },
+
+      setOffers(offers) {
+        set({ offers, rev: get().rev + 1 });
       },
 
       addSessionRule(rule) {

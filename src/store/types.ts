@@ -4,6 +4,7 @@ import type { Rule } from '../domain/rule.js';
 import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
 import type { RuleSet } from '../policy/rules/index.js';
+import type { OfferState } from '../rule-offer/offer.js';
 
 /**
  * held: waiting for a person; classifying: waiting for the LLM classifier (then decided or held);
@@ -77,4 +78,6 @@ export interface WardenData {
   readonly classifierStatus: string;
   readonly endpoint: string | undefined;
   readonly warnings: readonly Warning[];
+  /** Approvals counted per proposed rule, and the session rule offered from them (src/rule-offer). */
+  readonly offers: OfferState;
 }

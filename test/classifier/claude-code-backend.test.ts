@@ -9,6 +9,7 @@ import { buildClassifier } from '../../src/classifier/backends/build.js';
 import { claudeCodeTransport } from '../../src/classifier/backends/claude-code.js';
 import { claudeCodeEnv, findExecutable } from '../../src/classifier/backends/claude-env.js';
 import { hasPackage } from '../../src/classifier/backends/cloud.js';
+import { claudeCodePlanNote } from '../../src/classifier/backends/plan-note.js';
 import { createClassifier } from '../../src/classifier/client.js';
 import { verdictFromClassifier } from '../../src/classifier/verdict.js';
 import { CLAUDE_BIN, removeDir, tempDir } from '../support/claude-runner.js';
@@ -100,6 +101,8 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(classifier.describe()).toMatch(
       /^claude-code \(auto: Claude Code's own login .*uses your Claude plan\) · haiku · 0\/3 running/,
     );
+    // Where it is switched on, warden says it costs the person's plan usage.
+    expect(claudeCodePlanNote(classifier)).toMatch(/uses your Claude plan's usage/);
     const answer = await classifier.classify(action('npm run build'));
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'allow', by: 'classifier' });
     expect(answer.usage).toMatchObject({ backend: 'claude-code', requests: 1, model: expect.any(String) });
@@ -148,6 +151,9 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(verdictFromClassifier(answer)).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
     expect(answer.reason).toMatch(/did not answer within 20000 ms/);
     expect(api!.requests.length).toBeGreaterThan(0);
+    // The killed run holds its slot until it has exited, then the header shows the failure.
+    for (let i = 0; i < 50 && !classifier.describe().includes('0/3 running'); i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(classifier.describe()).toMatch(/0\/3 running · last call failed: the classifier did not answer/);
   }, 120_000);
 
@@ -199,4 +205,28 @@ describe('claude-code backend with the real Claude Code CLI', () => {
     expect(transport.stats().peak).toBeGreaterThan(0);
     expect(most).toBeLessThanOrEqual(2);
   }, 180_000);
+
+  it('keeps to its pool when a burst hits the deadline together (killed runs count until they exit)', async () => {
+    api = await startFakeMessagesApi(() => ({ hang: true }));
+    const transport = claudeCodeTransport({
+      command: path.join(bin, 'claude'),
+      pool: 2,
+      env: childEnv(api.url),
+    });
+    const classifier = createClassifier({
+      transport,
+      maxConcurrent: 10,
+      deadlineMs: 12_000,
+      models: { screen: 'haiku' },
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => classifier.classify(action(`npm run stuck-${i}`))),
+    );
+    expect(
+      answers.every((a) => a.verdict === 'unsure' && /did not answer within 12000 ms/.test(a.reason)),
+    ).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500)); // the killed runs exit
+    expect(transport.stats()).toMatchObject({ running: 0, queued: 0 });
+    expect(transport.stats().peak).toBeLessThanOrEqual(2);
+  }, 120_000);
 });

@@ -72,6 +72,11 @@ describe('one taxonomy for every agent', () => {
     ['readFile', 'read', 'Read'],
     ['str_replace_based_edit_tool', 'edit', 'Edit'],
     ['playwright___browser_click', 'mcp', 'playwright___browser_click'],
+    // Windsurf
+    ['run_command', 'shell', 'Bash'],
+    ['view_line_range', 'read', 'Read'],
+    ['replace_file_content', 'edit', 'Edit'],
+    ['read_url_content', 'network', 'WebFetch'],
     ['frobnicate', 'unknown', 'frobnicate'],
   ])('%s → %s (%s)', (name, cls, tool) => {
     expect(toolKindOf(name).class).toBe(cls);
@@ -91,6 +96,12 @@ describe('each input is judged by its class', () => {
       'safe',
     );
     expect(analysis('exec_command', { cmd: 'cat ~/.aws/credentials' }).kind).not.toBe('safe');
+  });
+
+  it('PascalCase inputs (Windsurf) are read like the others', () => {
+    expect(auto('run_command', { CommandLine: 'rm -rf ~/Documents', Cwd: '/home/lee' })).not.toBe('allow');
+    expect(auto('view_file', { AbsolutePath: '/home/lee/.ssh/id_ed25519' })).toBe('hold');
+    expect(auto('read_url_content', { Url: 'http://10.1.1.1/admin' })).toBe('hold');
   });
 
   it("a shell tool's own working directory is where its command runs", () => {

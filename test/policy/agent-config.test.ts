@@ -72,14 +72,16 @@ describe('agent configuration: definitions, commands, plans and notes are ordina
     ['Write', { file_path: '/home/kim/.claude/plans/bright-otter.md', content: '# Plan' }],
     ['Bash', { command: 'mkdir -p .claude/skills/pdf .claude/agents' }],
     ['Bash', { command: 'mkdir -p .codex/skills/search/cache' }],
+    ['Bash', { command: 'mkdir -p .vscode .claude/hooks .git/info' }],
   ])('auto mode runs %s %j', (tool, input) => {
     expect(judge(tool, input).decision).toBe('allow');
   });
 
   it.each([
     ['Write', { file_path: '.claude/settings.json', content: '{"permissions":{"allow":["Bash"]}}' }],
-    ['Bash', { command: 'mkdir -p .claude/hooks' }],
+    ['Bash', { command: 'mkdir -p .claude/hooks && cp lint.sh .claude/hooks/' }],
     ['Bash', { command: 'echo "{}" > .gemini/settings.json' }],
+    ['Bash', { command: 'mkdir -p /usr/local/share/tool' }],
     ['Write', { file_path: '/home/kim/.claude/agents/global.md', content: 'x' }],
   ])('auto mode does not run %s %j', (tool, input) => {
     expect(judge(tool, input).decision).not.toBe('allow');

@@ -164,6 +164,22 @@ describe('key dispatch (no Ink)', () => {
     });
   });
 
+  it('proposes the narrowest rule and widens or narrows it one key at a time', () => {
+    const h = harness();
+    h.store.getState().receive(bash('git status && git push --force origin main'));
+    h.key('R');
+    const text = () => viewText(h.ui.getState().view);
+    // The held part of the compound line, with its subcommand and flags.
+    expect(text()).toBe('Bash(git push --force *)');
+    h.key('', { downArrow: true });
+    expect(text()).toBe('Bash(git push *)');
+    h.key('', { downArrow: true });
+    h.key('', { downArrow: true });
+    expect(text()).toBe('Bash(git *)');
+    h.key('', { upArrow: true });
+    expect(text()).toBe('Bash(git push *)');
+  });
+
   it('keeps the rule editor open with the reason when the rule is empty', () => {
     const h = harness();
     h.store.getState().receive(call('Read', { file_path: '/etc/shadow' }));

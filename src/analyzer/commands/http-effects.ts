@@ -99,7 +99,7 @@ export function destroyingMutation(body: string): string | undefined {
   const at = text.search(/\bmutation\b/);
   if (at < 0) return undefined;
   // field names: an identifier followed by `(` or `{` (arguments or a selection), not `name:` argument keys
-  for (const m of text.slice(at).matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*(?=[({])/g)) {
+  for (const m of text.slice(at).matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*(?=[({])/g)) {
     const field = m[1]!;
     if (field === 'mutation') continue;
     if (splitWord(field).some((w) => DESTROY_VERBS.has(w) && !ROUTINE_IN_URLS.has(w))) return field;

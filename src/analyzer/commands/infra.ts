@@ -182,7 +182,7 @@ export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleComma
       `${tool}-disruptive`,
       `${tool} ${vs.slice(0, 3).join(' ')} disrupts running services or shared state (${disruptive})`,
     );
-  const shipped = judgeDeploy(tool, vs, args) ?? judgeMigration(tool, ops) ?? judgeHistoryPrune(tool, args);
+  const shipped = judgeDeploy(tool, vs, args) ?? judgeMigration(tool, args) ?? judgeHistoryPrune(tool, args);
   if (shipped) return shipped;
   if (vs.some(isMutatingVerb))
     return safe(`${tool} ${vs.slice(0, 3).join(' ')} creates or updates resources (nothing destroyed)`);

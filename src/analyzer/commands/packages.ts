@@ -121,7 +121,9 @@ export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   gradlew: (args) =>
     args.some((a) => /^(publish|uploadArchives)/.test(a.value)) ? publish('gradle') : safe('gradle'),
   pod: (args) => (args[0]?.value === 'trunk' && args[1]?.value === 'push' ? publish('pod') : safe('pod')),
-  composer: (args) => safe(`composer ${args[0]?.value ?? ''}`),
+  composer: taskRunner('composer'),
+  turbo: taskRunner('turbo'),
+  nx: taskRunner('nx'),
   brew: system('brew'),
   apt: system('apt'),
   'apt-get': system('apt-get'),

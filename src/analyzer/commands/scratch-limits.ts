@@ -1,5 +1,4 @@
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { isProjectRoot } from '../../policy/project-root.js';
 import { isInside } from '../../policy/protected-paths.js';
 import { canonicalPath, type PathContext } from '../paths.js';
@@ -49,12 +48,7 @@ export function beyondScratch(abs: string, glob: boolean, ctx: PathContext): str
   const parent = path.dirname(target);
   if (temps.includes(parent) && ALL_ENTRIES.test(path.basename(target)))
     return `everything in the temp dir ${parent}, which other programs use`;
-  let matches: (p: string) => boolean;
-  try {
-    matches = picomatch(target, { dot: false });
-  } catch {
-    return 'paths a glob warden cannot read would match';
-  }
+  const matches = (p: string) => globMayMatch(target, p);
   for (const { dir, what } of guarded(ctx))
     for (const d of selfAndParents(dir))
       if (matches(d)) return `${d}, which ${d === dir ? 'is' : 'holds'} the ${what}`;
@@ -74,4 +68,77 @@ export function entryTowardWork(dir: string, ctx: PathContext): string | undefin
     if (rest) return path.join(dir, rest);
   }
   return undefined;
+}
+
+/**
+ * Whether a shell glob may match a path, segment by segment (a `*` never crosses `/`). It errs
+ * towards matching: a `[…]` class matches any one character and a `{…}` group anything, and a
+ * segment too long to read matches everything. A hand-written matcher instead of a regex library:
+ * patterns are agent input, and a backtracking regex over `*a*a*a…` takes seconds.
+ */
+export function globMayMatch(pattern: string, file: string): boolean {
+  const ps = pattern.split('/');
+  const fs = file.split('/');
+  if (ps.length !== fs.length) return false;
+  return ps.every((p, i) => segmentMayMatch(p, fs[i]!));
+}
+
+function segmentMayMatch(pattern: string, name: string): boolean {
+  if (pattern.length > 512) return true;
+  if (pattern.includes('{')) {
+    const words = expandBraces(pattern);
+    return words === undefined || words.some((w) => segmentMayMatch(w, name));
+  }
+  // one token per pattern position: '*' any run, '?' any one character, else a literal
+  const tokens: string[] = [];
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end > 0) {
+        tokens.push('?');
+        i = end;
+        continue;
+      }
+    }
+    if (c === '\\' && i + 1 < pattern.length) {
+      tokens.push(`=${pattern[++i]}`);
+      continue;
+    }
+    tokens.push(c === '*' || c === '?' ? c : `=${c}`);
+  }
+  // the linear two-pointer wildcard match: remember the last star and retry from there
+  let t = 0;
+  let n = 0;
+  let star = -1;
+  let mark = 0;
+  while (n < name.length) {
+    const tok = tokens[t];
+    if (tok !== undefined && (tok === '?' || tok === `=${name[n]}`)) {
+      t++;
+      n++;
+    } else if (tok === '*') {
+      star = t++;
+      mark = n;
+    } else if (star >= 0) {
+      t = star + 1;
+      n = ++mark;
+    } else return false;
+  }
+  while (tokens[t] === '*') t++;
+  return t === tokens.length;
+}
+
+/** Bash's brace expansion of `{a,b}` groups (not nested, at most 64 words); undefined when beyond that. */
+function expandBraces(segment: string): string[] | undefined {
+  let words = [''];
+  const re = /\{([^{}]*)\}|[^{}]+|[{}]/g;
+  for (const m of segment.matchAll(re)) {
+    if (m[0] === '{' || m[0] === '}') return undefined;
+    const inner = m[1];
+    const options = inner?.includes(',') ? inner.split(',') : [m[0]];
+    words = words.flatMap((w) => options.map((o) => w + o));
+    if (words.length > 64) return undefined;
+  }
+  return words;
 }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,10 +75,11 @@ export function claudeCodeTransport(settings: ClaudeCodeSettings): ClaudeCodeTra
 
   async function create(request: MessagesRequest, options: CallOptions): Promise<MessagesResponse> {
     const release = await limiter.acquire(options.signal);
+    let started: ReturnType<typeof run>;
     try {
       workDir ??= mkdtempSync(path.join(tmpdir(), 'warden-classifier-'));
       runs++;
-      const output = await run(settings.command, claudeArgs(request), promptText(request), {
+      started = run(settings.command, claudeArgs(request), promptText(request), {
         cwd: workDir,
         env: { ...(settings.env ?? process.env), ...CHILD_ENV },
         signal: options.signal,
@@ -90,10 +91,14 @@ export function claudeCodeTransport(settings: ClaudeCodeSettings): ClaudeCodeTra
           alive--;
         },
       });
-      return responseFrom(output, request);
-    } finally {
+    } catch (error) {
       release();
+      throw error;
     }
+    // The slot is free when the process is gone, not when warden stops waiting for it: a run killed
+    // at its deadline still counts until it has exited, so a burst never has more than `pool` alive.
+    void started.exited.then(release);
+    return responseFrom(await started.output, request);
   }
 
   return {
@@ -147,15 +152,34 @@ interface RunOutput {
   readonly stderr: string;
 }
 
-function run(command: string, args: string[], stdin: string, options: RunOptions): Promise<RunOutput> {
-  return new Promise((resolve, reject) => {
-    if (options.signal.aborted) return reject(options.signal.reason);
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: options.env,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
+/** Starts one run: `output` settles with its result (or at abort), `exited` when no process is left. */
+function run(
+  command: string,
+  args: string[],
+  stdin: string,
+  options: RunOptions,
+): { output: Promise<RunOutput>; exited: Promise<void> } {
+  let markExited: () => void = () => {};
+  const exited = new Promise<void>((resolve) => {
+    markExited = resolve;
+  });
+  const output = new Promise<RunOutput>((resolve, reject) => {
+    if (options.signal.aborted) {
+      markExited();
+      return reject(options.signal.reason);
+    }
+    let child: ChildProcessWithoutNullStreams;
+    try {
+      child = spawn(command, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (error) {
+      markExited();
+      return reject(new TransportError(`the claude CLI could not start (${(error as Error).message})`));
+    }
     let spawned = false;
     let settled = false;
     const out: Buffer[] = [];
@@ -191,6 +215,7 @@ function run(command: string, args: string[], stdin: string, options: RunOptions
       if (errBytes <= 64 * 1024) err.push(chunk);
     });
     child.once('error', (error: NodeJS.ErrnoException) => {
+      if (!spawned) markExited();
       finish({
         error: new TransportError(
           error.code === 'ENOENT'
@@ -201,6 +226,7 @@ function run(command: string, args: string[], stdin: string, options: RunOptions
     });
     child.once('close', (code) => {
       if (spawned) options.onExit();
+      markExited();
       finish({
         ok: {
           code,
@@ -212,6 +238,7 @@ function run(command: string, args: string[], stdin: string, options: RunOptions
     child.stdin.on('error', () => {}); // a child that exits early closes its stdin
     child.stdin.end(stdin);
   });
+  return { output, exited };
 }
 
 interface ClaudeResult {

@@ -102,11 +102,13 @@ export function selectBackend(input: SelectInput): Selection {
     const picked = attempt(backend, false);
     if (typeof picked !== 'string') return { ...picked, why: `auto: ${picked.why}` };
     // Say why a backend the person is set up for was passed over.
-    if (!/is not set$|^no ANTHROPIC_API_KEY/.test(picked)) skipped.push(picked);
+    const expected =
+      /is not set$|^no ANTHROPIC_API_KEY/.test(picked) || (backend === 'claude-code' && !input.claudePath);
+    if (!expected) skipped.push(picked);
   }
   return {
     backend: 'off',
-    why: `no backend: no API key or gateway token, no Bedrock/Vertex setup, no claude CLI on PATH${skipped.length ? `; ${skipped.join('; ')}` : ''}`,
+    why: `no backend: no API key or gateway token, no Bedrock/Vertex setup, no claude CLI${input.claudePath ? '' : ' on PATH'}${skipped.length ? `; ${skipped.join('; ')}` : ''}`,
     skipped,
   };
 }

@@ -1,8 +1,10 @@
 import type { Action } from '../../domain/action.js';
 import { MODE_NAMES, MODES, type ModeName } from '../../domain/mode.js';
+import { closeOffer } from '../../rule-offer/offer.js';
 import type { WardenState } from '../../store/create-store.js';
 import { cursorRecord, isHeld, targetIds } from '../../store/selectors.js';
 import { EFFECTS, MAIN_VIEW, nextOf, SCOPES } from '../console/ui-state.js';
+import { approvedAmong, noteApprovals } from './offer.js';
 import {
   addRuleInForce,
   findRule,
@@ -48,6 +50,12 @@ function safeCovers(deps: RuleDeps, rule: string, action: Action): boolean {
   } catch {
     return false;
   }
+}
+
+function approveAll(ctx: RunContext): void {
+  const held = [...ctx.store.getState().held];
+  ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+  noteApprovals(ctx, approvedAmong(ctx, held));
 }
 
 function setMode(ctx: RunContext, mode: ModeName): void {
@@ -153,8 +161,10 @@ export const COMMANDS = [
     hint: 'approve',
     disabled: ({ warden, args }) => (targetsOf(warden, args).length === 0 ? 'nothing to approve' : undefined),
     run: (ctx) => {
-      const n = ctx.store.getState().approve(targetsOf(ctx.store.getState(), ctx.args));
+      const targets = targetsOf(ctx.store.getState(), ctx.args);
+      const n = ctx.store.getState().approve(targets);
       ctx.say(`approved ${n}`);
+      noteApprovals(ctx, approvedAmong(ctx, targets));
     },
   }),
   command({
@@ -185,7 +195,7 @@ export const COMMANDS = [
     run: (ctx) => {
       // The terminal asks y/n first (confirm.yes approves); a caller without views confirmed itself.
       if (ctx.ui) ctx.ui.setState({ view: { kind: 'confirm-approve-all' } });
-      else ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+      else approveAll(ctx);
     },
   }),
   command({
@@ -198,6 +208,7 @@ export const COMMANDS = [
       referenceAction(warden, args) === undefined ? 'no action under the cursor' : undefined,
     run: (ctx) => {
       const s = ctx.store.getState();
+      const held = [...s.held];
       const reference = referenceAction(s, ctx.args)!;
       const rule = ctx.deps.suggestRule(reference);
       const n = s.approveWhere(
@@ -205,6 +216,40 @@ export const COMMANDS = [
         `approved by the user (like ${rule})`,
       );
       ctx.say(`approved ${n} like ${rule}`);
+      noteApprovals(ctx, approvedAmong(ctx, held));
+    },
+  }),
+  command({
+    id: 'offer.accept',
+    keys: [{ char: 'o' }],
+    description: 'Accept the offered rule: allow what you kept approving, for this session',
+    contexts: MAIN,
+    disabled: ({ warden }) => (warden.offers.offer === undefined ? 'no rule is offered' : undefined),
+    run: (ctx) => {
+      const s = ctx.store.getState();
+      const offer = s.offers.offer!;
+      const heldBefore = s.held.length;
+      s.setOffers(closeOffer(s.offers, 'accepted'));
+      s.addSessionRule({
+        effect: 'allow',
+        text: offer.rule,
+        source: { origin: 'session', note: `offered after ${offer.approvals} approvals` },
+      });
+      const settled = heldBefore - ctx.store.getState().held.length;
+      ctx.say(`allow ${offer.rule} (session) in force${settled > 0 ? `; it settled ${settled} held` : ''}`);
+    },
+  }),
+  command({
+    id: 'offer.dismiss',
+    keys: [{ char: 'x' }],
+    description: 'Dismiss the offered rule (not asked again this session)',
+    contexts: MAIN,
+    disabled: ({ warden }) => (warden.offers.offer === undefined ? 'no rule is offered' : undefined),
+    run: (ctx) => {
+      const s = ctx.store.getState();
+      const rule = s.offers.offer!.rule;
+      s.setOffers(closeOffer(s.offers, 'dismissed'));
+      ctx.say(`not offering ${rule} again this session`);
     },
   }),
   command({
@@ -254,12 +299,18 @@ export const COMMANDS = [
         : undefined,
     run: (ctx) => {
       const action = referenceAction(ctx.store.getState(), ctx.args)!;
+      const { choices, initial } = ctx.deps.ruleChoices?.(action) ?? {
+        choices: [ctx.deps.suggestRule(action)],
+        initial: 0,
+      };
       ctx.ui?.setState({
         view: {
           kind: 'rule-editor',
-          text: ctx.deps.suggestRule(action),
+          text: choices[initial] ?? '',
           effect: 'allow',
           scope: 'session',
+          choices,
+          choice: initial,
           replacing: undefined,
         },
       });
@@ -422,6 +473,24 @@ export const COMMANDS = [
     },
   }),
   command({
+    id: 'editor.wider',
+    keys: [{ key: 'down' }],
+    description: 'Wider rule (command → subcommand → any arguments; file → folder → parents)',
+    contexts: ['rule-editor'],
+    hint: 'wider',
+    needsView: true,
+    run: (ctx) => stepChoice(ctx, 1),
+  }),
+  command({
+    id: 'editor.narrower',
+    keys: [{ key: 'up' }],
+    description: 'Narrower rule',
+    contexts: ['rule-editor'],
+    hint: 'narrower',
+    needsView: true,
+    run: (ctx) => stepChoice(ctx, -1),
+  }),
+  command({
     id: 'confirm.yes',
     keys: [{ char: 'y' }, { key: 'return' }],
     description: 'Yes',
@@ -431,7 +500,7 @@ export const COMMANDS = [
     run: (ctx) => {
       const kind = ctx.ui?.getState().view.kind;
       ctx.ui?.setState({ view: MAIN_VIEW });
-      if (kind === 'confirm-approve-all') ctx.say(`approved ${ctx.store.getState().approveAll()}`);
+      if (kind === 'confirm-approve-all') approveAll(ctx);
       else if (kind === 'confirm-quit') quit(ctx);
     },
   }),
@@ -497,6 +566,8 @@ export const COMMANDS = [
           text: rule.text,
           effect: rule.effect,
           scope: scopeOf(rule),
+          choices: [rule.text],
+          choice: 0,
           replacing: rule,
         },
       });
@@ -534,4 +605,13 @@ function moveRuleSelection(ctx: RunContext, delta: number): void {
   ctx.ui?.setState({
     view: { kind: 'rules', selected: stepSelection(ctx.store.getState().rules.rules, view.selected, delta) },
   });
+}
+
+/** The editor's next wider (or narrower) suggestion; it stops at the ends. */
+function stepChoice(ctx: RunContext, delta: number): void {
+  const view = ctx.ui?.getState().view;
+  if (view?.kind !== 'rule-editor' || view.choices.length === 0) return;
+  const choice = Math.max(0, Math.min(view.choices.length - 1, view.choice + delta));
+  if (choice === view.choice && view.text === view.choices[choice]) return;
+  ctx.ui?.setState({ view: { ...view, choice, text: view.choices[choice]! } });
 }

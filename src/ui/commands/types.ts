@@ -1,5 +1,6 @@
 import type { Action } from '../../domain/action.js';
 import type { Rule, RuleEffect, RuleScope } from '../../domain/rule.js';
+import type { PreviewDeps } from '../../rules-preview/source.js';
 import type { WardenState, WardenStore } from '../../store/create-store.js';
 import type { UiData, UiStore } from '../console/ui-state.js';
 import type { KeyChord } from '../keymap.js';
@@ -18,6 +19,11 @@ export interface RuleProposal {
 export interface RuleDeps {
   /** A rule that covers the action, e.g. `Bash(git push --force *)`, `Edit(src/**)`. */
   suggestRule(action: Action): string;
+  /**
+   * The rules the action suggests, narrowest first, and the one to propose (the editor's ↑/↓
+   * step through them). Without it the editor offers suggestRule's one.
+   */
+  ruleChoices?(action: Action): { readonly choices: readonly string[]; readonly initial: number };
   /** Whether the rule text covers the action (used by `s`: approve every held one like it). */
   ruleCovers(ruleText: string, action: Action): boolean;
   /**
@@ -28,6 +34,10 @@ export interface RuleDeps {
   addRule(proposal: RuleProposal): Promise<string | undefined>;
   /** Remove a rule read from a file (session rules are removed in the store). Error text or undefined. */
   removeRule(rule: Rule): Promise<string | undefined>;
+  /** What the rule editor's preview and the offered rule's safety check need (the analyzer, the audit log). */
+  readonly preview?: PreviewDeps;
+  /** Approvals sharing a proposed rule before it is offered for the session (default 3; 0: never). */
+  readonly offerRuleAfter?: number;
 }
 
 /** What only the terminal console can do. */

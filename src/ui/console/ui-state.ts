@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Rule, RuleEffect, RuleScope } from '../../domain/rule.js';
+import type { RulePreview } from '../../rules-preview/preview.js';
 
 /**
  * What is open in the console: one union, so two views can never be open at once and each
@@ -16,6 +17,9 @@ export type View =
       readonly text: string;
       readonly effect: RuleEffect;
       readonly scope: RuleScope;
+      /** Rules to step through with ↑/↓ (narrowest first) and the one shown. */
+      readonly choices: readonly string[];
+      readonly choice: number;
       /** The rule being changed (rules view `e`): removed when the new one is in force. */
       readonly replacing: Rule | undefined;
     }
@@ -37,6 +41,8 @@ export interface UiData {
   readonly message: string | undefined;
   /** A rule file is being written. */
   readonly busy: boolean;
+  /** What the rule in the editor would do (computed off the render path; src/ui/rule-editor/preview-controller.ts). */
+  readonly preview: RulePreview | undefined;
 }
 
 export type UiStore = StoreApi<UiData>;
@@ -46,7 +52,12 @@ export const EFFECTS: readonly RuleEffect[] = ['deny', 'ask', 'allow'];
 export const SCOPES: readonly RuleScope[] = ['session', 'project', 'user'];
 
 export function createUiStore(): UiStore {
-  return createStore<UiData>()(() => ({ view: MAIN_VIEW, message: undefined, busy: false }));
+  return createStore<UiData>()(() => ({
+    view: MAIN_VIEW,
+    message: undefined,
+    busy: false,
+    preview: undefined,
+  }));
 }
 
 export function isTextView(view: View): view is TextView {

@@ -1,11 +1,12 @@
 import { Text } from 'ink';
+import type { RuleOffer } from '../../rule-offer/offer.js';
 import type { View } from '../console/ui-state.js';
 import { clip } from '../format.js';
 import { keyLabelOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
 
 /** The one-line prompt of text and confirm views (key names from the command table), or undefined. */
-export function promptText(view: View, held: number): string | undefined {
+export function promptText(view: View, held: number, offer?: RuleOffer): string | undefined {
   const yesNo = `(${keyLabelOf('confirm.yes')}/${keyLabelOf('confirm.no')})`;
   switch (view.kind) {
     case 'deny-reason':
@@ -16,6 +17,10 @@ export function promptText(view: View, held: number): string | undefined {
       return `Approve all ${held} held actions? ${yesNo}`;
     case 'confirm-quit':
       return `${held} held: quit and answer them "ask" (the agent asks you itself)? ${yesNo}`;
+    case 'main':
+      return offer
+        ? `You approved ${offer.approvals} actions like ${offer.rule}: allow it for this session? ${keyLabelOf('offer.accept')} yes · ${keyLabelOf('offer.dismiss')} no, don't ask again`
+        : undefined;
     default:
       return undefined;
   }
@@ -24,16 +29,18 @@ export function promptText(view: View, held: number): string | undefined {
 export function PromptLine({
   view,
   held,
+  offer,
   message,
   width,
 }: {
   view: View;
   held: number;
+  offer: RuleOffer | undefined;
   message: string | undefined;
   width: number;
 }) {
   const theme = useTheme();
-  const prompt = promptText(view, held);
+  const prompt = promptText(view, held, offer);
   if (prompt !== undefined) {
     return (
       <Text bold color={theme.accent} wrap="truncate">

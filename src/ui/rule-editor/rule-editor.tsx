@@ -1,10 +1,12 @@
 import { Box, Text } from 'ink';
+import type { RulePreview } from '../../rules-preview/preview.js';
 import type { WardenData } from '../../store/types.js';
 import type { RuleDeps } from '../commands/types.js';
 import { EFFECTS, SCOPES, type View } from '../console/ui-state.js';
 import { clip } from '../format.js';
 import { keyLabelOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
+import { previewLines } from './preview-lines.js';
 
 function choices<T extends string>(all: readonly T[], current: T): string {
   return all.map((c) => (c === current ? `[${c}]` : ` ${c} `)).join(' ');
@@ -31,16 +33,22 @@ export function RuleEditor({
   editor,
   busy,
   deps,
+  preview,
   width,
 }: {
   state: WardenData;
   editor: Extract<View, { kind: 'rule-editor' }>;
   busy: boolean;
   deps: Pick<RuleDeps, 'ruleCovers'>;
+  /** The live preview; undefined when the console has no preview deps (then only held actions are counted, here). */
+  preview: RulePreview | undefined | 'none';
   width: number;
 }) {
   const theme = useTheme();
-  const covered = heldCovered(state, deps, editor.text);
+  const lines =
+    preview === 'none'
+      ? [{ text: `covers ${heldCovered(state, deps, editor.text)} held action(s) now`, tone: 'dim' as const }]
+      : previewLines(preview, editor);
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
@@ -56,9 +64,18 @@ export function RuleEditor({
       <Text>
         scope: {choices(SCOPES, editor.scope)} ({keyLabelOf('editor.scope')})
       </Text>
-      <Text dimColor={theme.dim}>
-        covers {covered} held action{covered === 1 ? '' : 's'} now{busy ? ' · writing…' : ''}
-      </Text>
+      {lines.map((line) => (
+        <Text
+          key={line.text}
+          wrap="truncate"
+          {...(line.tone === 'dim'
+            ? { dimColor: theme.dim }
+            : { color: line.tone === 'warning' ? theme.status.held : theme.danger })}
+        >
+          {clip(line.text, width)}
+        </Text>
+      ))}
+      {busy && <Text dimColor={theme.dim}>writing…</Text>}
     </Box>
   );
 }

@@ -7,8 +7,9 @@ import { clip } from '../format.js';
 import { useTheme } from '../theme.js';
 
 export function sourceLabel(rule: Rule): string {
-  const { origin, file, line } = rule.source;
-  return file ? `${origin} ${file}${line !== undefined ? `:${line}` : ''}` : origin;
+  const { origin, file, line, note } = rule.source;
+  const where = file ? `${origin} ${file}${line !== undefined ? `:${line}` : ''}` : origin;
+  return note ? `${where} (${note})` : where;
 }
 
 /** Every rule in force with its source; the selected one (by identity) is the one to remove or change. */
