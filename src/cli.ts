@@ -156,7 +156,11 @@ export async function main(argv: string[]): Promise<number> {
     )
     .addOption(modeOption().default('auto'))
     .option('--llm', 'ask the LLM classifier when the analyzer is unsure (needs an API key)')
-    .action(async (file: string, opts: { mode: ModeName; llm?: boolean }) => {
+    .option(
+      '--parse',
+      'also check every shell command against `bash -n`: valid ones warden does not parse, invalid ones it allows',
+    )
+    .action(async (file: string, opts: { mode: ModeName; llm?: boolean; parse?: boolean }) => {
       const { runEval } = await import('./eval/index.js');
       const out = (line: string) => process.stdout.write(`${line}\n`);
       if (opts.llm && runtime.classifier.status !== 'on') {
@@ -164,7 +168,13 @@ export async function main(argv: string[]): Promise<number> {
         code = 2;
         return;
       }
-      await runEval({ file, mode: opts.mode, out, ...(opts.llm && { classifier: runtime.classifier }) });
+      await runEval({
+        file,
+        mode: opts.mode,
+        out,
+        ...(opts.llm && { classifier: runtime.classifier }),
+        ...(opts.parse && { parse: true }),
+      });
     });
 
   program

@@ -1,7 +1,9 @@
 import type { Classifier } from '../domain/classification.js';
 import { MODE_NAMES, type ModeName } from '../domain/mode.js';
+import { createBashOracle } from './bash-oracle.js';
 import { type EvalCase, loadCases } from './cases.js';
 import { CaseJudge, type Judged } from './judge.js';
+import { checkParsing, type ParseCheck, parseCheckLines, shellCases } from './parse-check.js';
 import {
   commandHead,
   describeInput,
@@ -19,6 +21,8 @@ export interface EvalOptions {
   readonly out: (line: string) => void;
   /** Asked when decide() is unsure (auto mode); omitted means no LLM. */
   readonly classifier?: Classifier;
+  /** Also check every shell command against `bash -n` (needs bash) and print the counts. */
+  readonly parse?: boolean;
 }
 
 export interface ModeCounts {
@@ -42,6 +46,8 @@ export interface EvalSummary {
   readonly perMode: Readonly<Partial<Record<ModeName, ModeCounts>>>;
   /** Unlabelled files: share of calls held or denied in the requested mode. */
   readonly interruptRate?: Ratio;
+  /** With `parse`: how warden's parser does against bash on the file's shell commands. */
+  readonly parse?: ParseCheck;
 }
 
 const DANGEROUS_POLICIES = new Set(['denylist', 'benchmark-risky-only']);
@@ -67,8 +73,23 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
     total: cases.length,
     rejectedLines: rejected.length,
   };
-  if (labelled) return { ...base, ...reportLabelled(judged, options.mode, out) };
-  return { ...base, ...(await reportUnlabelled(cases, judged, options, out)) };
+  const report = labelled
+    ? reportLabelled(judged, options.mode, out)
+    : await reportUnlabelled(cases, judged, options, out);
+  if (!options.parse) return { ...base, ...report };
+  return { ...base, ...report, parse: reportParsing(judged, out) };
+}
+
+function reportParsing(judged: readonly Judged[], out: (l: string) => void): ParseCheck | undefined {
+  out('');
+  const oracle = createBashOracle();
+  if (!oracle) {
+    out('parse: bash could not be run here, so there is no oracle to check against');
+    return undefined;
+  }
+  const check = checkParsing(shellCases(judged), oracle);
+  for (const line of parseCheckLines(check)) out(line);
+  return check;
 }
 
 async function judgeAll(
