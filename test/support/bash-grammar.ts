@@ -28,7 +28,7 @@ const join = (parts: readonly ShellSample[], sep = ''): ShellSample =>
   );
 
 /** Characters that trip lexers: quotes, parentheses, dollars, comment signs, newlines. */
-const TRICKY = [...'abc xyz()"\'`${};&|<>#\\\n\t*?![]=~%^-,.:/@+'];
+const TRICKY = [...'abc xyz()"\'`$;{}&|<>#\\\n\t*?![]=~%^-,.:/@+'];
 
 const inert = (exclude: string) =>
   fc
@@ -56,7 +56,7 @@ const arith = fc
     'a[1] + b',
     'x ? 1 : 0',
     '1 << 2',
-    '${#x} + 1',
+    `${'$'}{#x} + 1`,
     '$x % 3',
   )
   .map((e) => s(`$((${e}))`));
