@@ -1,9 +1,11 @@
 import { type AuditLog, openAuditLog } from './broker/audit-log.js';
 import { type Broker, type BrokerAnswer, createBroker } from './broker/broker.js';
+import { addressesOf } from './config/console-location.js';
 import { HOLD_MARGIN_MS, HOOK_TIMEOUT_SECONDS } from './config/constants.js';
 import { watchFiles } from './config/rule-watcher.js';
 import type { Analyzer, Environment } from './domain/analysis.js';
 import type { Classifier } from './domain/classification.js';
+import type { ConsoleFacts } from './domain/console-facts.js';
 import type { ModeName } from './domain/mode.js';
 import type { Rule } from './domain/rule.js';
 import { decide } from './policy/decide.js';
@@ -31,6 +33,11 @@ export interface WardenOptions {
   /** The rule files to watch (reloaded on change); omit to read rules once per new project only. */
   readonly ruleFiles?: (projectRoots: readonly string[]) => string[];
   readonly onDecision?: (record: ActionRecord, answer: BrokerAnswer) => void;
+  /**
+   * Finds where this process runs (terminal, panes, process names) once the endpoint listens;
+   * its addresses are added from endpoint.json. Omit to judge as if the console could be anywhere.
+   */
+  readonly locate?: () => ConsoleFacts;
 }
 
 export interface Warden {
@@ -56,10 +63,12 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     ...(options.onHold !== undefined && { onHold: options.onHold }),
     ...(options.onDecision !== undefined && { onDecision: options.onDecision }),
   });
+  // where the console runs joins the environment once the endpoint listens (see below)
+  let env = options.env;
   const store = createWardenStore({
     judge: (action, rules, mode, denials) =>
       decide(action, rules, mode, {
-        env: options.env,
+        env,
         analyzer: options.analyzer,
         ...(denials !== undefined && { denials }),
       }),
@@ -102,12 +111,17 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
   });
 
   const server = await startServer({ store, broker, token, port: options.port });
-  writeConnection(options.home, {
+  const connection = {
     url: server.url,
     port: server.port,
     pid: process.pid,
     startedAt: new Date().toISOString(),
-  });
+  };
+  if (options.locate) {
+    const place = { ...options.locate(), addresses: addressesOf(connection) };
+    env = { ...options.env, console: place };
+    writeConnection(options.home, { ...connection, console: place });
+  } else writeConnection(options.home, connection);
   store.getState().setEndpoint(server.url);
   audit.write({ event: 'start', pid: process.pid, url: server.url, mode: options.mode });
 

@@ -1,12 +1,13 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { adapterFor } from './adapters/registry.js';
+import { BACKEND_CHOICES, type BackendChoice } from './classifier/backends/select.js';
 import { classify } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { install, uninstall } from './commands/install.js';
 import { log } from './commands/log.js';
 import { runtimeFromEnv } from './commands/runtime.js';
 import { serve } from './commands/serve.js';
-import { isModeName, MODE_NAMES, type ModeName } from './domain/mode.js';
+import { DEFAULT_MODE, isModeName, MODE_NAMES, type ModeName } from './domain/mode.js';
 import { DEFAULT_PORT } from './server/connection.js';
 import { forwardHook } from './server/hook-client.js';
 
@@ -33,7 +34,21 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const modeOption = () => new Option('--mode <mode>', `mode: ${MODE_NAMES.join(', ')}`).argParser(parseMode);
+const modeOption = () =>
+  new Option(
+    '--mode <mode>',
+    `mode: ${MODE_NAMES.join(', ')} (default: config.json's mode, else ${DEFAULT_MODE})`,
+  ).argParser(parseMode);
+
+/** The mode to start in: `--mode`, else config.json's `mode`, else auto. */
+export function startMode(flag: ModeName | undefined, configured: ModeName | undefined): ModeName {
+  return flag ?? configured ?? DEFAULT_MODE;
+}
+const classifierOption = () =>
+  new Option(
+    '--classifier <backend>',
+    'LLM classifier backend (default: classifier.backend in config.json, else auto)',
+  ).choices(BACKEND_CHOICES);
 
 export async function main(argv: string[]): Promise<number> {
   const runtime = runtimeFromEnv();
@@ -42,27 +57,35 @@ export async function main(argv: string[]): Promise<number> {
     .name('warden')
     .enablePositionalOptions()
     .description('Approval console for coding agents: decides tool calls, holds the rest for you.')
-    .addOption(modeOption().default('manual'))
+    .addOption(modeOption())
     .option('--port <port>', 'port of the local endpoint (0: any free port)', parsePort, defaultPort())
     .option('--demo', 'show the console driven by a built-in scripted session')
-    .action(async (opts: { mode: ModeName; port: number; demo?: boolean }) => {
+    .addOption(classifierOption())
+    .action(async (opts: { mode?: ModeName; port: number; demo?: boolean; classifier?: BackendChoice }) => {
+      if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
       const { runConsole } = await import('./commands/console.js');
-      code = await runConsole(runtime, { mode: opts.mode, port: opts.port, demo: opts.demo === true });
+      const mode = startMode(opts.mode, runtime.config.mode);
+      code = await runConsole(runtime, { mode, port: opts.port, demo: opts.demo === true });
     });
 
   program
     .command('serve')
     .description('run the broker and endpoint without the TUI (CI, scripts); one line per decision')
-    .addOption(modeOption().default('manual'))
+    .addOption(modeOption())
     .addOption(
       new Option('--on-hold <answer>', 'answer for held actions with no person present')
         .choices(['ask', 'deny'])
         .default('ask'),
     )
     .option('--port <port>', 'port (0: any free port)', parsePort, defaultPort())
-    .action(async (opts: { mode: ModeName; onHold: 'ask' | 'deny'; port: number }) => {
-      code = await serve(runtime, { mode: opts.mode, onHold: opts.onHold, port: opts.port }, process.stdout);
-    });
+    .addOption(classifierOption())
+    .action(
+      async (opts: { mode?: ModeName; onHold: 'ask' | 'deny'; port: number; classifier?: BackendChoice }) => {
+        if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
+        const mode = startMode(opts.mode, runtime.config.mode);
+        code = await serve(runtime, { mode, onHold: opts.onHold, port: opts.port }, process.stdout);
+      },
+    );
 
   program
     .command('hook')
@@ -136,7 +159,9 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(modeOption().default('auto'))
     .option('--cwd <dir>', 'working directory for calls that do not name one', process.cwd())
     .option('--llm', 'ask the LLM classifier when the analyzer is unsure')
-    .action(async (opts: { mode: ModeName; cwd: string; llm?: boolean }) => {
+    .addOption(classifierOption())
+    .action(async (opts: { mode: ModeName; cwd: string; llm?: boolean; classifier?: BackendChoice }) => {
+      if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
       code = await classify(
         runtime,
         { mode: opts.mode, cwd: opts.cwd, llm: opts.llm === true },
@@ -155,27 +180,33 @@ export async function main(argv: string[]): Promise<number> {
       'JSON lines: {tool, input, label?, source_policy?, ...} (the format of shared/corpus)',
     )
     .addOption(modeOption().default('auto'))
-    .option('--llm', 'ask the LLM classifier when the analyzer is unsure (needs an API key)')
+    .option('--llm', 'ask the LLM classifier when the analyzer is unsure')
+    .addOption(classifierOption())
+    .option(
+      '--record <cassette>',
+      "with --llm: write each classifier request's key, answer and usage to this file",
+    )
+    .option('--replay <cassette>', 'score with the answers recorded in this file, offline (implies --llm)')
     .option(
       '--parse',
       'also check every shell command against `bash -n`: valid ones warden does not parse, invalid ones it allows',
     )
-    .action(async (file: string, opts: { mode: ModeName; llm?: boolean; parse?: boolean }) => {
-      const { runEval } = await import('./eval/index.js');
-      const out = (line: string) => process.stdout.write(`${line}\n`);
-      if (opts.llm && runtime.classifier.status !== 'on') {
-        process.stderr.write(`warden: --llm: the classifier is ${runtime.classifier.describe()}\n`);
-        code = 2;
-        return;
-      }
-      await runEval({
-        file,
-        mode: opts.mode,
-        out,
-        ...(opts.llm && { classifier: runtime.classifier }),
-        ...(opts.parse && { parse: true }),
-      });
-    });
+    .action(
+      async (
+        file: string,
+        opts: {
+          mode: ModeName;
+          llm?: boolean;
+          classifier?: BackendChoice;
+          record?: string;
+          replay?: string;
+          parse?: boolean;
+        },
+      ) => {
+        const { evalCommand } = await import('./commands/eval.js');
+        code = await evalCommand(runtime, { file, ...opts }, process.stdout, process.stderr);
+      },
+    );
 
   program
     .command('log')
@@ -197,6 +228,59 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr,
       );
     });
+
+  program
+    .command('replay')
+    .description(
+      'decide the recorded actions again under other rules or another mode and print what would change (exit 1 when something the recorded run denied would be allowed)',
+    )
+    .option(
+      '--rules <file>',
+      'a rules file (Claude Code settings or warden rules.json); default: the rules in force',
+    )
+    .addOption(
+      new Option(
+        '--mode <mode>',
+        `judge in this mode (${MODE_NAMES.join(', ')}); default: the mode each was recorded in`,
+      ).argParser(parseMode),
+    )
+    .option('--since <when>', 'only actions since: 7d, 12h, 30m or an ISO date', '7d')
+    .option('--project <dir>', 'only sessions in this project')
+    .option('--session <id>', 'only this session')
+    .option('--json', 'one JSON object per changed action: id, tool, input, before, after, by')
+    .action(
+      async (opts: {
+        rules?: string;
+        mode?: ModeName;
+        since: string;
+        project?: string;
+        session?: string;
+        json?: boolean;
+      }) => {
+        const { replay, parseSince } = await import('./commands/replay.js');
+        const since = parseSince(opts.since);
+        if (since === undefined) {
+          process.stderr.write(
+            `warden replay: --since ${JSON.stringify(opts.since)}: expected 7d, 12h, 30m or a date\n`,
+          );
+          code = 2;
+          return;
+        }
+        code = replay(
+          runtime,
+          {
+            since,
+            json: opts.json === true,
+            ...(opts.rules !== undefined && { rulesFile: opts.rules }),
+            ...(opts.mode !== undefined && { mode: opts.mode }),
+            ...(opts.project !== undefined && { project: opts.project }),
+            ...(opts.session !== undefined && { session: opts.session }),
+          },
+          process.stdout,
+          process.stderr,
+        );
+      },
+    );
 
   program.exitOverride();
   try {

@@ -39,6 +39,16 @@ const sessionStart = base.extend({
 
 export const CODEX_HOOK_EVENTS = ['PreToolUse', 'PostToolUse', 'SessionStart'] as const;
 
+/** Codex's names for its shell tool across versions (the hook usually reports `Bash`). */
+const CODEX_SHELL_TOOLS = new Set([
+  'Bash',
+  'exec_command',
+  'shell',
+  'shell_command',
+  'local_shell',
+  'container.exec',
+]);
+
 /** The files an apply_patch touches (added, updated, deleted, moved to). */
 export function patchPaths(patch: string): string[] {
   const out: string[] = [];
@@ -101,7 +111,7 @@ export function parseCodexHook(event: string, payload: unknown, receivedAt = Dat
           call: { ...common, tool: 'Edit', input: { patch }, extraPaths: patchPaths(patch) },
         };
       }
-      if (p.tool_name === 'Bash' || p.tool_name === 'exec_command' || p.tool_name === 'shell') {
+      if (CODEX_SHELL_TOOLS.has(p.tool_name)) {
         const command = commandText(p.tool_input.command) ?? commandText(p.tool_input.cmd);
         if (command === undefined) return { kind: 'invalid', event, error: 'a shell call without a command' };
         const heredoc = heredocPatch(command);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
+import { isWindowsPath } from '../domain/windows-path.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
 import { sessionInput, summarize, validate, wrongShape } from './hook-payload.js';
 
@@ -126,7 +127,7 @@ export function parseGeminiHook(event: string, payload: unknown, receivedAt = Da
 }
 
 function resolveUnder(cwd: string, dir: string): string {
-  return dir.startsWith('/') ? dir : `${cwd.replace(/\/$/, '')}/${dir}`;
+  return dir.startsWith('/') || isWindowsPath(dir) ? dir : `${cwd.replace(/[\\/]$/, '')}/${dir}`;
 }
 
 /** Gemini obeys a top-level decision; an `ask` would hang a headless run, so it becomes deny. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Action, AgentKind } from '../domain/action.js';
 import { resolvePath } from '../domain/resolve-path.js';
-import { toolClassOf } from '../domain/tools.js';
+import { toolKindOf } from '../domain/tools.js';
 
 /** A tool call in warden's (Claude Code's) vocabulary, before it gets an id and a session. */
 export interface ToolCall {
@@ -32,8 +32,13 @@ export function newActionId(): string {
  * it touches (absolute, resolved against cwd, as written).
  */
 export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedAt = Date.now()): Action {
-  const cwd = resolvePath(call.cwd || '/');
-  const command = typeof call.input.command === 'string' ? call.input.command : undefined;
+  const kind = toolKindOf(call.tool);
+  const sessionCwd = resolvePath(call.cwd || '/');
+  const projectRoot = resolvePath(call.projectRoot ?? sessionCwd);
+  // a shell tool's own working directory (Codex `workdir`, Cline/Roo `cwd`) is where it runs
+  const workdir = kind.class === 'shell' ? workdirOf(call.input) : undefined;
+  const cwd = workdir ? resolvePath(expandHome(workdir), sessionCwd) : sessionCwd;
+  const command = kind.class === 'shell' ? commandOf(call.input) : undefined;
   const paths = [...filePathsOf(call.input), ...(call.extraPaths ?? [])].map((p) =>
     resolvePath(expandHome(p), cwd),
   );
@@ -42,10 +47,10 @@ export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedA
     agent: call.agent ?? 'claude-code',
     sessionId: call.sessionId ?? 'local',
     cwd,
-    projectRoot: resolvePath(call.projectRoot ?? cwd),
-    tool: call.tool,
+    projectRoot,
+    tool: kind.as ?? call.tool,
     agentTool: call.agentTool ?? call.tool,
-    toolClass: toolClassOf(call.tool),
+    toolClass: kind.class,
     input: call.input,
     paths,
     ...(command !== undefined && { command }),
@@ -56,7 +61,34 @@ export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedA
   };
 }
 
-const PATH_KEYS = ['file_path', 'notebook_path', 'path'] as const;
+/**
+ * Where every agent's file tools name their file or directory: Claude Code (`file_path`,
+ * `notebook_path`, `path`), Gemini (`absolute_path`, `dir_path`), Codex (`dir_path`), Cursor
+ * (`target_file`, `relative_workspace_path`, `target_directory`), OpenCode (`filePath`), and file
+ * URIs of MCP resource reads.
+ */
+const PATH_KEYS = [
+  'file_path',
+  'notebook_path',
+  'path',
+  'absolute_path',
+  'dir_path',
+  'filePath',
+  'target_file',
+  'target_notebook',
+  'target_directory',
+  'relative_workspace_path',
+  'directory',
+  'filename',
+  // Windsurf's PascalCase inputs
+  'AbsolutePath',
+  'TargetFile',
+  'DirectoryPath',
+  'SearchPath',
+] as const;
+
+/** Keys that hold several files (Gemini's read_many_files, Cursor's read_lints). */
+const PATH_LIST_KEYS = ['paths', 'file_paths', 'files', 'include'] as const;
 
 function filePathsOf(input: Readonly<Record<string, unknown>>): string[] {
   const out: string[] = [];
@@ -64,7 +96,44 @@ function filePathsOf(input: Readonly<Record<string, unknown>>): string[] {
     const value = input[key];
     if (typeof value === 'string' && value.length > 0) out.push(value);
   }
+  for (const key of PATH_LIST_KEYS) {
+    const value = input[key];
+    if (Array.isArray(value)) for (const v of value) if (typeof v === 'string' && v.length > 0) out.push(v);
+  }
+  const uri = input.uri;
+  if (typeof uri === 'string' && /^file:\/\//i.test(uri)) {
+    try {
+      out.push(decodeURIComponent(new URL(uri).pathname));
+    } catch {
+      out.push(uri.replace(/^file:\/\//i, ''));
+    }
+  }
   return out;
+}
+
+/** The command of a shell tool: a string, or an argv (Codex `shell`), under any agent's key. */
+function commandOf(input: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['command', 'cmd', 'commandLine', 'CommandLine', 'script']) {
+    const value = input[key];
+    if (typeof value === 'string') return value;
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'))
+      return argvText(value as string[]);
+  }
+  return undefined;
+}
+
+/** `["bash", "-lc", "npm test"]` is the script `npm test`; other argvs are quoted word by word. */
+function argvText(argv: readonly string[]): string {
+  if (argv.length === 3 && /(^|\/)(ba|z|da)?sh$/.test(argv[0]!) && /^-l?c$/.test(argv[1]!)) return argv[2]!;
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+function workdirOf(input: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['workdir', 'cwd', 'working_directory', 'Cwd']) {
+    const value = input[key];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return undefined;
 }
 
 function expandHome(p: string): string {

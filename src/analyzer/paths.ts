@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
+import { resolvePath as resolveDomainPath } from '../domain/resolve-path.js';
+import { foldWindowsCase, isDrivePath, isWindowsPath, isWindowsSystemPath } from '../domain/windows-path.js';
 import { isProjectRoot } from '../policy/project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from '../policy/protected-paths.js';
 
@@ -9,6 +11,8 @@ export interface PathContext {
   readonly cwd: string | undefined;
   readonly projectRoot: string;
   readonly env: Environment;
+  /** The directory the agent ran the command in (before any `cd` inside it): never scratch. */
+  readonly startCwd?: string;
 }
 
 /**
@@ -31,7 +35,12 @@ export type Zone =
 export function resolvePath(p: string, ctx: PathContext): string | undefined {
   let s = p;
   if (s === '~' || s.startsWith('~/')) s = ctx.env.home + s.slice(1);
+  else if (s.startsWith('~\\') && isDrivePath(ctx.env.home))
+    s = ctx.env.home + s.slice(1).replace(/\\/g, '/');
   else if (s.startsWith('~')) return undefined; // ~otheruser
+  // Windows forms (`C:\x`, `\\server\share`, `src\a` under a drive): domain/windows-path.ts
+  if ((s.charCodeAt(1) === 58 || s.charCodeAt(0) === 92) && isWindowsPath(s)) return resolveDomainPath(s);
+  if (ctx.cwd && isDrivePath(ctx.cwd) && s.includes('\\')) return resolveDomainPath(s, ctx.cwd);
   if (path.isAbsolute(s)) return path.resolve(s);
   if (!ctx.cwd) return undefined;
   return path.resolve(ctx.cwd, s);
@@ -60,18 +69,49 @@ const SYSTEM_DIRS = [
   '/snap',
 ];
 
+/**
+ * One spelling for places macOS reaches two ways: `/private/tmp/x` is `/tmp/x`, `/private/var/folders/…`
+ * (where `$TMPDIR` lives) is `/var/folders/…`.
+ */
+export function canonicalPath(p: string): string {
+  return /^\/private\/(tmp|var|etc)(\/|$)/.test(p) ? p.slice('/private'.length) : p;
+}
+
 export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
   if (abs === undefined) return 'unknown';
   if (abs === '/') return 'root';
+  if (isDrivePath(abs) || isDrivePath(ctx.projectRoot)) return windowsZone(abs, ctx);
   if (isProjectRoot(ctx.projectRoot, ctx.env)) {
     if (abs === ctx.projectRoot) return 'project-root';
     if (isInside(abs, ctx.projectRoot)) return 'project';
   }
-  for (const t of ctx.env.tempDirs) if (isInside(abs, t)) return 'temp';
+  const spelled = canonicalPath(abs);
+  for (const t of ctx.env.tempDirs) if (isInside(spelled, canonicalPath(t))) return 'temp';
   if (abs === ctx.env.home) return 'home-root';
   if (isInside(abs, ctx.env.home)) return 'home';
   if (abs.startsWith('/dev/')) return 'device';
   for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
+  return 'other';
+}
+
+/**
+ * zoneOf for a Windows drive path or a Windows project: the same zones, letter case ignored; a
+ * drive's root (`C:\`) is the root, a share (`\\server\share`) is elsewhere.
+ */
+function windowsZone(path: string, ctx: PathContext): Zone {
+  const abs = foldWindowsCase(path);
+  const root = foldWindowsCase(ctx.projectRoot);
+  const home = foldWindowsCase(ctx.env.home);
+  if (/^\/[a-z]$/.test(abs) || abs === '//') return 'root';
+  if (isProjectRoot(ctx.projectRoot, ctx.env)) {
+    if (abs === root) return 'project-root';
+    if (isInside(abs, root)) return 'project';
+  }
+  for (const t of ctx.env.tempDirs) if (isInside(abs, foldWindowsCase(t))) return 'temp';
+  if (abs === home) return 'home-root';
+  if (isInside(abs, home)) return 'home';
+  if (isWindowsSystemPath(abs)) return 'system';
+  if (!isDrivePath(abs)) for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
   return 'other';
 }
 

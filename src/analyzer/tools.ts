@@ -1,17 +1,26 @@
+import { actionFromToolCall } from '../adapters/tool-call.js';
 import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
+import { isDrivePath } from '../domain/windows-path.js';
 import { isAgentNotesFile } from '../policy/protected-paths.js';
+import { judgeCodeMode } from './code-mode.js';
 import type { ShellContext } from './commands/context.js';
 import { judgeSql } from './commands/database.js';
 import { judgeArgv } from './commands/index.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-checks.js';
+import { judgePowerShellArgs } from './powershell/invocation.js';
+import { judgePowerShell } from './powershell/judge.js';
+import { powershellTail } from './powershell/tail.js';
 import { judgeScript } from './shell/analyze.js';
-import { dangerous, safe, unsure } from './verdicts.js';
+import { judgeUnknownTool } from './unknown-tools.js';
+import { dangerous, safe, unsure, worst } from './verdicts.js';
+import { judgeBrowser, judgeWebFetch, judgeWebSearch } from './web-reads.js';
 
 /** Judges one action by its tool: shell commands are parsed, file tools by path, the rest by kind. */
 export function judgeAction(action: Action, env: Environment): Analysis {
   const ctx: ShellContext = {
     cwd: action.cwd,
+    startCwd: action.cwd,
     projectRoot: action.projectRoot,
     env,
     depth: 0,
@@ -24,6 +33,13 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       return judgeShell(
         action.command ?? (typeof input.command === 'string' ? input.command : undefined),
         ctx,
+        shellOf(action),
+      );
+    case 'PowerShell':
+      return judgeShell(
+        action.command ?? (typeof input.command === 'string' ? input.command : undefined),
+        ctx,
+        'powershell',
       );
     case 'KillShell':
     case 'KillBash':
@@ -33,14 +49,22 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       if (chars.trim() === '') return safe('polls a running command');
       // Ctrl-C, Ctrl-D, Ctrl-Z, Enter: keys that stop or answer the running command, not a command
       if ([...chars].every(isControlKey)) return safe('sends a control key to the running command');
-      return judgeShell(chars, ctx);
+      return judgeShell(chars, ctx, shellOf(action));
     }
     case 'apply_patch':
+    case 'patch':
       return judgePatch(input, ctx);
     case 'WebFetch':
-      return unsure('web-fetch', 'fetches a web page, whose content can carry instructions for the agent');
+      return judgeWebFetch(input, env);
     case 'WebSearch':
-      return safe('searches the web');
+      return judgeWebSearch(input, env);
+    case 'browser_action':
+      return judgeBrowser(input, env);
+    case 'exec':
+      return judgeCodeMode(codeOf(input), (tool, nested) => judgeNestedTool(tool, nested, action, env));
+    case 'js_repl':
+    case 'code_execution':
+      return judgeShell(nodeScript(codeOf(input)), ctx, 'bash');
   }
   switch (action.toolClass) {
     case 'edit':
@@ -54,23 +78,64 @@ export function judgeAction(action: Action, env: Environment): Analysis {
       return judgeAll(
         action.paths.map((p) => judgeRead({ value: p, dynamic: false }, ctx) ?? safe('reads a file')),
       );
-    case 'meta':
-    case 'agent':
+    case 'orchestration':
       return safe(`${action.tool} only changes the agent's own state`);
     case 'shell':
-      return judgeShell(action.command, ctx);
+      return judgeShell(action.command, ctx, shellOf(action));
+    case 'network':
+      return judgeWebFetch(input, env);
     case 'mcp':
-      return judgeMcp(action.tool.split('__').slice(2).join('__'), input);
+      return judgeMcp(mcpToolName(action.tool), input);
     default:
-      if (
-        /^(Task(Create|Update|List|Get|Stop)|Todo\w*|EnterWorktree|ExitWorktree|list_mcp_resources|read_mcp_resource|view_image|update_plan)$/.test(
-          action.tool,
-        )
-      )
-        return safe(`${action.tool} only changes the agent's own state`);
-      if (action.tool.includes('___')) return judgeMcp(action.tool.split('___').slice(1).join('___'), input);
-      return unsure('unknown-tool', `${action.tool} is a tool warden does not know`);
+      return judgeUnknownTool(action.tool, input);
   }
+}
+
+/** The tool part of an MCP tool's name: `mcp__server__tool`, `server___tool`. */
+function mcpToolName(tool: string): string {
+  return tool.startsWith('mcp__')
+    ? tool.split('__').slice(2).join('__')
+    : tool.split('___').slice(1).join('___');
+}
+
+/**
+ * A tool call made from inside Codex's code mode (`exec`): judged as the same call made directly,
+ * with the literal input the script passes.
+ */
+function judgeNestedTool(
+  tool: string,
+  input: Readonly<Record<string, unknown>>,
+  outer: Action,
+  env: Environment,
+): Analysis {
+  const action = actionFromToolCall({
+    tool,
+    input,
+    cwd: outer.cwd,
+    projectRoot: outer.projectRoot,
+    agent: outer.agent,
+    sessionId: outer.sessionId,
+  });
+  // nested calls never reach decide()'s tiers: a read is judged here like a direct one
+  return judgeAction(action, env);
+}
+
+/** The program text of a code tool: Codex sends it as the raw input or under one key. */
+function codeOf(input: Readonly<Record<string, unknown>>): string | undefined {
+  for (const key of ['code', 'input', 'source', 'script', 'js', 'command']) {
+    const v = input[key];
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+/** `node -e '<code>'`, for the interpreter judge. */
+function nodeScript(code: string | undefined): string | undefined {
+  return code === undefined ? undefined : `node -e ${singleQuoted(code)}`;
+}
+
+function singleQuoted(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Keys that stop, end or answer the running command: Ctrl-C, Ctrl-D, Ctrl-Z, Enter, Esc, Tab. */
@@ -86,10 +151,28 @@ function isControlKey(ch: string): boolean {
   );
 }
 
-function judgeShell(command: string | undefined, ctx: ShellContext): Analysis {
+/**
+ * Which shell runs an agent's shell tool: Claude Code's Bash is bash (Git Bash on Windows); Codex
+ * and Gemini CLI on Windows run PowerShell, so their calls from a Windows cwd are PowerShell.
+ */
+function shellOf(action: Action): 'bash' | 'powershell' {
+  return action.agent !== 'claude-code' && isDrivePath(action.cwd) ? 'powershell' : 'bash';
+}
+
+function judgeShell(command: string | undefined, ctx: ShellContext, shell: 'bash' | 'powershell'): Analysis {
   if (command === undefined) return unsure('no-command', 'a shell call without a command');
   if (command.trim() === '') return unsure('empty-command', 'an empty shell command');
-  return judgeScript(command, ctx);
+  if (shell === 'powershell') return judgePowerShell(command, ctx);
+  const tail = powershellTail(command);
+  if (tail === undefined) return judgeScript(command, ctx);
+  // `pwsh -NoProfile -Command <code>` as a log writes Codex's argv on Windows: the rest of the line is
+  // PowerShell. Where bash would run the line instead, bash's reading counts too (the worse wins);
+  // a line bash cannot parse it refuses to run, so only PowerShell's reading is left.
+  const ps = judgePowerShellArgs(tail.name, tail.args, ctx, () => undefined);
+  const bash = judgeScript(command, ctx);
+  if (bash.kind === 'unsure' && bash.finding === 'unparseable' && !command.trimEnd().includes('\n'))
+    return ps;
+  return worst([ps, bash], ps);
 }
 
 const MCP_DESTROY = /(^|_|-)(delete|drop|destroy|remove|purge|truncate|wipe|erase)(_|-|$)/i;

@@ -1,7 +1,9 @@
 import { benchAnalyzer } from './analyzer.js';
+import { benchBackends } from './backends.js';
 import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
+import { benchPreview } from './preview.js';
 import { benchUi } from './ui.js';
 
 /** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
@@ -13,7 +15,9 @@ async function main(): Promise<void> {
     ['endpoint', benchEndpoint],
     ['load', benchLoad],
     ['classifier', benchClassifier],
+    ['backends', benchBackends],
     ['ui', benchUi],
+    ['preview', benchPreview],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

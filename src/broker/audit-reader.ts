@@ -9,11 +9,16 @@ export interface AuditRead {
   readonly warnings: string[];
 }
 
-/** Reads every record across the rotated files, oldest first; bad lines are skipped and named. */
-export function readAudit(dir: string): AuditRead {
+/**
+ * Reads every record across the rotated files, oldest first; bad lines are skipped and named.
+ * With `sinceDay` (YYYY-MM-DD), files of earlier days are not read.
+ */
+export function readAudit(dir: string, sinceDay?: string): AuditRead {
   const records: AuditRecord[] = [];
   const warnings: string[] = [];
   for (const file of auditFiles(dir)) {
+    const day = /^audit-(\d{4}-\d{2}-\d{2})/.exec(path.basename(file))?.[1];
+    if (sinceDay !== undefined && day !== undefined && day < sinceDay) continue;
     const text = fs.readFileSync(file, 'utf8');
     const lines = text.split('\n');
     const tornTail = lines[lines.length - 1] !== '';
@@ -49,6 +54,9 @@ export interface SessionDayStats {
   cachedInputTokens: number;
   outputTokens: number;
   classifierMs: number;
+  /** claude-code backend: CLI runs (each one uses the person's Claude plan) and their time. */
+  claudeCodeRuns: number;
+  claudeCodeMs: number;
 }
 
 /** Sums decisions and classifier usage per session and day. */
@@ -73,6 +81,8 @@ export function auditStats(records: readonly AuditRecord[]): SessionDayStats[] {
         cachedInputTokens: 0,
         outputTokens: 0,
         classifierMs: 0,
+        claudeCodeRuns: 0,
+        claudeCodeMs: 0,
       };
       rows.set(key, row);
     }
@@ -85,6 +95,10 @@ export function auditStats(records: readonly AuditRecord[]): SessionDayStats[] {
       row.cachedInputTokens += num(r.cachedInputTokens);
       row.outputTokens += num(r.outputTokens);
       row.classifierMs += num(r.latencyMs);
+      if (r.backend === 'claude-code') {
+        row.claudeCodeRuns += typeof r.requests === 'number' ? num(r.requests) : 1;
+        row.claudeCodeMs += num(r.latencyMs);
+      }
     }
   }
   return [...rows.values()].sort((a, b) => a.day.localeCompare(b.day) || a.session.localeCompare(b.session));

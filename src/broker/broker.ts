@@ -74,6 +74,7 @@ export function createBroker(
       cwd: a.cwd,
       decision: answer.answer,
       verdict: record.verdict.decision,
+      ...(store !== undefined && { mode: store.getState().mode }),
       by: answer.by,
       who: record.resolution?.who ?? 'warden',
       reason: answer.reason,
@@ -105,11 +106,18 @@ export function createBroker(
 
   const classify = (record: ActionRecord) => {
     const id = record.action.id;
-    if (!store || options.classifier.status !== 'on' || classifying.has(id)) return;
+    if (!store || options.classifier.status !== 'on') return;
+    if (classifying.has(id)) {
+      // Still with the model (a re-judge held it meanwhile, then handed it back): its answer is coming.
+      store.getState().markClassifying(id);
+      return;
+    }
     classifying.add(id);
     store.getState().markClassifying(id);
-    options.classifier
-      .classify(record.action)
+    const showStatus = () => store?.getState().setClassifierStatus(options.classifier.describe());
+    const pending = options.classifier.classify(record.action);
+    showStatus();
+    pending
       .catch((error: unknown) => ({
         verdict: 'unsure' as const,
         reason: `classifier failed: ${String(error)}`,
@@ -123,6 +131,8 @@ export function createBroker(
           options.audit.write({ event: 'classifier', id, session: record.action.sessionId, ...result.usage });
         }
         s.classified(id, v);
+        // The header: the backend, its load, and the last failure (a failing backend holds actions).
+        showStatus();
         const after = store!.getState().records.get(id);
         if (after?.status === 'held') applyOnHold(after);
       });

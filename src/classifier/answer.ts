@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RiskCategory } from '../domain/verdict.js';
 import { CATEGORIES, SCREEN_TOOL, VERDICT_TOOL } from './prompt.js';
+import type { ContentBlockLike } from './transport.js';
 
 /**
  * Validates what the model called its tools with. Anything else (text, a wrong tool, a missing or
@@ -28,13 +29,6 @@ export type VerdictResult =
 export interface ParseFailure {
   readonly ok: false;
   readonly problem: string;
-}
-
-interface ContentBlockLike {
-  readonly type: string;
-  readonly name?: string;
-  readonly input?: unknown;
-  readonly text?: string;
 }
 
 export function parseScreen(content: readonly ContentBlockLike[]): ScreenResult {

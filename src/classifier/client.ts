@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import Anthropic from '@anthropic-ai/sdk';
 import type { Action } from '../domain/action.js';
 import type { Classifier, ClassifierAnswer, ClassifierUsage } from '../domain/classification.js';
 import { type ParseFailure, parseScreen, parseVerdict } from './answer.js';
+import { anthropicTransport } from './backends/anthropic.js';
 import { LruCache } from './cache.js';
+import { failureKind, headersOf, isRetryable } from './errors.js';
 import { Limiter } from './limiter.js';
 import {
   actionPrompt,
@@ -18,13 +19,21 @@ import {
   VERDICT_TOOL,
 } from './prompt.js';
 import { DEFAULT_TRANSCRIPT_BUDGET, type TranscriptBudget, TranscriptReader } from './transcript.js';
+import type { MessagesRequest, MessagesTransport } from './transport.js';
 
 /** A fast model by default (from the SDK's model list). */
 export const DEFAULT_MODEL = 'claude-haiku-4-5';
 export const DEFAULT_DEADLINE_MS = 8000;
 
 export interface ClassifierOptions {
-  /** From ANTHROPIC_API_KEY or warden's config; absent or empty turns the tier off. */
+  /**
+   * How to reach the model (see backends/). Without one, the Anthropic API with `apiKey`; without
+   * either, the tier is off.
+   */
+  readonly transport?: MessagesTransport;
+  /** Words for the console header before the model: the backend and why it was chosen. */
+  readonly label?: string;
+  /** From ANTHROPIC_API_KEY or warden's config; used when no transport is given. */
   readonly apiKey?: string | undefined;
   /** Overrides the base URL (the SDK itself reads ANTHROPIC_BASE_URL when this is absent). */
   readonly baseURL?: string | undefined;
@@ -61,7 +70,7 @@ const MIN_ATTEMPT_MS = 200;
 /** Builds the classifier tier. Never throws: without a key it returns an `off` classifier saying why. */
 export function createClassifier(options: ClassifierOptions): Classifier {
   const apiKey = options.apiKey?.trim();
-  if (!apiKey)
+  if (!options.transport && !apiKey)
     return offClassifier('no API key: set ANTHROPIC_API_KEY or classifier.apiKey in warden config');
   const deadlineMs = positive(options.deadlineMs, DEFAULT_DEADLINE_MS);
   const maxConcurrent = Math.max(1, Math.floor(positive(options.maxConcurrent, 4)));
@@ -72,18 +81,15 @@ export function createClassifier(options: ClassifierOptions): Classifier {
   const limits: PromptLimits = { ...DEFAULT_PROMPT_LIMITS, ...options.promptLimits };
   const now = options.now ?? (() => performance.now());
 
-  let client: Anthropic;
+  let transport: MessagesTransport;
   try {
-    client = new Anthropic({
-      apiKey,
-      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
-      // warden retries itself, only when the wait fits the deadline.
-      maxRetries: 0,
-      timeout: Math.ceil(deadlineMs),
-    });
+    transport =
+      options.transport ?? anthropicTransport({ apiKey, baseURL: options.baseURL, timeoutMs: deadlineMs });
   } catch (error) {
     return offClassifier(`the API client could not start (${message(error)})`);
   }
+  /** The last failure (not a model's own "unsure"), shown in the header until a call succeeds. */
+  let lastFailure: string | undefined;
 
   const system = [
     {
@@ -107,13 +113,14 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     if (signal?.aborted) onOuterAbort();
     else signal?.addEventListener('abort', onOuterAbort, { once: true });
 
-    const finish = (answer: ClassifierAnswer): ClassifierAnswer => {
+    const finish = (answer: ClassifierAnswer, failed = false): ClassifierAnswer => {
       clearTimeout(timer);
+      if (!answer.cached) lastFailure = failed ? answer.reason : undefined;
       signal?.removeEventListener('abort', onOuterAbort);
       const totalMs = now() - started;
       options.onTiming?.({ totalMs, apiMs: timing.apiMs, apiCalls: timing.apiCalls, cached: timing.cached });
       if (timing.apiCalls === 0) return answer;
-      return { ...answer, usage: usage.toUsage(totalMs) };
+      return { ...answer, usage: usage.toUsage(totalMs, transport.backend, timing.apiCalls) };
     };
 
     try {
@@ -128,7 +135,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
 
       const ask = async (stage: 'screen' | 'verdict') => {
         const model = stage === 'screen' ? screenModel : verdictModel;
-        const request = {
+        const request: MessagesRequest = {
           model,
           max_tokens: MAX_TOKENS[stage],
           system,
@@ -151,11 +158,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
             const t0 = now();
             timing.apiCalls++;
             try {
-              const response = await client.messages.create(request, {
-                signal: abort.signal,
-                timeout: remaining,
-                maxRetries: 0,
-              });
+              const response = await transport.create(request, { signal: abort.signal, timeout: remaining });
               usage.add(response.usage, response.model || model);
               return response;
             } finally {
@@ -170,7 +173,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       // Stage 1: the cheap screen (one retry when it does not parse, as Claude Code does).
       let screen = parseScreen((await ask('screen')).content);
       if (!screen.ok) screen = parseScreen((await ask('screen')).content);
-      if (!screen.ok) return finish(unsure(screen));
+      if (!screen.ok) return finish(unsure(screen), true);
       if (screen.decision === 'allow') {
         const answer: ClassifierAnswer = {
           verdict: 'allow',
@@ -183,7 +186,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       // Stage 2: reasoning, only for flagged actions.
       let result = parseVerdict((await ask('verdict')).content);
       if (!result.ok) result = parseVerdict((await ask('verdict')).content);
-      if (!result.ok) return finish(unsure(result));
+      if (!result.ok) return finish(unsure(result), true);
       const answer: ClassifierAnswer = {
         verdict: result.verdict,
         reason: result.reason,
@@ -192,7 +195,7 @@ export function createClassifier(options: ClassifierOptions): Classifier {
       cache.set(key, answer);
       return finish(answer);
     } catch (error) {
-      return finish({ verdict: 'unsure', reason: failureReason(error, abort.signal, deadlineMs) });
+      return finish({ verdict: 'unsure', reason: failureReason(error, abort.signal, deadlineMs) }, true);
     }
   }
 
@@ -201,7 +204,9 @@ export function createClassifier(options: ClassifierOptions): Classifier {
     describe: () => {
       const queued = limiter.queued > 0 ? ` · ${limiter.queued} queued` : '';
       const models = screenModel === verdictModel ? screenModel : `${screenModel} → ${verdictModel}`;
-      return `${models} · ${limiter.inFlight} in flight${queued}`;
+      const load = transport.describe?.() ?? `${limiter.inFlight} in flight${queued}`;
+      const failed = lastFailure ? ` · last call failed: ${lastFailure}` : '';
+      return `${options.label ? `${options.label} · ` : ''}${models} · ${load}${failed}`;
     },
     classify: (action, signal) =>
       classify(action, signal).catch((error: unknown) => ({
@@ -234,7 +239,7 @@ async function withRetries<T>(
     try {
       return await call();
     } catch (error) {
-      if (attempt >= maxAttempts || signal.aborted || !retryable(error)) throw error;
+      if (attempt >= maxAttempts || signal.aborted || !isRetryable(error)) throw error;
       const wait = retryDelayMs(error, attempt);
       // Retry only when the wait and a minimal attempt still fit the deadline.
       if (now() + wait + MIN_ATTEMPT_MS > deadline) throw new RetryWontFit(error, wait);
@@ -243,20 +248,9 @@ async function withRetries<T>(
   }
 }
 
-function retryable(error: unknown): boolean {
-  if (error instanceof Anthropic.APIConnectionTimeoutError || error instanceof Anthropic.APIUserAbortError)
-    return false;
-  if (error instanceof Anthropic.APIConnectionError) return true;
-  if (error instanceof Anthropic.APIError) {
-    const status = error.status ?? 0;
-    return status === 408 || status === 409 || status === 429 || status >= 500;
-  }
-  return false;
-}
-
 /** retry-after-ms, retry-after (seconds or HTTP date), else exponential backoff from 250 ms. */
 export function retryDelayMs(error: unknown, attempt: number, wallNow: number = Date.now()): number {
-  const headers = error instanceof Anthropic.APIError ? error.headers : undefined;
+  const headers = headersOf(error);
   const ms = Number(headers?.get('retry-after-ms'));
   if (Number.isFinite(ms) && ms >= 0 && headers?.get('retry-after-ms')) return ms;
   const after = headers?.get('retry-after');
@@ -321,13 +315,15 @@ class UsageSum {
     this.model = model;
   }
 
-  toUsage(latencyMs: number): ClassifierUsage {
+  toUsage(latencyMs: number, backend: string, requests: number): ClassifierUsage {
     return {
       inputTokens: this.input,
       cachedInputTokens: this.cached,
       outputTokens: this.output,
       latencyMs: Math.round(latencyMs),
       model: this.model,
+      backend,
+      requests,
     };
   }
 }
@@ -338,11 +334,8 @@ function unsure(failure: ParseFailure): ClassifierAnswer {
 
 function failureReason(error: unknown, signal: AbortSignal, deadlineMs: number): string {
   const held = 'held for a person';
-  if (
-    signal.reason instanceof DeadlineError ||
-    error instanceof DeadlineError ||
-    error instanceof Anthropic.APIConnectionTimeoutError
-  ) {
+  const kind = failureKind(error).kind;
+  if (signal.reason instanceof DeadlineError || error instanceof DeadlineError || kind === 'timeout') {
     return `the classifier did not answer within ${deadlineMs} ms; ${held}`;
   }
   if (signal.aborted) return `the classification was cancelled; ${held}`;
@@ -353,13 +346,18 @@ function failureReason(error: unknown, signal: AbortSignal, deadlineMs: number):
 }
 
 function apiProblem(error: unknown): string {
-  if (error instanceof Anthropic.APIError && error.status === 429)
-    return 'the classifier API is rate-limiting (429)';
-  if (error instanceof Anthropic.APIError && error.status !== undefined) {
-    return `the classifier API failed (${error.status}${error.status === 401 ? ': check the API key' : ''})`;
+  const f = failureKind(error);
+  switch (f.kind) {
+    case 'http':
+      if (f.status === 429) return 'the classifier API is rate-limiting (429)';
+      return `the classifier API failed (${f.status}${f.status === 401 || f.status === 403 ? ': check the credentials' : ''})`;
+    case 'connection':
+      return 'the classifier API is unreachable';
+    case 'transport':
+      return f.message;
+    default:
+      return `the classifier failed (${message(error)})`;
   }
-  if (error instanceof Anthropic.APIConnectionError) return 'the classifier API is unreachable';
-  return `the classifier failed (${message(error)})`;
 }
 
 function positive(value: number | undefined, fallback: number): number {

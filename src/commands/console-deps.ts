@@ -1,9 +1,14 @@
 import fs from 'node:fs';
 import type { Warden } from '../app.js';
+import { auditDir } from '../broker/audit-log.js';
+import { readAudit } from '../broker/audit-reader.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
+import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
-import { ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { compileProjectScoped } from '../policy/project-scoped-rules.js';
+import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import type { Runtime } from './runtime.js';
 
@@ -26,8 +31,14 @@ export function consoleDeps(
     return cursor?.action.projectRoot ?? Object.values(state.sessions)[0]?.cwd ?? process.cwd();
   };
   const reload = () => warden.reloadRules();
+  /** Which part of a compound command was held: the analyzer judges each part. */
+  const judgeParts =
+    (action: Action): PartJudge =>
+    (command) =>
+      runtime.analyzer.analyze({ ...action, command, input: { ...action.input, command } }, runtime.env).kind;
   return {
-    suggestRule: (action) => suggestRule(action, runtime.env.home),
+    suggestRule: (action) => suggestRule(action, runtime.env.home, judgeParts(action)),
+    ruleChoices: (action) => ruleChoices(action, runtime.env.home, judgeParts(action)),
     ruleCovers: (text, action) => ruleCovers(text, action, runtime.env),
     async addRule(proposal) {
       if (proposal.scope === 'session') return 'session rules are kept by the console';
@@ -60,6 +71,17 @@ export function consoleDeps(
         return undefined;
       }
     },
+    preview: {
+      env: runtime.env,
+      analyzer: runtime.analyzer,
+      compile: (rules, partsOf) => compileProjectScoped((list) => compileRules(list, partsOf), rules),
+      loadHistory(projectRoot) {
+        const since = Date.now() - HISTORY_DAYS * 24 * 3600 * 1000;
+        const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));
+        return projectHistory(read.records, since, projectRoot);
+      },
+    },
+    ...(config.offerRuleAfter !== undefined && { offerRuleAfter: config.offerRuleAfter }),
     onQuit,
     bell: config.notifications?.bell ?? true,
     notify: config.notifications?.desktop ?? true,

@@ -1,4 +1,5 @@
 import { startWarden } from '../app.js';
+import { claudeCodePlanNote } from '../classifier/backends/plan-note.js';
 import type { ModeName } from '../domain/mode.js';
 import { renderConsole } from '../ui/render-console.js';
 import { consoleDeps } from './console-deps.js';
@@ -36,6 +37,8 @@ export async function runConsole(runtime: Runtime, options: ConsoleOptions): Pro
     throw error;
   }
   if (runtime.configError) warden.store.getState().warn(runtime.configError);
+  const planNote = claudeCodePlanNote(runtime.classifier);
+  if (planNote) warden.store.getState().warn(planNote);
   let instance: ReturnType<typeof renderConsole> | undefined;
   const deps = consoleDeps(runtime, warden, runtime.config, () => instance?.unmount());
   instance = renderConsole(warden.store, deps);

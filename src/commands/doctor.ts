@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { describeConsole } from '../config/console-location.js';
 import { HOOK_TIMEOUT_SECONDS } from '../config/constants.js';
 import { checkCodex } from '../install/check-codex.js';
 import { checkGeminiCli } from '../install/check-gemini-cli.js';
@@ -9,6 +10,7 @@ import { hooksFor } from '../install/hook-groups.js';
 import { readJsonObject } from '../install/json-file.js';
 import { readConnection, readToken } from '../server/connection.js';
 import { wardenHookCommand } from './install.js';
+import { ruleHealthFindings } from './rule-health-findings.js';
 import type { Runtime } from './runtime.js';
 
 export type { Finding };
@@ -65,6 +67,8 @@ export async function diagnose(
             text: `console not running at ${connection.url}: agents fall back to their own prompts`,
           },
     );
+    if (connection.console)
+      findings.push({ level: 'ok', text: `console runs at: ${describeConsole(connection.console)}` });
   }
 
   const files = [
@@ -155,5 +159,6 @@ export async function diagnose(
       level: none ? 'fail' : 'warn',
       text: `no warden hook for Codex; run \`warden install codex --user\` if you use it`,
     });
+  findings.push(...ruleHealthFindings(runtime, projectDir));
   return findings;
 }

@@ -20,11 +20,11 @@ export function log(
   const picked = records.filter((r) => options.session === undefined || r.session === options.session);
   if (options.stats) {
     out.write(
-      'day         session   decisions  allow  deny   ask  classifier calls  input tok  cached tok  output tok  classifier s\n',
+      'day         session   decisions  allow  deny   ask  classifier calls  input tok  cached tok  output tok  classifier s  claude-code runs  claude-code s\n',
     );
     for (const s of auditStats(picked)) {
       out.write(
-        `${s.day}  ${s.session.slice(0, 8).padEnd(8)}  ${String(s.decisions).padStart(9)}  ${String(s.allow).padStart(5)}  ${String(s.deny).padStart(4)}  ${String(s.ask).padStart(4)}  ${String(s.classifierCalls).padStart(16)}  ${String(s.inputTokens).padStart(9)}  ${String(s.cachedInputTokens).padStart(10)}  ${String(s.outputTokens).padStart(10)}  ${(s.classifierMs / 1000).toFixed(1).padStart(12)}\n`,
+        `${s.day}  ${s.session.slice(0, 8).padEnd(8)}  ${String(s.decisions).padStart(9)}  ${String(s.allow).padStart(5)}  ${String(s.deny).padStart(4)}  ${String(s.ask).padStart(4)}  ${String(s.classifierCalls).padStart(16)}  ${String(s.inputTokens).padStart(9)}  ${String(s.cachedInputTokens).padStart(10)}  ${String(s.outputTokens).padStart(10)}  ${(s.classifierMs / 1000).toFixed(1).padStart(12)}  ${String(s.claudeCodeRuns).padStart(16)}  ${(s.claudeCodeMs / 1000).toFixed(1).padStart(13)}\n`,
       );
     }
     return 0;

@@ -1,14 +1,24 @@
+import path from 'node:path';
 import { createAnalyzer } from '../analyzer/index.js';
+import { secretEnvValues } from '../analyzer/web-reads.js';
 import type { WardenOptions } from '../app.js';
-import { createClassifier } from '../classifier/index.js';
+import { type BuiltClassifier, buildClassifier } from '../classifier/backends/build.js';
+import { claudeCodeEnv, findExecutable } from '../classifier/backends/claude-env.js';
+import { hasPackage } from '../classifier/backends/cloud.js';
+import type { BackendChoice } from '../classifier/backends/select.js';
+import type { EnvironmentDescription } from '../classifier/prompt.js';
+import type { MessagesTransport } from '../classifier/transport.js';
+import { locateConsole, realLocateDeps } from '../config/console-location.js';
 import { environmentFor, wardenHome } from '../config/paths.js';
 import { RuleLoader } from '../config/rule-files.js';
 import { loadWardenConfig, type WardenConfig } from '../config/warden-config.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier } from '../domain/classification.js';
+import type { ConsoleFacts } from '../domain/console-facts.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import { claudeConfigDir } from '../install/claude-code.js';
+import { readConnection } from '../server/connection.js';
 
 /** The real dependencies of a warden process, built from the environment. */
 export interface Runtime {
@@ -16,6 +26,13 @@ export interface Runtime {
   readonly env: Environment;
   readonly analyzer: Analyzer;
   readonly classifier: Classifier;
+  /** `--classifier`: the backend to use instead of config.json's (before the classifier is first used). */
+  chooseClassifier?(choice: BackendChoice): void;
+  /** A classifier built afresh from this runtime's environment (eval's recorder wraps its backend). */
+  classifierWith?(options: {
+    override?: BackendChoice;
+    wrap?: (t: MessagesTransport) => MessagesTransport;
+  }): BuiltClassifier;
   readonly config: WardenConfig;
   /** Problems reading config.json (warden runs on defaults and says so). */
   readonly configError: string | undefined;
@@ -29,11 +46,29 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   const home = wardenHome(processEnv);
   const loader = new RuleLoader({ wardenHome: home, claudeConfigDir: claudeConfigDir(processEnv) });
   const { config, error } = loadWardenConfig(home);
+  let classifier: Classifier | undefined;
+  let override: BackendChoice | undefined;
   return {
     home,
-    env: environmentFor(processEnv),
+    env: withRunningConsole(
+      { ...environmentFor(processEnv), secretValues: secretEnvValues(processEnv) },
+      home,
+    ),
     analyzer: createAnalyzer(),
-    classifier: classifierFrom(config, processEnv),
+    // Built on first use: `warden hook` runs on every tool call and never needs it.
+    get classifier() {
+      classifier ??= classifierFrom(
+        config,
+        processEnv,
+        override === undefined ? {} : { override },
+      ).classifier;
+      return classifier;
+    },
+    classifierWith: (options) => classifierFrom(config, processEnv, options),
+    chooseClassifier(choice) {
+      override = choice;
+      classifier = undefined;
+    },
     config,
     configError: error,
     loadRules: (roots) => loader.load(roots),
@@ -41,28 +76,61 @@ export function runtimeFromEnv(processEnv: NodeJS.ProcessEnv = process.env): Run
   };
 }
 
-/** The LLM classifier tier: on with an API key (environment first, then config), off otherwise. */
-function classifierFrom(config: WardenConfig, processEnv: NodeJS.ProcessEnv): Classifier {
-  const c = config.classifier ?? {};
-  const apiKey = c.enabled === false ? undefined : processEnv.ANTHROPIC_API_KEY?.trim() || c.apiKey;
-  const models = {
-    ...(c.model !== undefined && { screen: c.model, verdict: c.reasoningModel ?? c.model }),
-    ...(c.model === undefined && c.reasoningModel !== undefined && { verdict: c.reasoningModel }),
-  };
-  const env = config.environment ?? {};
-  return createClassifier({
-    apiKey,
-    baseURL: c.baseURL ?? processEnv.ANTHROPIC_BASE_URL,
-    models,
-    ...(c.deadlineMs !== undefined && { deadlineMs: c.deadlineMs }),
-    ...(c.maxConcurrent !== undefined && { maxConcurrent: c.maxConcurrent }),
-    environment: {
-      ...(env.trustedDomains && { trustedDomains: env.trustedDomains }),
-      ...(env.orgs && { trustedOrgs: env.orgs }),
-      ...(env.buckets && { trustedBuckets: env.buckets }),
-      ...(env.notes !== undefined && { notes: [env.notes] }),
-    },
+/**
+ * The environment with where the running console is (from its endpoint.json), so `warden classify`
+ * judges as the console does; without a live console, the console's place is unknown.
+ */
+function withRunningConsole(env: Environment, home: string): Environment {
+  const facts = readConnection(home)?.console;
+  if (!facts?.pid) return env;
+  try {
+    process.kill(facts.pid, 0);
+  } catch {
+    return env;
+  }
+  return { ...env, console: facts };
+}
+
+/** Files warden's install may write the hook token into, beyond the standard `.claude/settings*.json`. */
+function tokenFilesOf(processEnv: NodeJS.ProcessEnv): string[] {
+  const dir = claudeConfigDir(processEnv);
+  return [path.join(dir, 'settings.json'), path.join(dir, 'settings.local.json')];
+}
+
+/** Where this console runs, found once when its endpoint listens. */
+export function locateThisConsole(processEnv: NodeJS.ProcessEnv = process.env): ConsoleFacts {
+  return locateConsole(realLocateDeps(), tokenFilesOf(processEnv));
+}
+
+/**
+ * The LLM classifier tier: the backend from `--classifier`, else config.json's classifier.backend,
+ * else auto (API key, Bedrock, Vertex, the claude CLI's login); off when none can run.
+ */
+export function classifierFrom(
+  config: WardenConfig,
+  processEnv: NodeJS.ProcessEnv,
+  options: { override?: BackendChoice; wrap?: (t: MessagesTransport) => MessagesTransport } = {},
+): BuiltClassifier {
+  return buildClassifier({
+    config: config.classifier ?? {},
+    env: claudeCodeEnv(claudeConfigDir(processEnv), processEnv),
+    environment: environmentDescription(config),
+    processEnv,
+    probes: { hasPackage, findExecutable: (name) => findExecutable(name, processEnv) },
+    ...(options.override !== undefined && { override: options.override }),
+    ...(options.wrap !== undefined && { wrap: options.wrap }),
   });
+}
+
+/** config.json's `environment`, as the classifier's prompt describes it. */
+export function environmentDescription(config: WardenConfig): EnvironmentDescription {
+  const env = config.environment ?? {};
+  return {
+    ...(env.trustedDomains && { trustedDomains: env.trustedDomains }),
+    ...(env.orgs && { trustedOrgs: env.orgs }),
+    ...(env.buckets && { trustedBuckets: env.buckets }),
+    ...(env.notes !== undefined && { notes: [env.notes] }),
+  };
 }
 
 /** What startWarden needs from the runtime, for the console and `warden serve` alike. */
@@ -76,5 +144,6 @@ export function wardenOptions(runtime: Runtime, mode: ModeName, port: number): W
     port,
     loadRules: (roots) => runtime.loadRules(roots),
     ruleFiles: (roots) => runtime.ruleFiles(roots),
+    locate: () => locateThisConsole(),
   };
 }

@@ -1,4 +1,5 @@
 import { startWarden } from '../app.js';
+import { claudeCodePlanNote } from '../classifier/backends/plan-note.js';
 import type { ModeName } from '../domain/mode.js';
 import { formatDecisionLine } from './format.js';
 import { type Runtime, wardenOptions } from './runtime.js';
@@ -21,6 +22,9 @@ export async function serve(
     onDecision: (record, answer) => out.write(`${formatDecisionLine(record, answer)}\n`),
   });
   for (const error of warden.store.getState().ruleErrors) out.write(`warden: rules: ${error}\n`);
+  out.write(`warden: classifier: ${runtime.classifier.describe()}\n`);
+  const planNote = claudeCodePlanNote(runtime.classifier);
+  if (planNote) out.write(`warden: ${planNote}\n`);
   out.write(
     `warden serve: listening on ${warden.server.url}/hook/claude-code/PreToolUse (mode ${options.mode}, held actions answered ${options.onHold})\n`,
   );

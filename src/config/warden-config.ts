@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { BACKEND_CHOICES } from '../classifier/backends/select.js';
+import { MODE_NAMES } from '../domain/mode.js';
 
 /** $WARDEN_HOME/config.json: optional; every field has a default. */
 export const wardenConfigSchema = z
   .object({
+    /** The mode to start in when `--mode` is not given (default auto). */
+    mode: z.enum(MODE_NAMES).optional(),
     classifier: z
       .object({
+        /** auto (default), anthropic, bedrock, vertex, claude-code or off. */
+        backend: z.enum(BACKEND_CHOICES).optional(),
         apiKey: z.string().min(1).optional(),
         baseURL: z.string().url().optional(),
         model: z.string().min(1).optional(),
@@ -14,6 +20,14 @@ export const wardenConfigSchema = z
         deadlineMs: z.number().int().min(500).max(120_000).optional(),
         maxConcurrent: z.number().int().min(1).max(32).optional(),
         enabled: z.boolean().optional(),
+        /** The claude CLI for the claude-code backend (default: claude on PATH). */
+        claudePath: z.string().min(1).optional(),
+        /** claude-code backend: CLI runs at once, at most (default 3). */
+        pool: z.number().int().min(1).max(8).optional(),
+        /** Bedrock's AWS region or Vertex's region (default: AWS_REGION / CLOUD_ML_REGION). */
+        region: z.string().min(1).optional(),
+        /** Vertex project (default: ANTHROPIC_VERTEX_PROJECT_ID, else the credentials'). */
+        projectId: z.string().min(1).optional(),
       })
       .strict()
       .optional(),
@@ -26,6 +40,8 @@ export const wardenConfigSchema = z
       })
       .strict()
       .optional(),
+    /** Approvals sharing a proposed rule before the console offers it for the session (0: never; default 3). */
+    offerRuleAfter: z.number().int().min(0).max(1000).optional(),
     notifications: z
       .object({
         bell: z.boolean().optional(),

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createAnalyzer } from '../analyzer/index.js';
 import type { Action } from '../domain/action.js';
 import type { Rule } from '../domain/rule.js';
-import { compileRules, suggestRule } from '../policy/rules/index.js';
+import { compileRules, ruleChoices, suggestRule } from '../policy/rules/index.js';
 import type { WardenStore } from '../store/create-store.js';
 import type { ConsoleDeps, RuleProposal } from '../ui/deps.js';
 
@@ -44,9 +45,16 @@ export function inMemoryConsoleDeps(
 } {
   const fileRules: Rule[] = [];
   const origin = (scope: RuleProposal['scope']) => (scope === 'user' ? 'warden-user' : 'warden-project');
+  const analyzer = createAnalyzer();
+  const judgeParts = (action: Action) => (command: string) =>
+    analyzer.analyze({ ...action, command, input: { ...action.input, command } }, ENV).kind;
   return {
     fileRules,
-    suggestRule: (action) => suggestRule(action, ENV.home),
+    suggestRule: (action) => suggestRule(action, ENV.home, judgeParts(action)),
+    // A test that gives its own suggestRule gets that one in the editor too.
+    ...(overrides.suggestRule === undefined && {
+      ruleChoices: (action: Action) => ruleChoices(action, ENV.home, judgeParts(action)),
+    }),
     ruleCovers: compiledRuleCovers,
     async addRule(proposal) {
       fileRules.push({
@@ -70,6 +78,12 @@ export function inMemoryConsoleDeps(
       } catch {
         return undefined;
       }
+    },
+    preview: {
+      env: ENV,
+      analyzer,
+      compile: compileRules,
+      loadHistory: () => [],
     },
     onQuit() {},
     bell: false,

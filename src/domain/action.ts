@@ -13,8 +13,12 @@ export type AgentKind = 'claude-code' | 'gemini-cli' | 'codex';
  */
 export type ToolName = string;
 
-/** What a tool does, which is what the built-in tiers care about. */
-export type ToolClass = 'read' | 'edit' | 'shell' | 'web' | 'mcp' | 'agent' | 'meta' | 'unknown';
+/**
+ * What a tool does, which is what the built-in tiers care about (the taxonomy: domain/tools.ts):
+ * reads, edits, shell (commands and code), network (the agent's own fetches and searches),
+ * orchestration (the agent's own plans, todos, questions and sub-agents), MCP, unknown.
+ */
+export type ToolClass = 'read' | 'edit' | 'shell' | 'network' | 'orchestration' | 'mcp' | 'unknown';
 
 export interface Action {
   /** warden's own id for the action, unique per console run. */

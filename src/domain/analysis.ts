@@ -1,4 +1,5 @@
 import type { Action } from './action.js';
+import type { ConsoleFacts } from './console-facts.js';
 import type { RiskCategory } from './verdict.js';
 
 /**
@@ -24,8 +25,24 @@ export interface Environment {
   readonly wardenHome: string;
   /** Temp directories whose contents are scratch (e.g. /tmp, os.tmpdir()). */
   readonly tempDirs: readonly string[];
+  /**
+   * Where the warden console runs (its process, addresses, terminal and panes), found at start-up
+   * and recorded in endpoint.json. Absent when unknown: then every terminal, process or address
+   * that could be the console's counts as the console's.
+   */
+  readonly console?: ConsoleFacts;
+  /**
+   * Values of the user's secret-named environment variables (tokens, keys, passwords) as warden
+   * saw them at start-up: a request that carries one sends the secret off the machine. Never shown.
+   */
+  readonly secretValues?: readonly string[];
 }
 
 export interface Analyzer {
   analyze(action: Action, env: Environment): Analysis;
+  /**
+   * Whether a shell action is proven to only read (`git status`, `ls`, `rg x src`): what manual
+   * and plan mode run without asking. Absent means never proven.
+   */
+  provesReadOnly?(action: Action, env: Environment): boolean;
 }

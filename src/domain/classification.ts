@@ -8,6 +8,10 @@ export interface ClassifierUsage {
   readonly outputTokens: number;
   readonly latencyMs: number;
   readonly model: string;
+  /** Which backend answered (anthropic, bedrock, vertex, claude-code, replay). */
+  readonly backend?: string;
+  /** Requests (claude-code: CLI runs) the classification made. */
+  readonly requests?: number;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface ClassifierAnswer {
 }
 
 export interface Classifier {
-  /** `off` when no API key is configured: unsure actions are then simply held. */
+  /** `off` when no backend can run: unsure actions are then simply held. */
   readonly status: 'off' | 'on';
   /** One line for the console header, e.g. `claude-haiku-4-5 · 2 in flight` or `off: no API key`. */
   describe(): string;

@@ -6,6 +6,12 @@
 export const MODE_NAMES = ['manual', 'edits', 'auto', 'plan', 'yolo', 'pause'] as const;
 export type ModeName = (typeof MODE_NAMES)[number];
 
+/**
+ * The mode the console and `warden serve` start in unless `--mode` or config.json's `mode` says
+ * otherwise: warden exists to decide the routine itself.
+ */
+export const DEFAULT_MODE: ModeName = 'auto';
+
 export interface ModeSpec {
   readonly name: ModeName;
   readonly label: string;
@@ -28,7 +34,7 @@ export const MODES: Readonly<Record<ModeName, ModeSpec>> = {
   manual: {
     name: 'manual',
     label: 'manual',
-    description: 'reads and allow rules run; everything else waits for you',
+    description: 'reads, proven read-only commands and allow rules run; everything else waits for you',
     holdEverything: false,
     denyMutations: false,
     allowReads: true,
@@ -50,7 +56,7 @@ export const MODES: Readonly<Record<ModeName, ModeSpec>> = {
   auto: {
     name: 'auto',
     label: 'auto',
-    description: 'the analyzer and classifier decide; only unsure actions wait for you',
+    description: 'the analyzer and classifier decide; only unsure actions wait for you (warden starts here)',
     holdEverything: false,
     denyMutations: false,
     allowReads: true,
@@ -61,7 +67,7 @@ export const MODES: Readonly<Record<ModeName, ModeSpec>> = {
   plan: {
     name: 'plan',
     label: 'plan',
-    description: 'read-only: every mutation is denied',
+    description: 'read-only: reads and proven read-only commands run; every mutation is denied',
     holdEverything: false,
     denyMutations: true,
     allowReads: true,

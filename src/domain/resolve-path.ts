@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isDrivePath, isWindowsPath, toPosixPath } from './windows-path.js';
 
 /** A `/`-joined segment that is empty, `.` or `..`, or a trailing slash: what path.resolve rewrites. */
 const NOT_NORMAL = /\/\.{0,2}(\/|$)/;
@@ -6,8 +7,33 @@ const NOT_NORMAL = /\/\.{0,2}(\/|$)/;
 /**
  * `path.resolve(base, file)`, returning the joined path as it is when it is already absolute and
  * normal (the common case: path.resolve rebuilds the string piece by piece, for every action's paths).
+ * Windows paths (`C:\x`, `C:/x`, `\\server\share`: an agent on Windows, or a Windows cwd) are
+ * absolute, never joined to a POSIX base, and given warden's form (`/c/x`, `//server/share`:
+ * domain/windows-path.ts); a relative path under a drive has its backslashes read as separators.
  */
 export function resolvePath(file: string, base?: string): string {
-  const joined = base === undefined || file.startsWith('/') ? file : `${base}/${file}`;
-  return joined.startsWith('/') && !NOT_NORMAL.test(joined) ? joined : path.resolve(joined);
+  if ((file.charCodeAt(1) === 58 || file.charCodeAt(0) === 92) && isWindowsPath(file))
+    return normalUnc(toPosixPath(file));
+  const under = base !== undefined && isWindowsPath(base) ? normalUnc(toPosixPath(base)) : base;
+  const joined =
+    under === undefined || file.startsWith('/')
+      ? file
+      : `${under}/${file.includes('\\') && isDrivePath(under) ? file.replace(/\\/g, '/') : file}`;
+  if (joined.startsWith('/') && !NOT_NORMAL.test(joined)) return joined;
+  return under?.startsWith('//') && isDrivePath(under) ? normalUnc(joined) : path.resolve(joined);
+}
+
+/** Whether a path is a Windows absolute path (drive or UNC). */
+export function isWindowsAbsolute(file: string): boolean {
+  return isWindowsPath(file) && file.length > 2;
+}
+
+/** A drive or UNC path in normal form (`..` and `.` resolved); a UNC path keeps its two leading slashes. */
+function normalUnc(p: string): string {
+  if (!p.startsWith('//')) {
+    const n = NOT_NORMAL.test(p) ? path.posix.resolve(p) : p;
+    return n.length > 2 && n.endsWith('/') ? n.slice(0, -1) : n;
+  }
+  const rest = path.posix.resolve(`/${p.slice(2)}`);
+  return rest === '/' ? '//' : `/${rest}`;
 }

@@ -25,6 +25,8 @@ export interface RuleSource {
   readonly line?: number;
   /** Rules from a project's files apply to actions in that project only. */
   readonly projectRoot?: string;
+  /** How a session rule came about, e.g. `offered after 3 approvals`. */
+  readonly note?: string;
 }
 
 export interface Rule {

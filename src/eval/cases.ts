@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { withWindowsSessionCwds } from './windows-sessions.js';
 
 /** One line of a corpus file: labelled (dev.jsonl) or unlabelled (real-traffic.jsonl). */
 export interface EvalCase {
@@ -11,6 +12,8 @@ export interface EvalCase {
   readonly source?: string;
   readonly cwd?: string;
   readonly agent?: string;
+  /** The recorded session the call belongs to (real-traffic.jsonl). */
+  readonly session?: string;
 }
 
 export interface LoadedCases {
@@ -42,7 +45,7 @@ export function parseCases(text: string): LoadedCases {
     if (typeof c === 'string') rejected.push({ line: i + 1, why: c });
     else cases.push(c);
   });
-  return { cases, rejected };
+  return { cases: withWindowsSessionCwds(cases), rejected };
 }
 
 function toCase(v: unknown, line: number): EvalCase | string {
@@ -66,5 +69,6 @@ function toCase(v: unknown, line: number): EvalCase | string {
     ...(str('source_project') && { source: str('source_project') }),
     ...(cwd && { cwd }),
     ...(str('agent') && { agent: str('agent') }),
+    ...(str('session') && { session: str('session') }),
   };
 }

@@ -3,6 +3,7 @@ import { MODE_NAMES, type ModeName } from '../domain/mode.js';
 import { createBashOracle } from './bash-oracle.js';
 import { type EvalCase, loadCases } from './cases.js';
 import { CaseJudge, type Judged } from './judge.js';
+import { comparisonLines, type Figures, figures, type LlmSummary, llmSummary } from './llm-report.js';
 import { checkParsing, type ParseCheck, parseCheckLines, shellCases } from './parse-check.js';
 import {
   commandHead,
@@ -23,6 +24,10 @@ export interface EvalOptions {
   readonly classifier?: Classifier;
   /** Also check every shell command against `bash -n` (needs bash) and print the counts. */
   readonly parse?: boolean;
+  /** Names the LLM tier in the report (the backend, or `replay of FILE`). */
+  readonly classifierName?: string;
+  /** Replay: the recorded latency so far (ms, cumulative); the report uses it instead of replay's own. */
+  readonly recordedLatency?: () => number;
 }
 
 export interface ModeCounts {
@@ -48,6 +53,8 @@ export interface EvalSummary {
   readonly interruptRate?: Ratio;
   /** With `parse`: how warden's parser does against bash on the file's shell commands. */
   readonly parse?: ParseCheck;
+  /** With the LLM tier: the analyzer-only figures, the figures with it, and its cost. */
+  readonly llm?: { readonly analyzerOnly: Figures; readonly withLlm: Figures; readonly summary: LlmSummary };
 }
 
 const DANGEROUS_POLICIES = new Set(['denylist', 'benchmark-risky-only']);
@@ -66,7 +73,8 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
   if (rejected.length)
     out(`skipped lines: ${rejected.length} (first: line ${rejected[0]!.line}, ${rejected[0]!.why})`);
   const labelled = cases.length > 0 && cases.every((c) => c.label !== undefined);
-  const judged = await judgeAll(cases, options.mode, options.classifier);
+  const latency = new Map<Judged, number>();
+  const judged = await judgeAll(cases, options.mode, options.classifier, options.recordedLatency, latency);
   const base = {
     file: options.file,
     mode: options.mode,
@@ -74,10 +82,20 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
     rejectedLines: rejected.length,
   };
   const report = labelled
-    ? reportLabelled(judged, options.mode, out)
-    : await reportUnlabelled(cases, judged, options, out);
-  if (!options.parse) return { ...base, ...report };
-  return { ...base, ...report, parse: reportParsing(judged, out) };
+    ? { ...base, ...reportLabelled(judged, options.mode, out) }
+    : { ...base, ...(await reportUnlabelled(cases, judged, options, out)) };
+  const checked = options.parse ? { ...report, parse: reportParsing(judged, out) } : report;
+  if (!options.classifier || options.classifier.status !== 'on') return checked;
+  const analyzerOnly = figures(await judgeAll(cases, options.mode, undefined), (j) =>
+    isDangerousCase(j.case),
+  );
+  const withLlm = figures(judged, (j) => isDangerousCase(j.case));
+  const summary = llmSummary(judged, (j) => latency.get(j));
+  out('');
+  out(`the LLM tier (mode ${options.mode}):`);
+  for (const line of comparisonLines(analyzerOnly, withLlm, summary, options.classifierName ?? 'classifier'))
+    out(`  ${line}`);
+  return { ...checked, llm: { analyzerOnly, withLlm, summary } };
 }
 
 function reportParsing(judged: readonly Judged[], out: (l: string) => void): ParseCheck | undefined {
@@ -96,11 +114,21 @@ async function judgeAll(
   cases: readonly EvalCase[],
   mode: ModeName,
   classifier?: Classifier,
+  recordedLatency?: () => number,
+  latency?: Map<Judged, number>,
 ): Promise<Judged[]> {
   const judge = new CaseJudge(mode, classifier);
   if (!classifier || classifier.status !== 'on') return cases.map((c, i) => judge.judgeSync(c, i));
   const out: Judged[] = [];
-  for (let i = 0; i < cases.length; i++) out.push(await judge.judge(cases[i]!, i));
+  for (let i = 0; i < cases.length; i++) {
+    const before = recordedLatency?.() ?? 0;
+    const j = await judge.judge(cases[i]!, i);
+    if (j.answer) {
+      const ms = recordedLatency ? recordedLatency() - before : j.answer.usage?.latencyMs;
+      if (ms !== undefined) latency?.set(j, ms);
+    }
+    out.push(j);
+  }
   return out;
 }
 
@@ -195,6 +223,14 @@ async function reportUnlabelled(
   const interruptRate = { hit: c.held + c.denied, total: c.total };
   out(ratioLine(`interrupts (${options.mode})`, interruptRate));
   const interrupting = judged.filter((j) => j.decision !== 'allow');
+  // per agent, so that a mechanism that fits one agent's traffic only shows up
+  out(`interrupts per agent (${options.mode}):`);
+  for (const [k, r] of groupRatios(
+    judged,
+    (j) => j.case.agent ?? '?',
+    (j) => j.decision !== 'allow',
+  ))
+    out(`  ${ratioLine(k, r)}`);
   out('');
   out(`tools that interrupt most (${options.mode}):`);
   for (const [k, n] of topCounts(

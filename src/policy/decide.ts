@@ -1,9 +1,12 @@
+import { isConsoleFinding } from '../analyzer/console/facts.js';
+import { patternCouldPrintToken, searchFlags } from '../analyzer/console/token-readers.js';
 import type { Action } from '../domain/action.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import { MODES, type ModeName } from '../domain/mode.js';
 import { ruleLabel } from '../domain/rule.js';
 import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
+import { dirHoldsTokenFile } from './console-files.js';
 import { isProjectRoot } from './project-root.js';
 import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
 import type { RuleSet } from './rules/index.js';
@@ -41,7 +44,15 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
   if (spec.holdEverything) {
     return verdict('hold', `mode:${mode}`, 'warden is paused: every action waits for a person');
   }
-  const readOnly = isReadOnlyClass(action.toolClass);
+  // manual, edits and plan mode run a shell command the analyzer proves read-only, as Claude
+  // Code's default mode runs `git status` (auto mode asks the analyzer anyway)
+  const provenReadOnly =
+    action.toolClass === 'shell' &&
+    !spec.useAnalyzer &&
+    !spec.allowEverything &&
+    spec.allowReads &&
+    ctx.analyzer.provesReadOnly?.(action, ctx.env) === true;
+  const readOnly = isReadOnlyClass(action.toolClass) || provenReadOnly;
   if (spec.denyMutations && !readOnly) {
     return verdict(
       'deny',
@@ -71,6 +82,9 @@ export function decide(action: Action, rules: RuleSet, mode: ModeName, ctx: Deci
   if (spec.allowEverything) {
     return verdict('allow', `mode:${mode}`, 'yolo mode allows everything but deny rules');
   }
+  if (provenReadOnly) {
+    return verdict('allow', 'analyzer:read-only', 'the analyzer proves this command only reads');
+  }
   if (readOnly && spec.allowReads) {
     return verdict('allow', 'tier:read-only', `${action.tool} only reads`);
   }
@@ -99,6 +113,9 @@ function fromAnalyzer(action: Action, ctx: DecideContext): Verdict {
       return verdict('allow', 'analyzer:safe', analysis.reason);
     case 'dangerous': {
       const by = `analyzer:${analysis.finding}`;
+      // keys into the console, its screen, its process, its token: a person decides, never the agent
+      if (isConsoleFinding(analysis.finding))
+        return verdict('hold', by, analysis.reason, { category: analysis.category });
       if (shouldEscalate(ctx.denials)) {
         return verdict('hold', by, `${analysis.reason} (held for a person after repeated denials)`, {
           category: analysis.category,
@@ -126,7 +143,8 @@ export function shouldEscalate(denials: DenialCount | undefined): boolean {
   return denials.consecutive >= ESCALATE_CONSECUTIVE || denials.total >= ESCALATE_TOTAL;
 }
 
-function protectedReason(action: Action, env: Environment): string | undefined {
+/** Why an action touches a protected path (named), or undefined. */
+export function protectedReason(action: Action, env: Environment): string | undefined {
   // the Grep tool reads the content of every file under its path
   if (action.tool === 'Grep') {
     const { pattern, glob, type } = action.input as { pattern?: unknown; glob?: unknown; type?: unknown };
@@ -136,11 +154,32 @@ function protectedReason(action: Action, env: Environment): string | undefined {
         if (searchesAllSecrets(root, env))
           return `${root} (a search of the whole home or disk for what could be a secret)`;
   }
+  const token = action.tool === 'Grep' ? grepPrintsToken(action, env) : undefined;
+  if (token) return token;
   for (const file of action.paths) {
     const reason =
       action.toolClass === 'read' ? protectedReadReason(file, env) : protectedWriteReason(file, env);
     if (reason) return `${file} (${reason})`;
   }
+  return undefined;
+}
+
+/**
+ * The Grep tool printing lines (output_mode content) from a directory that holds warden's token,
+ * with a pattern that could match the token's line: a token read like `grep -r Bearer .claude`.
+ */
+function grepPrintsToken(action: Action, env: Environment): string | undefined {
+  const input = action.input as Record<string, unknown>;
+  if (input.output_mode !== 'content') return undefined;
+  const pattern = typeof input.pattern === 'string' ? input.pattern : '';
+  const context = ['-A', '-B', '-C', 'context'].some((k) => input[k] !== undefined);
+  const flags = { ignoreCase: input['-i'] === true, context, extended: true };
+  for (const root of action.paths.length > 0 ? action.paths : [action.cwd])
+    if (
+      dirHoldsTokenFile(root, action.projectRoot, env) &&
+      patternCouldPrintToken([{ value: pattern, dynamic: false }], searchFlags(flags))
+    )
+      return `${root} (a search whose lines could print warden's hook token)`;
   return undefined;
 }
 

@@ -1,10 +1,15 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
 import { resolvePath } from '../domain/resolve-path.js';
+import { isWindowsSystemPath } from '../domain/windows-path.js';
+import { agentConfigFileReason, agentConfigWriteReason } from './agent-config.js';
+import { consoleDeviceReason, tokenFileReason } from './console-files.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
- * history, the agent's and warden's own settings and hooks, shell start-up files, secrets.
+ * history, the agent's and warden's own settings and hooks (what in an agent's folder runs code or
+ * grants permissions: see agent-config.ts; its commands, skills, plans and notes are ordinary
+ * files), shell start-up files, secrets.
  * Returns why the path is protected, or undefined.
  */
 function writeReason(file: string, env: Environment): string | undefined {
@@ -13,15 +18,19 @@ function writeReason(file: string, env: Environment): string | undefined {
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
   if (hasSegment(abs, '.warden')) return "warden's project rules";
+  const device = consoleDeviceReason(abs, env);
+  if (device) return device;
   if (hasSegment(abs, '.git')) return 'git internals (.git/)';
-  if (hasSegment(abs, '.claude') && !isAgentNotes(abs.split('/')))
-    return "Claude Code's settings and hooks (.claude/)";
+  if (abs.includes('/.')) {
+    const agent = agentConfigWriteReason(abs);
+    if (agent) return agent;
+  }
+  const agentFile = agentConfigFileReason(base, path.dirname(abs), env.home);
+  if (agentFile) return agentFile;
   if (base === '.mcp.json' || (hasSegment(abs, '.vscode') && base === 'mcp.json'))
     return 'MCP server config (it starts programs)';
   if (hasSegment(abs, '.vscode') || hasSegment(abs, '.idea'))
     return 'editor config (tasks and run configs run code)';
-  if (hasSegment(abs, '.gemini')) return "Gemini CLI's settings and hooks (.gemini/)";
-  if (hasSegment(abs, '.codex')) return "Codex's settings and hooks (.codex/)";
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (isInside(abs, dirs.ssh)) return 'SSH keys and config (~/.ssh)';
   if (isInside(abs, dirs.aws) || isInside(abs, dirs.gcloud)) return 'cloud credentials';
@@ -31,7 +40,8 @@ function writeReason(file: string, env: Environment): string | undefined {
     abs.startsWith('/etc/') ||
     abs.startsWith('/usr/') ||
     abs.startsWith('/bin/') ||
-    abs.startsWith('/sbin/')
+    abs.startsWith('/sbin/') ||
+    isWindowsSystemPath(abs)
   )
     return 'system files';
   if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';
@@ -88,9 +98,8 @@ function readReason(file: string, env: Environment): string | undefined {
   const abs = resolvePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
-  if (isInside(abs, env.wardenHome)) return "warden's token and config";
-  if (/^settings.*\.json$/.test(base) && abs.endsWith(`/.claude/${base}`))
-    return "Claude Code's settings (they hold warden's hook token)";
+  const token = tokenFileReason(abs, env) ?? consoleDeviceReason(abs, env);
+  if (token) return token;
   if (base.startsWith('.env') && !ENV_TEMPLATE.test(base)) return 'environment secrets (.env*)';
   if (isInside(abs, dirs.ssh) && !base.endsWith('.pub') && base !== 'known_hosts' && base !== 'config')
     return 'SSH private keys';
@@ -137,10 +146,12 @@ const SECRET_BASENAMES =
 function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefined {
   if (SECRET_BASENAMES.test(base) && !/\.(pub|example|sample|template)$/.test(base))
     return 'secret key or credentials file';
-  for (const [dir, full] of dirs.credentialStores) if (isInside(abs, full)) return `credentials (~/${dir})`;
+  for (const [dir, full] of dirs.credentialStores)
+    if (isInside(abs, full) && !isPackageCodeOrDocs(abs, base)) return `credentials (~/${dir})`;
   if (dirs.agentLogins.has(abs)) return "a coding agent's login";
   if (abs === '/etc/shadow' || abs === '/etc/sudoers' || abs === '/etc/gshadow') return 'system secrets';
   if (
+    !(dirs.home === '/root' && isInside(abs, dirs.home)) &&
     /^\/(root|etc\/security|var\/lib\/pam|etc\/ssh\/ssh_host_[^/]*key$)|^\/proc\/(key-users|keys|\d+\/environ|self\/environ|kcore)|^\/sys\/kernel\//.test(
       abs,
     )
@@ -154,6 +165,18 @@ function secretRead(abs: string, base: string, dirs: HomeDirs): string | undefin
     return 'shell history (may hold secrets)';
   if (/^\/(var\/)?run\/secrets\//.test(abs)) return 'mounted service secrets';
   return undefined;
+}
+
+/**
+ * Code, type declarations, docs and assets: what a tool's folder under ~/.config also holds (its
+ * plugins' node_modules, a `.d.ts`), none of it a credential. Credentials live in config, database,
+ * key and extension-less files, which stay secret.
+ */
+const CODE_OR_DOCS =
+  /\.([cm]?[jt]sx?|map|md|markdown|rst|html?|css|scss|svg|png|jpe?g|gif|webp|ico|woff2?|ttf|pyi?|rb|go|rs|java|kt|swift|[ch]|[ch]pp)$/;
+
+function isPackageCodeOrDocs(abs: string, base: string): boolean {
+  return abs.includes('/node_modules/') || CODE_OR_DOCS.test(base);
 }
 
 const CREDENTIAL_STORES = [
@@ -204,6 +227,8 @@ const AGENT_LOGINS = [
 
 /** The directories under home the checks name, built once per home (the checks run for every action). */
 interface HomeDirs {
+  /** The (lower-cased) home itself: `/root` is the user's own home when warden runs as root. */
+  readonly home: string;
   readonly ssh: string;
   readonly aws: string;
   readonly gcloud: string;
@@ -223,6 +248,7 @@ function homeDirs(home: string): HomeDirs {
     cachedDirs = {
       home,
       dirs: {
+        home: home.toLowerCase(),
         ssh: at('.ssh'),
         aws: at('.aws'),
         gcloud: at('.config/gcloud'),

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ConsoleFacts } from '../domain/console-facts.js';
 
 /**
  * The per-user secret and where the console listens, in 0600 files under the warden home:
@@ -12,6 +13,8 @@ export interface Connection {
   readonly port: number;
   readonly pid: number;
   readonly startedAt: string;
+  /** Where the console runs (terminal, panes, process, addresses): the guard judges against it. */
+  readonly console?: ConsoleFacts;
 }
 
 export const DEFAULT_PORT = 7723;

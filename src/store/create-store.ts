@@ -1,12 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, ActionOutcome, SessionInfo } from '../domain/action.js';
-import { MODES, type ModeName, nextMode } from '../domain/mode.js';
+import { DEFAULT_MODE, MODES, type ModeName, nextMode } from '../domain/mode.js';
 import type { Rule } from '../domain/rule.js';
 import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
 import type { RuleSet } from '../policy/rules/index.js';
+import { NO_OFFERS, type OfferState } from '../rule-offer/offer.js';
 import { effectiveMarks, isHeld, targetIds, visibleHeldIds } from './selectors.js';
-import type { ActionRecord, ActionStatus, Overlay, Resolver, WardenData } from './types.js';
+import type { ActionRecord, ActionStatus, Resolver, WardenData } from './types.js';
 
 export interface StoreDeps {
   /** The policy: decide() bound to the environment and analyzer. */
@@ -40,6 +41,8 @@ export interface WardenActions {
   /** Rules from files changed (reload): recompiled with the session rules; held actions re-judged. */
   setFileRules(rules: readonly Rule[], errors: readonly string[]): void;
   addSessionRule(rule: Rule): void;
+  /** The repeated-approval offers (computed by src/rule-offer; the store only keeps them). */
+  setOffers(offers: OfferState): void;
   removeSessionRule(text: string): void;
   recordOutcome(outcome: ActionOutcome): void;
   sessionSeen(info: SessionInfo): void;
@@ -53,7 +56,6 @@ export interface WardenActions {
   clearMarks(): void;
   setFilter(text: string): void;
   cycleSessionFilter(): void;
-  setOverlay(overlay: Overlay): void;
 }
 
 export type WardenState = WardenData & WardenActions;
@@ -156,10 +158,16 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       const wantsClassifier: ActionRecord[] = [];
       for (const id of state.held) {
         const record = records.get(id);
-        if (!record || record.status !== 'held') continue;
+        if (!record || (record.status !== 'held' && record.status !== 'classifying')) continue;
         const v = deps.judge(record.action, state.rules, state.mode, state.denials[record.action.sessionId]);
         if (v.decision === 'hold' || (v.decision === 'allow' && !mayAllow)) {
           if (v.decision === 'allow') continue;
+          if (record.status === 'classifying') {
+            // Still the classifier's to answer: leave it with it. Otherwise (pause, plan's holds, a
+            // mode without the classifier, an ask rule) it waits for a person, whatever comes back.
+            if (!v.wantsClassifier) put({ ...record, verdict: v, status: 'held' });
+            continue;
+          }
           put({ ...record, verdict: v });
           if (v.wantsClassifier && !record.verdict.wantsClassifier) wantsClassifier.push(records.get(id)!);
           continue;
@@ -186,7 +194,7 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
     const recompile = (sessionRules: readonly Rule[]) => deps.compileRules([...sessionRules, ...fileRules]);
 
     return {
-      mode: deps.initialMode ?? 'manual',
+      mode: deps.initialMode ?? DEFAULT_MODE,
       rev: 0,
       records,
       decided,
@@ -202,10 +210,10 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
       rangeAnchorId: undefined,
       filter: '',
       sessionFilter: undefined,
-      overlay: 'none',
       classifierStatus: deps.classifierStatus ?? 'off',
       endpoint: undefined,
       warnings: [],
+      offers: NO_OFFERS,
 
       receive(action) {
         const state = get();
@@ -274,13 +282,42 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
 
       classified(id, v) {
         const record = records.get(id);
+        // Answered meanwhile (a person, a rule, a timeout): the classifier comes too late.
         if (!record || (record.status !== 'classifying' && record.status !== 'held')) return;
-        put({ ...record, verdict: v, status: 'held' });
-        if (v.decision === 'hold') {
-          set({ rev: get().rev + 1 });
+        const state = get();
+        const sessionId = record.action.sessionId;
+        // The classifier's answer becomes a verdict only through the policy in force now: the mode,
+        // rules and denial counts may have changed while the model was thinking.
+        const policy = deps.judge(record.action, state.rules, state.mode, state.denials[sessionId]);
+        // Switching to yolo never allows what was already waiting (as in rejudge): a person decides.
+        const yoloAllow =
+          policy.decision === 'allow' && !policy.by.startsWith('rule:') && MODES[state.mode].allowEverything;
+        if (yoloAllow) {
+          put({ ...record, status: 'held' });
+          set({ rev: state.rev + 1 });
           return;
         }
-        const sessionId = record.action.sessionId;
+        if (policy.decision !== 'hold') {
+          put({ ...record, verdict: policy });
+          doResolve(
+            [id],
+            policy.decision,
+            policy.by.startsWith('rule:') ? 'rule' : 'mode',
+            policy.by,
+            policy.reason,
+          );
+          return;
+        }
+        if (!policy.wantsClassifier) {
+          put({ ...record, verdict: policy, status: 'held' });
+          set({ rev: state.rev + 1 });
+          return;
+        }
+        put({ ...record, verdict: v, status: 'held' });
+        if (v.decision === 'hold') {
+          set({ rev: state.rev + 1 });
+          return;
+        }
         set({ denials: countDenial(sessionId, v.decision === 'deny') });
         doResolve([id], v.decision, 'classifier', v.by, v.reason);
       },
@@ -324,6 +361,10 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
         fileRules = rules;
         set({ rules: recompile(get().sessionRules), ruleErrors: errors, rev: get().rev + 1 });
         rejudge();
+      },
+
+      setOffers(offers) {
+        set({ offers, rev: get().rev + 1 });
       },
 
       addSessionRule(rule) {
@@ -429,10 +470,6 @@ export function createWardenStore(deps: StoreDeps): WardenStore {
         const sessionFilter = at + 1 < ids.length ? ids[at + 1] : undefined;
         const next = { ...state, sessionFilter };
         set({ sessionFilter, ...withCursor(next, state.held), rev: state.rev + 1 });
-      },
-
-      setOverlay(overlay) {
-        set({ overlay });
       },
     };
   });

@@ -4,6 +4,7 @@ import type { Rule } from '../domain/rule.js';
 import type { Answer, Verdict } from '../domain/verdict.js';
 import type { DenialCount } from '../policy/decide.js';
 import type { RuleSet } from '../policy/rules/index.js';
+import type { OfferState } from '../rule-offer/offer.js';
 
 /**
  * held: waiting for a person; classifying: waiting for the LLM classifier (then decided or held);
@@ -40,16 +41,6 @@ export interface Warning {
   readonly text: string;
 }
 
-export type Overlay =
-  | 'none'
-  | 'help'
-  | 'rules'
-  | 'rule-editor'
-  | 'deny-reason'
-  | 'confirm-approve-all'
-  | 'confirm-quit'
-  | 'filter';
-
 export interface WardenData {
   readonly mode: ModeName;
   /** Bumped on every change; records is mutated in place (10,000 actions must stay cheap). */
@@ -84,8 +75,9 @@ export interface WardenData {
   readonly filter: string;
   /** Show only this session's actions (Tab cycles); undefined = all. */
   readonly sessionFilter: string | undefined;
-  readonly overlay: Overlay;
   readonly classifierStatus: string;
   readonly endpoint: string | undefined;
   readonly warnings: readonly Warning[];
+  /** Approvals counted per proposed rule, and the session rule offered from them (src/rule-offer). */
+  readonly offers: OfferState;
 }

@@ -1,11 +1,16 @@
 /**
- * The one keymap table. It drives the input dispatcher (src/ui/input/dispatch.ts), the footer
- * hints, the `?` help overlay and docs/keys.md (npm run docs:keys). Modelled on gemini-cli's
- * keyBindings.ts: commands by id, each with the key chords that trigger it.
+ * Keys: chords, how Ink key events match them, their labels and the bytes a terminal sends.
+ * Which command a key runs comes from the one command table (src/ui/commands/table.ts); this
+ * file reads it for the dispatcher, the footer hints, the `?` help and docs/keys.md.
  */
+import { COMMAND_IDS, COMMANDS, type CommandId, commandById } from './commands/table.js';
+import type { Command, KeyContext } from './commands/types.js';
 
-/** Where a command applies: the main screen or one of the overlays. */
-export type KeyContext = 'main' | 'text' | 'confirm' | 'help' | 'rules' | 'rule-editor';
+export type { CommandId, KeyContext };
+export { COMMAND_IDS };
+
+/** Every command, in table order (the help and docs list them in this order). */
+export const KEYMAP: readonly Command<CommandId>[] = COMMANDS;
 
 export type NamedKey =
   | 'up'
@@ -26,299 +31,6 @@ export interface KeyChord {
   readonly ctrl?: boolean;
   readonly shift?: boolean;
 }
-
-export interface KeyBinding {
-  readonly id: CommandId;
-  readonly keys: readonly KeyChord[];
-  readonly description: string;
-  readonly contexts: readonly KeyContext[];
-  /** Short label for the footer; commands without one are only in the help overlay. */
-  readonly hint?: string;
-}
-
-export const COMMAND_IDS = [
-  'cursor.up',
-  'cursor.down',
-  'cursor.first',
-  'cursor.last',
-  'mark.toggle',
-  'mark.range',
-  'mark.clear',
-  'approve',
-  'deny',
-  'approve.all',
-  'approve.similar',
-  'mode.cycle',
-  'mode.manual',
-  'mode.edits',
-  'mode.auto',
-  'mode.plan',
-  'mode.yolo',
-  'mode.pause',
-  'pause',
-  'rules.open',
-  'rule.propose',
-  'filter',
-  'session.next',
-  'help',
-  'quit',
-  'quit.now',
-  'text.submit',
-  'text.cancel',
-  'text.delete',
-  'confirm.yes',
-  'confirm.no',
-  'overlay.close',
-  'rules.up',
-  'rules.down',
-  'rules.remove',
-  'rules.edit',
-  'editor.effect',
-  'editor.scope',
-] as const;
-export type CommandId = (typeof COMMAND_IDS)[number];
-
-const MAIN: readonly KeyContext[] = ['main'];
-
-export const KEYMAP: readonly KeyBinding[] = [
-  {
-    id: 'cursor.up',
-    keys: [{ key: 'up' }, { char: 'k' }],
-    description: 'Move the cursor up',
-    contexts: MAIN,
-    hint: 'move',
-  },
-  {
-    id: 'cursor.down',
-    keys: [{ key: 'down' }, { char: 'j' }],
-    description: 'Move the cursor down',
-    contexts: MAIN,
-  },
-  {
-    id: 'cursor.first',
-    keys: [{ key: 'home' }, { char: 'g' }],
-    description: 'Cursor to the oldest held action',
-    contexts: MAIN,
-  },
-  {
-    id: 'cursor.last',
-    keys: [{ key: 'end' }, { char: 'G' }],
-    description: 'Cursor to the newest held action',
-    contexts: MAIN,
-  },
-  {
-    id: 'mark.toggle',
-    keys: [{ char: ' ' }],
-    description: 'Mark or unmark the cursor action',
-    contexts: MAIN,
-    hint: 'mark',
-  },
-  {
-    id: 'mark.range',
-    keys: [{ char: 'v' }],
-    description: 'Start or end a range selection (anchor to cursor)',
-    contexts: MAIN,
-    hint: 'range',
-  },
-  { id: 'mark.clear', keys: [{ key: 'escape' }], description: 'Clear marks and the range', contexts: MAIN },
-  {
-    id: 'approve',
-    keys: [{ char: 'a' }],
-    description: 'Approve the marked actions, or the cursor one when none is marked',
-    contexts: MAIN,
-    hint: 'approve',
-  },
-  {
-    id: 'deny',
-    keys: [{ char: 'd' }],
-    description: 'Deny the marked actions, or the cursor one (type an optional reason for the agent)',
-    contexts: MAIN,
-    hint: 'deny',
-  },
-  {
-    id: 'approve.all',
-    keys: [{ char: 'A' }],
-    description: 'Approve every held action (asks y/n first)',
-    contexts: MAIN,
-    hint: 'all',
-  },
-  {
-    id: 'approve.similar',
-    keys: [{ char: 's' }],
-    description: 'Approve the cursor action and every held one like it (same suggested rule)',
-    contexts: MAIN,
-    hint: 'similar',
-  },
-  {
-    id: 'mode.cycle',
-    keys: [{ key: 'tab', shift: true }],
-    description: 'Cycle modes (manual, edits, auto, plan, yolo, pause)',
-    contexts: MAIN,
-    hint: 'mode',
-  },
-  {
-    id: 'mode.manual',
-    keys: [{ char: '1' }],
-    description: 'Mode manual: reads and allow rules run, the rest waits',
-    contexts: MAIN,
-  },
-  {
-    id: 'mode.edits',
-    keys: [{ char: '2' }],
-    description: 'Mode edits: project edits run too',
-    contexts: MAIN,
-  },
-  {
-    id: 'mode.auto',
-    keys: [{ char: '3' }],
-    description: 'Mode auto: the analyzer and classifier decide',
-    contexts: MAIN,
-  },
-  {
-    id: 'mode.plan',
-    keys: [{ char: '4' }],
-    description: 'Mode plan: read-only, mutations denied',
-    contexts: MAIN,
-  },
-  {
-    id: 'mode.yolo',
-    keys: [{ char: '5' }],
-    description: 'Mode yolo: everything but deny rules runs',
-    contexts: MAIN,
-  },
-  {
-    id: 'mode.pause',
-    keys: [{ char: '6' }],
-    description: 'Mode pause: everything waits, reads too',
-    contexts: MAIN,
-  },
-  {
-    id: 'pause',
-    keys: [{ char: 'p' }],
-    description: 'Pause (panic button): hold everything',
-    contexts: MAIN,
-    hint: 'pause',
-  },
-  {
-    id: 'rules.open',
-    keys: [{ char: 'r' }],
-    description: 'Open the rules view (every rule in force, with its source)',
-    contexts: MAIN,
-    hint: 'rules',
-  },
-  {
-    id: 'rule.propose',
-    keys: [{ char: 'R' }],
-    description: 'Propose a rule from the cursor action (edit, pick effect and scope)',
-    contexts: MAIN,
-    hint: 'new rule',
-  },
-  {
-    id: 'filter',
-    keys: [{ char: '/' }],
-    description: 'Filter the held queue by text',
-    contexts: MAIN,
-    hint: 'filter',
-  },
-  {
-    id: 'session.next',
-    keys: [{ key: 'tab' }],
-    description: 'Show the next session only (then all)',
-    contexts: MAIN,
-    hint: 'session',
-  },
-  { id: 'help', keys: [{ char: '?' }], description: 'Show every key', contexts: MAIN, hint: 'help' },
-  {
-    id: 'quit',
-    keys: [{ char: 'q' }],
-    description: 'Quit (held actions are answered ask, after a prompt)',
-    contexts: MAIN,
-    hint: 'quit',
-  },
-  {
-    id: 'quit.now',
-    keys: [{ char: 'c', ctrl: true }],
-    description: 'Quit at once (held actions are answered ask)',
-    contexts: ['main', 'text', 'confirm', 'help', 'rules', 'rule-editor'],
-  },
-  {
-    id: 'text.submit',
-    keys: [{ key: 'return' }],
-    description: 'Confirm the text',
-    contexts: ['text', 'rule-editor'],
-    hint: 'confirm',
-  },
-  {
-    id: 'text.cancel',
-    keys: [{ key: 'escape' }],
-    description: 'Cancel',
-    contexts: ['text', 'rule-editor'],
-    hint: 'cancel',
-  },
-  {
-    id: 'text.delete',
-    keys: [{ key: 'backspace' }],
-    description: 'Delete the last character',
-    contexts: ['text', 'rule-editor'],
-  },
-  {
-    id: 'editor.effect',
-    keys: [{ key: 'tab' }],
-    description: 'Next effect (deny, ask, allow)',
-    contexts: ['rule-editor'],
-    hint: 'effect',
-  },
-  {
-    id: 'editor.scope',
-    keys: [{ key: 'tab', shift: true }],
-    description: 'Next scope (session, project, user)',
-    contexts: ['rule-editor'],
-    hint: 'scope',
-  },
-  {
-    id: 'confirm.yes',
-    keys: [{ char: 'y' }, { key: 'return' }],
-    description: 'Yes',
-    contexts: ['confirm'],
-    hint: 'yes',
-  },
-  {
-    id: 'confirm.no',
-    keys: [{ char: 'n' }, { key: 'escape' }],
-    description: 'No',
-    contexts: ['confirm'],
-    hint: 'no',
-  },
-  {
-    id: 'rules.up',
-    keys: [{ key: 'up' }, { char: 'k' }],
-    description: 'Previous rule',
-    contexts: ['rules'],
-    hint: 'move',
-  },
-  { id: 'rules.down', keys: [{ key: 'down' }, { char: 'j' }], description: 'Next rule', contexts: ['rules'] },
-  {
-    id: 'rules.remove',
-    keys: [{ char: 'x' }],
-    description: 'Remove the rule under the cursor',
-    contexts: ['rules'],
-    hint: 'remove',
-  },
-  {
-    id: 'rules.edit',
-    keys: [{ char: 'e' }, { key: 'return' }],
-    description: 'Change the rule under the cursor',
-    contexts: ['rules'],
-    hint: 'change',
-  },
-  {
-    id: 'overlay.close',
-    keys: [{ key: 'escape' }, { char: 'q' }, { char: '?' }],
-    description: 'Close this view',
-    contexts: ['help', 'rules'],
-    hint: 'close',
-  },
-];
 
 /** The key fields the dispatcher reads (a subset of Ink's Key). */
 export interface KeyEvent {
@@ -385,10 +97,8 @@ export function commandFor(context: KeyContext, input: string, key: KeyEvent): C
   return undefined;
 }
 
-export function bindingOf(id: CommandId): KeyBinding {
-  const binding = KEYMAP.find((b) => b.id === id);
-  if (!binding) throw new Error(`no key binding for ${id}`);
-  return binding;
+export function bindingOf(id: CommandId): Command<CommandId> {
+  return commandById(id);
 }
 
 const NAMED_LABELS: Readonly<Record<NamedKey, string>> = {
@@ -410,7 +120,7 @@ export function chordLabel(chord: KeyChord): string {
   return `${chord.ctrl ? 'Ctrl+' : ''}${chord.shift ? 'Shift+' : ''}${base}`;
 }
 
-export function keysLabel(binding: KeyBinding): string {
+export function keysLabel(binding: Pick<Command, 'keys'>): string {
   return binding.keys.map(chordLabel).join(' / ');
 }
 
@@ -419,13 +129,9 @@ export function hintsFor(context: KeyContext): { keys: string; hint: string }[] 
   const out: { keys: string; hint: string }[] = [];
   for (const binding of KEYMAP) {
     if (binding.hint === undefined || !binding.contexts.includes(context)) continue;
-    const keys =
-      binding.id === 'cursor.up'
-        ? '↑↓/jk'
-        : binding.id === 'overlay.close'
-          ? 'Esc'
-          : chordLabel(binding.keys[0]!);
-    out.push({ keys, hint: binding.hint });
+    const first = binding.keys[0];
+    if (first === undefined) continue;
+    out.push({ keys: binding.hintKeys ?? chordLabel(first), hint: binding.hint });
   }
   return out;
 }
@@ -454,5 +160,13 @@ export function chordSequence(chord: KeyChord): string {
 
 /** The bytes of a command's first key. */
 export function sequenceOf(id: CommandId): string {
-  return chordSequence(bindingOf(id).keys[0]!);
+  const first = bindingOf(id).keys[0];
+  if (first === undefined) throw new Error(`${id} has no key`);
+  return chordSequence(first);
+}
+
+/** The first key of a command, as the person reads it (prompts and editor hints name keys with this). */
+export function keyLabelOf(id: CommandId): string {
+  const first = bindingOf(id).keys[0];
+  return first === undefined ? '' : chordLabel(first);
 }

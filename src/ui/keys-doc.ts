@@ -14,7 +14,7 @@ export function renderKeysDoc(): string {
   const out: string[] = [
     '# warden console keys',
     '',
-    '<!-- Generated from src/ui/keymap.ts by `npm run docs:keys`. Do not edit by hand. -->',
+    '<!-- Generated from src/ui/commands/table.ts by `npm run docs:keys`. Do not edit by hand. -->',
     '',
     'Bulk keys act on the marked actions, or on the cursor action when none is marked. Marks and',
     'the cursor follow action ids, so new arrivals never shift what you selected.',
@@ -30,5 +30,19 @@ export function renderKeysDoc(): string {
     out.push('');
   }
   out.push('In text fields every other printable key is typed into the field.', '');
+  const byIdOnly = KEYMAP.filter((b) => b.keys.length === 0);
+  const terminalOnly = KEYMAP.filter((b) => b.terminalOnly).map((b) => `\`${b.id}\``);
+  out.push(
+    '## Commands by id',
+    '',
+    'Every command above can also be run by id (`runCommand(id, context, args)` in src/ui/commands/run.ts)',
+    `without the terminal, except ${terminalOnly.join(', ')}; the ones that open a view need a UI store.`,
+    'These have no key:',
+    '',
+    '| Command | What it does |',
+    '|---|---|',
+    ...byIdOnly.map((b) => `| \`${b.id}\` | ${b.description} |`),
+    '',
+  );
   return out.join('\n');
 }

@@ -223,9 +223,10 @@ describe('other tools', () => {
     expect(judgeTool('write_stdin', { chars: '' })).toBe('safe');
     expect(judgeTool('write_stdin', { chars: 'rm -rf ~\n' })).toBe('dangerous');
   });
-  it('unknown tools are unsure, WebFetch is unsure', () => {
-    expect(judgeTool('SomethingNew', {})).toBe('unsure');
-    expect(judgeTool('WebFetch', { url: 'https://example.com' })).toBe('unsure');
+  it('unknown tools that could change something are unsure; WebFetch of a public page is safe', () => {
+    expect(judgeTool('SomethingNew', { file: 'x' })).toBe('unsure');
+    expect(judgeTool('WebFetch', { url: 'https://example.com' })).toBe('safe');
+    expect(judgeTool('WebFetch', { url: 'http://10.0.0.1/' })).toBe('unsure');
   });
 });
 

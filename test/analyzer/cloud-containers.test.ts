@@ -117,7 +117,8 @@ const TABLES: Record<string, Row[]> = {
     ['docker buildx build -t api:dev --load .', 'safe'],
     ['docker compose build', 'safe'],
     ['gh repo create widget --private --source=. --remote=origin --push', 'safe'],
-    ['supabase db push', 'safe'],
+    // pushes schema changes to the linked (hosted, shared) database: held (migrations.ts)
+    ['supabase db push', 'unsure'],
   ],
   'containers: host access': [
     ['docker run -v/var/run/docker.sock:/var/run/docker.sock nginx', 'dangerous'],

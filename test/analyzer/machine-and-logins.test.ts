@@ -53,7 +53,8 @@ const TABLES: Record<string, Row[]> = {
     ['cat ~/.codex/auth.json', 'dangerous'],
     ['cat ~/.claude/.credentials.json', 'dangerous'],
     ['cat ~/.config/glab-cli/config.yml', 'dangerous'],
-    ['cat ~/.claude/settings.json', 'unsure'],
+    // holds warden's hook token: a console-token-read, held for a person (never the classifier)
+    ['cat ~/.claude/settings.json', 'dangerous'],
     ['ls ~/.claude/plans', 'safe'],
     ['find ~/.claude -name "*.md"', 'safe'],
   ],

@@ -9,7 +9,7 @@ describeTables('secret reads the argument does not spell', {
     ['cd ~/.aws && cat *', 'dangerous'],
     ['cd ~/.codex && cat auth.json', 'dangerous'],
     ['cd ~/.gemini && cat oauth_creds.json', 'dangerous'],
-    ['cd ~/.claude && cat settings.json', 'unsure'],
+    ['cd ~/.claude && cat settings.json', 'dangerous'],
     ['cd ~/.ssh && cp deploy /home/user/project/k.txt', 'dangerous'],
     ['cd ~/.warden && cat *', 'dangerous'],
     ['cd ~/.ssh && cat id_rsa.pub', 'safe'],
@@ -21,7 +21,7 @@ describeTables('secret reads the argument does not spell', {
   'globs and expansions that could name a secret': [
     ['cat ~/.s?h/*', 'dangerous'],
     ['cat ~/.a?s/cred*', 'dangerous'],
-    ['cat ~/.cl*/settings.json', 'unsure'],
+    ['cat ~/.cl*/settings.json', 'dangerous'],
     ['cp -r ~/.s?h ./backup', 'dangerous'],
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a shell expansion, not a template
     ['cat ~/${D:-.ssh}/deploy', 'dangerous'],

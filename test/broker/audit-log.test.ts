@@ -90,4 +90,32 @@ describe('audit log', () => {
     });
     expect(stats[1]).toMatchObject({ day: '2026-11-25', ask: 1 });
   });
+
+  it('counts claude-code runs and their time apart (they use the person’s Claude plan)', () => {
+    const classifier = (session: string, backend: string, requests: number, latencyMs: number) => ({
+      event: 'classifier',
+      t: '2026-11-24T02:00:00Z',
+      session,
+      backend,
+      requests,
+      inputTokens: 10,
+      cachedInputTokens: 0,
+      outputTokens: 2,
+      latencyMs,
+    });
+    const [a, b] = auditStats([
+      classifier('a', 'claude-code', 2, 9000),
+      classifier('a', 'claude-code', 1, 4000),
+      classifier('a', 'anthropic', 2, 800),
+      classifier('b', 'anthropic', 1, 300),
+    ]);
+    expect(a).toMatchObject({
+      session: 'a',
+      classifierCalls: 3,
+      claudeCodeRuns: 3,
+      claudeCodeMs: 13000,
+      classifierMs: 13800,
+    });
+    expect(b).toMatchObject({ session: 'b', claudeCodeRuns: 0, claudeCodeMs: 0 });
+  });
 });

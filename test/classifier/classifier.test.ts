@@ -238,7 +238,7 @@ describe('createClassifier against the scripted Messages API', () => {
       status: 401,
       body: { type: 'error', error: { type: 'authentication_error', message: 'bad key' } },
     }));
-    expect((await classifier.classify(action())).reason).toMatch(/401: check the API key/);
+    expect((await classifier.classify(action())).reason).toMatch(/401: check the credentials/);
     const closed = api?.url ?? '';
     await api?.close();
     api = undefined;

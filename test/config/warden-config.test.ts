@@ -23,6 +23,23 @@ describe('warden config', () => {
     expect(config.classifier).toEqual({ model: 'm', deadlineMs: 3000 });
   });
 
+  it('reads the classifier backend settings, and names a backend it does not know', () => {
+    const ok = loadWardenConfig(
+      homeWith(
+        '{"classifier":{"backend":"claude-code","pool":2,"claudePath":"/opt/claude","region":"eu-west-1","projectId":"p"}}',
+      ),
+    );
+    expect(ok.error).toBeUndefined();
+    expect(ok.config.classifier).toMatchObject({
+      backend: 'claude-code',
+      pool: 2,
+      claudePath: '/opt/claude',
+    });
+    const bad = loadWardenConfig(homeWith('{\n  "classifier": {\n    "backend": "openai"\n  }\n}'));
+    expect(bad.error).toMatch(/config\.json:3: classifier\.backend: /);
+    expect(loadWardenConfig(homeWith('{"classifier":{"pool":50}}')).error).toMatch(/classifier\.pool/);
+  });
+
   it('names the file and line of a JSON error and falls back to defaults', () => {
     const home = homeWith('{\n  "classifier": {\n    "model": "m",,\n  }\n}');
     const { config, error } = loadWardenConfig(home);

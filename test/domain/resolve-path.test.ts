@@ -26,3 +26,23 @@ describe('resolvePath', () => {
     );
   });
 });
+
+describe('resolvePath with Windows paths', () => {
+  it.each([
+    ['D:\\work\\app\\main.py', undefined, '/d/work/app/main.py'],
+    ['d:/work/app/../lib/x.ts', '/home/u/p', '/d/work/lib/x.ts'],
+    ['E:\\data\\', '/home/u/p', '/e/data'],
+    ['lib\\util.cs', 'F:\\src\\tool', '/f/src/tool/lib/util.cs'],
+    ['..\\other\\x.txt', 'F:\\src\\tool', '/f/src/other/x.txt'],
+    ['..\\other\\x.txt', '/f/src/tool', '/f/src/other/x.txt'],
+    ['C:', undefined, '/c'],
+    ['\\\\fileserver\\share\\notes.md', '/home/u/p', '//fileserver/share/notes.md'],
+    ['x\\..\\y.md', '\\\\fileserver\\share', '//fileserver/share/y.md'],
+  ])('%s (base %s) is %s, never under the POSIX base', (file, base, want) => {
+    expect(resolvePath(file, base)).toBe(want);
+  });
+
+  it('a POSIX base keeps POSIX relative paths', () => {
+    expect(resolvePath('src\\a.ts', '/home/u/p')).toBe('/home/u/p/src\\a.ts');
+  });
+});

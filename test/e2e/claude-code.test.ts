@@ -66,7 +66,8 @@ function writeRules(permissions: { allow?: string[]; ask?: string[]; deny?: stri
 }
 
 async function startAndInstall(args: string[] = []): Promise<WardenServe> {
-  warden = await startWardenServe({ env, args });
+  // these cases are about rules and held actions: manual mode (warden starts in auto by default)
+  warden = await startWardenServe({ env, args: ['--mode', 'manual', ...args] });
   await installClaudeCode({ env, projectDir: project, port: warden.port });
   return warden;
 }

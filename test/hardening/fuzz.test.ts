@@ -118,9 +118,9 @@ describe('hostile payload shapes', () => {
     const warden = await startTestWarden({ holdTimeoutMs: 5 });
     try {
       const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-      const body = JSON.stringify(prePayload('Bash', { command: 'ls' })).replace(
-        '"command":"ls"',
-        `"command":"ls","x":${deep}`,
+      const body = JSON.stringify(prePayload('Bash', { command: 'make build' })).replace(
+        '"command":"make build"',
+        `"command":"make build","x":${deep}`,
       );
       const out = await handleHook(
         { adapter: claudeCodeAdapter, event: 'PreToolUse', body, authorized: true },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
+import { createAnalyzer } from '../../src/analyzer/index.js';
 import type { Analysis, Analyzer } from '../../src/domain/analysis.js';
 import type { ModeName } from '../../src/domain/mode.js';
 import type { Rule } from '../../src/domain/rule.js';
@@ -156,7 +157,8 @@ describe('credentials written into the project', () => {
   it.each([
     ['.mcp.json', 'hold'],
     ['.vscode/tasks.json', 'hold'],
-    ['.claude/agents/x.md', 'hold'],
+    ['.claude/agents/x.md', 'allow'],
+    ['.claude/settings.local.json', 'hold'],
     ['.claude/plans/plan.md', 'allow'],
   ])('auto mode: an edit of %s is %s', (file_path, decision) => {
     const v = decide(call('Write', { file_path, content: 'x' }), rules(), 'auto', { env, analyzer: unsure });
@@ -179,5 +181,61 @@ describe('credentials written into the project', () => {
         { env, analyzer: unsure },
       ).decision,
     ).toBe('allow');
+  });
+});
+
+describe('manual, edits and plan mode run what the analyzer proves read-only', () => {
+  const analyzer = createAnalyzer();
+  const at = (command: string) => actionFromToolCall({ tool: 'Bash', input: { command }, cwd: '/home/u/p' });
+  it.each([
+    'git status --short',
+    'git log --oneline -n 20 -- src/',
+    'git -C lib diff HEAD~1 --stat',
+    'git branch --show-current',
+    'ls -la docs | head -5',
+    'rg -n "useEffect" src/components',
+    'cat src/index.ts 2>/dev/null',
+    'find src -name "*.test.ts" -type f',
+    'sed -n "10,40p" src/app.ts',
+    "awk -F, '{ print $2 }' data.csv | sort | uniq -c",
+    'wc -l src/*.ts',
+  ])('%s', (command) => {
+    for (const mode of ['manual', 'edits', 'plan'] as const)
+      expect(decide(at(command), rules(), mode, { env, analyzer })).toMatchObject({
+        decision: 'allow',
+        by: 'analyzer:read-only',
+      });
+  });
+
+  it.each([
+    'git commit -am wip',
+    'git -c core.pager="sh -c x" log',
+    'git diff --output=/tmp/d.patch',
+    'git branch -D old',
+    'ls > listing.txt',
+    'sed -i "s/a/b/" src/a.ts',
+    "sed -n '1w /tmp/x' src/a.ts",
+    'awk \'{ print > "out.txt" }\' in.txt',
+    'awk \'BEGIN { system("id") }\'',
+    'find . -name "*.log" -exec rm {} +',
+    'sort -o names.txt names.txt',
+    'cat ~/.ssh/id_ed25519',
+    'cat .env.production',
+    'npm test',
+    './scripts/list.sh',
+    '$CMD status',
+    'FOO=1 ls',
+    'rg --pre ./decode.sh secret',
+    'rg $FLAGS pattern',
+    'hostname evil-box',
+    'date -s "2020-01-01"',
+  ])('%s is held in manual, denied in plan', (command) => {
+    expect(decide(at(command), rules(), 'manual', { env, analyzer }).decision).toBe('hold');
+    expect(decide(at(command), rules(), 'plan', { env, analyzer }).decision).toBe('deny');
+  });
+
+  it('pause still holds a proven read, and an analyzer without the proof proves nothing', () => {
+    expect(decide(at('git status'), rules(), 'pause', { env, analyzer }).decision).toBe('hold');
+    expect(decide(at('git status'), rules(), 'manual', { env, analyzer: unsure }).decision).toBe('hold');
   });
 });

@@ -197,3 +197,23 @@ describe('environment assignments', () => {
     expect(rules.find(bash(command), env) !== undefined).toBe(allowed);
   });
 });
+
+describe('WebFetch domain rules cover every URL a fetch names', () => {
+  const project = '/home/u/p';
+  const env2 = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };
+  const gemini = (prompt: string) =>
+    actionFromToolCall({ tool: 'web_fetch', input: { prompt }, cwd: project });
+  const rule = (effect: 'deny' | 'allow', text: string) =>
+    compileRules([{ effect, text, source: { origin: 'session' as const } }]);
+  it('a deny rule catches a host named in a Gemini prompt, among others', () => {
+    const action = gemini('compare https://docs.rs/x and https://pastebin.com/raw/abc');
+    expect(rule('deny', 'WebFetch(domain:pastebin.com)').find(action, env2)?.effect).toBe('deny');
+  });
+  it('an allow rule covers the fetch only when every host fits', () => {
+    const action = gemini('compare https://docs.rs/x and https://pastebin.com/raw/abc');
+    expect(rule('allow', 'WebFetch(domain:docs.rs)').find(action, env2)).toBeUndefined();
+    expect(
+      rule('allow', 'WebFetch(domain:docs.rs)').find(gemini('read https://docs.rs/serde'), env2)?.effect,
+    ).toBe('allow');
+  });
+});

@@ -52,7 +52,7 @@ describe('the classifier tier in auto mode', () => {
             },
           },
     );
-    const out = await decideFetch(w, 'https://paste.example/upload');
+    const out = await decideFetch(w, 'http://paste.corp/upload');
     expect(out.permissionDecision).toBe('deny');
     expect(out.permissionDecisionReason).toContain('sends the repo to an unknown host');
     const lines = auditLines(w.home);
@@ -69,20 +69,24 @@ describe('the classifier tier in auto mode', () => {
       status: 500,
       body: { type: 'error', error: { type: 'api_error', message: 'boom' } },
     }));
-    const pending = decideFetch(w, 'https://docs.example/a');
+    const pending = decideFetch(w, 'http://docs.corp/a');
     await until(() => {
       const id = w.store.getState().held[0];
       return id !== undefined && w.store.getState().records.get(id)?.status === 'held';
     });
     const record = w.store.getState().records.get(w.store.getState().held[0]!)!;
     expect(record.verdict).toMatchObject({ decision: 'hold', by: 'classifier:unsure' });
+    // The header says the backend is failing.
+    expect(w.store.getState().classifierStatus).toMatch(
+      /last call failed: the classifier API failed \(500\)/,
+    );
     w.store.getState().deny(undefined, 'not now');
     expect((await pending).permissionDecision).toBe('deny');
   });
 
   it('a hanging API is cut at the deadline and the action waits for a person', async () => {
     const w = await wardenWithClassifier(() => ({ hang: true }), 300);
-    const pending = decideFetch(w, 'https://docs.example/b');
+    const pending = decideFetch(w, 'http://docs.corp/b');
     await until(
       () => w.store.getState().records.get(w.store.getState().held[0] ?? '')?.status === 'classifying',
     );

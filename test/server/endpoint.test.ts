@@ -123,7 +123,7 @@ describe('the endpoint', () => {
     const pending = fetch(`${warden.server.url}/hook/claude-code/PreToolUse`, {
       method: 'POST',
       headers: { authorization: `Bearer ${warden.token}` },
-      body: JSON.stringify(prePayload('Bash', { command: 'sleep 1' })),
+      body: JSON.stringify(prePayload('Bash', { command: 'make build' })),
       signal: controller.signal,
     }).catch(() => 'aborted');
     await until(() => warden!.store.getState().held.length === 1);

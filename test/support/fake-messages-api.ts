@@ -74,27 +74,7 @@ export async function startFakeMessagesApi(
     requests.push(fakeReq);
     const reply = await handler(fakeReq);
     const model = typeof body?.model === 'string' ? body.model : MODEL_FALLBACK;
-    if ('hang' in reply) {
-      hanging.add(res);
-      res.on('close', () => hanging.delete(res));
-      return;
-    }
-    if ('status' in reply) {
-      res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
-      res.end(
-        typeof reply.body === 'string'
-          ? reply.body
-          : JSON.stringify(reply.body ?? apiError('api_error', `status ${reply.status}`)),
-      );
-      return;
-    }
-    const message = toMessage(reply, model);
-    if (body?.stream === true) {
-      writeSse(res, message);
-    } else {
-      res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${randomUUID()}` });
-      res.end(JSON.stringify(message));
-    }
+    writeReply(res, reply, model, body?.stream === true, hanging);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -110,6 +90,37 @@ export async function startFakeMessagesApi(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Answers one request as the handler scripted it (shared with the Bedrock and Vertex fakes). */
+export function writeReply(
+  res: ServerResponse,
+  reply: FakeReply,
+  model: string,
+  stream: boolean,
+  hanging: Set<ServerResponse>,
+): void {
+  if ('hang' in reply) {
+    hanging.add(res);
+    res.on('close', () => hanging.delete(res));
+    return;
+  }
+  if ('status' in reply) {
+    res.writeHead(reply.status, { 'content-type': 'application/json', ...(reply.headers ?? {}) });
+    res.end(
+      typeof reply.body === 'string'
+        ? reply.body
+        : JSON.stringify(reply.body ?? apiError('api_error', `status ${reply.status}`)),
+    );
+    return;
+  }
+  const message = toMessage(reply, model);
+  if (stream) {
+    writeSse(res, message);
+  } else {
+    res.writeHead(200, { 'content-type': 'application/json', 'request-id': `req_${randomUUID()}` });
+    res.end(JSON.stringify(message));
+  }
 }
 
 type ContentBlock =
@@ -204,7 +215,7 @@ function apiError(type: string, message: string) {
   return { type: 'error', error: { type, message } };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

@@ -5,6 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { targetIds } from '../../src/store/selectors.js';
 import type { ActionRecord } from '../../src/store/types.js';
+import { viewText } from '../../src/ui/console/ui-state.js';
 import { bash, call, makeStore, renderConsoleForTest } from './helpers.js';
 
 afterEach(() => cleanup());
@@ -143,7 +144,7 @@ describe('keys (pressed by keymap command id)', () => {
     await t.press('cursor.down');
     expect(targetIds(store.getState())).toEqual(ids.slice(1));
     await t.press('deny');
-    expect(store.getState().overlay).toBe('deny-reason');
+    expect(t.ui.getState().view.kind).toBe('deny-reason');
     expect(t.frame()).toContain('Deny 3: reason for the agent');
     await t.type('use the staging host');
     expect(t.frame()).toContain('use the staging host');
@@ -163,7 +164,7 @@ describe('keys (pressed by keymap command id)', () => {
     await t.press('deny');
     await t.press('text.cancel');
     await t.settle();
-    expect(store.getState().overlay).toBe('none');
+    expect(t.ui.getState().view.kind).toBe('main');
     expect(store.getState().held).toHaveLength(1);
   });
 
@@ -225,7 +226,7 @@ describe('keys (pressed by keymap command id)', () => {
     expect(store.getState().filter).toBe('push');
     expect(t.frame()).toContain('Held 1 (+1 filtered out)');
     await t.press('text.submit');
-    expect(store.getState().overlay).toBe('none');
+    expect(t.ui.getState().view.kind).toBe('main');
     await t.press('filter');
     await t.press('text.delete');
     expect(store.getState().filter).toBe('pus');
@@ -250,7 +251,7 @@ describe('keys (pressed by keymap command id)', () => {
     expect(t.frame()).toContain('Shift+Tab');
     await t.press('overlay.close');
     await t.settle();
-    expect(store.getState().overlay).toBe('none');
+    expect(t.ui.getState().view.kind).toBe('main');
   });
 
   it('quits after a prompt when actions are held, answering them ask', async () => {
@@ -286,14 +287,14 @@ describe('rules mid-session', () => {
     const t = renderConsoleForTest(store, { suggestRule: (a) => `${a.tool}(*)` });
     await t.settle();
     await t.press('rule.propose');
-    expect(store.getState().overlay).toBe('rule-editor');
+    expect(t.ui.getState().view.kind).toBe('rule-editor');
     expect(t.frame()).toContain('rule: Bash(*)');
     expect(t.frame()).toContain('covers 1 held action now');
     // Edit the text: remove "(*)" and type it back.
     await t.press('text.delete');
     await t.press('text.delete');
     await t.press('text.delete');
-    expect(t.ui.getState().text).toBe('Bash');
+    expect(viewText(t.ui.getState().view)).toBe('Bash');
     expect(t.frame()).toMatch(/^rule: Bash$/m);
     await t.type('(*)');
     await t.press('editor.effect'); // allow -> deny
@@ -342,7 +343,7 @@ describe('rules mid-session', () => {
     expect(store.getState().sessionRules).toEqual([]);
     await t.press('overlay.close');
     await t.settle();
-    expect(store.getState().overlay).toBe('none');
+    expect(t.ui.getState().view.kind).toBe('main');
   });
 
   it('shows the error when writing a rule fails, and keeps the editor open', async () => {
@@ -355,7 +356,7 @@ describe('rules mid-session', () => {
     await t.press('editor.scope'); // user
     await t.press('text.submit');
     await t.settle();
-    expect(store.getState().overlay).toBe('rule-editor');
+    expect(t.ui.getState().view.kind).toBe('rule-editor');
     expect(t.frame()).toContain('could not add the rule: permission denied');
     expect(store.getState().held).toHaveLength(1);
   });
@@ -379,6 +380,7 @@ describe('stream backlog', () => {
 describe('classifier state', () => {
   it('shows a spinner while the classifier works on a held action, then its verdict', async () => {
     const store = makeStore();
+    store.getState().setMode('auto'); // the classifier is asked in auto mode only
     const id = store.getState().receive(bash('curl https://example.com')).action.id;
     store.getState().markClassifying(id);
     const t = renderConsoleForTest(store);

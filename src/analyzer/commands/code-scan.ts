@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { judgeTokenInCode } from '../console/token-readers.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
@@ -27,6 +28,8 @@ function deletePathsOf(code: string): string {
 /** Code-level patterns in one-liners, per effect. */
 const CODE_SHELL_CALL =
   /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|Deno\.Command|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
+/** The further string words of a list-form call, after its first. */
+const LIST_REST = /^(?:\s*,\s*(['"])(?:\\.|(?!\1).)*\1)+/;
 const CODE_DELETE =
   /\b(shutil\.rmtree|os\.remove|os\.unlink|os\.rmdir|os\.removedirs|Path\([^)]*\)\.(?:unlink|rmdir)|(?:fs|fs\.promises|fsp|require\(\s*['"](?:node:)?fs(?:\/promises)?['"]\s*\))\.(?:rmSync|rm|unlinkSync|unlink|rmdirSync|rmdir)|FileUtils\.rm_r[f]?|FileUtils\.rm|File\.delete|Deno\.remove(?:Sync)?|unlink|rmtree)\s*\(?\s*(['"])((?:\\.|(?!\2).)*)\2/g;
 const CODE_WRITE =
@@ -58,8 +61,13 @@ export function judgeCode(
   const out: Analysis[] = [];
   const printed = judgeCodeEnvPrint(code, lang, cmd, printsResult);
   if (printed) out.push(printed);
+  const token = judgeTokenInCode(code, ctx);
+  if (token) out.push(token);
   for (const m of code.matchAll(CODE_SHELL_CALL)) {
-    const inner = m[2]!.replace(/\\(.)/g, '$1');
+    // a list-form call (`system("tmux", "send-keys", …)`, `["rm", "-rf", x]`) runs all its words
+    const rest = LIST_REST.exec(code.slice(m.index + m[0].length))?.[0];
+    const words = rest ? [...rest.matchAll(/(['"])((?:\\.|(?!\1).)*)\1/g)].map((w) => w[2]!) : [];
+    const inner = [m[2]!, ...words].join(' ').replace(/\\(.)/g, '$1');
     out.push(
       atLeastUnsure(
         ctx.judgeScript(inner.replace(/['"]\s*,\s*['"]/g, ' '), deeper(ctx)),

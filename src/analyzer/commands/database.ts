@@ -2,6 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { judgeInfra } from './infra.js';
+import { judgeMigration } from './migrations.js';
 
 /** Databases: SQL passed on the command line or stdin, drop tools, ORM resets. */
 
@@ -186,8 +187,13 @@ export function ormRisk(words: readonly string[]): Analysis | undefined {
   return undefined;
 }
 
-const orm: CommandJudge = (args) =>
-  ormRisk(args.map((a) => a.value)) ?? safe('ORM command (no reset or drop)');
+/** An ORM or migration CLI: judged as a migration (migrations.ts), then by the legacy patterns. */
+const orm =
+  (tool: string): CommandJudge =>
+  (args) =>
+    judgeMigration(tool, args) ??
+    ormRisk(args.map((a) => a.value)) ??
+    safe(`${tool}: no reset, drop or downgrade`);
 
 export const DATABASE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   psql: sqlClient('psql'),
@@ -226,29 +232,23 @@ export const DATABASE_JUDGES: Readonly<Record<string, CommandJudge>> = {
           'mongorestore --drop drops collections first',
         )
       : unsure('database-restore', 'restores into a database'),
-  prisma: orm,
-  sequelize: orm,
-  knex: orm,
-  typeorm: orm,
-  'drizzle-kit': (args) =>
-    ormRisk(args.map((a) => a.value)) ??
-    (args.some((a) => a.value === 'drop')
-      ? dropTool(args, undefined as never, undefined as never)
-      : args.some((a) => /^(push|migrate)$/.test(a.value))
-        ? safe('changes the database schema')
-        : safe('drizzle-kit')),
-  alembic: (args) =>
-    args.some((a) => a.value === 'downgrade')
-      ? dangerous('destroy-or-exfiltrate', 'orm-downgrade', 'alembic downgrade can drop tables and data')
-      : safe('alembic changes the schema'),
-  flyway: (args) =>
-    args.some((a) => /^clean$/i.test(a.value))
-      ? dropTool(args, undefined as never, undefined as never)
-      : safe('flyway changes the schema'),
-  liquibase: (args) =>
+  prisma: orm('prisma'),
+  sequelize: orm('sequelize'),
+  'sequelize-cli': orm('sequelize-cli'),
+  knex: orm('knex'),
+  typeorm: orm('typeorm'),
+  'drizzle-kit': (args, cmd, ctx) =>
+    args.some((a) => a.value === 'drop') ? dropTool(args, cmd, ctx) : orm('drizzle-kit')(args, cmd, ctx),
+  alembic: (args, cmd, ctx) =>
+    args.some((a) => a.value === '--sql')
+      ? safe('alembic --sql prints SQL offline')
+      : orm('alembic')(args, cmd, ctx),
+  flyway: (args, cmd, ctx) =>
+    args.some((a) => /^clean$/i.test(a.value)) ? dropTool(args, cmd, ctx) : orm('flyway')(args, cmd, ctx),
+  liquibase: (args, cmd, ctx) =>
     args.some((a) => /^drop-?all$/i.test(a.value))
-      ? dropTool(args, undefined as never, undefined as never)
-      : safe('liquibase changes the schema'),
+      ? dropTool(args, cmd, ctx)
+      : orm('liquibase')(args, cmd, ctx),
   atlas: (args) =>
     args.some((a) => /^clean$/.test(a.value))
       ? dropTool(args, undefined as never, undefined as never)

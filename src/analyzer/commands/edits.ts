@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper, hasFlag, type ShellContext, splitArgs } from './context.js';
@@ -31,7 +32,24 @@ export const truncate: CommandJudge = (args, cmd, ctx) => {
 export const touchLike: CommandJudge = (args, _cmd, ctx) =>
   judgeAll(splitArgs(args).operands.map((o) => judgeWrite(o, ctx, 'creates')));
 
-export const mkdir: CommandJudge = touchLike;
+/**
+ * An empty directory runs nothing and grants nothing: `mkdir -p .claude/hooks` or `.vscode` is
+ * not yet a protected write (the file written into it later is judged as one). Where it lands
+ * still counts: inside the project or a temp dir it is routine, elsewhere it waits.
+ */
+export const mkdir: CommandJudge = (args, _cmd, ctx) =>
+  judgeAll(
+    splitArgs(args, { shortValue: 'm' }).operands.map((o) => {
+      const r = judgeWrite(o, ctx, 'creates');
+      if (r.kind !== 'dangerous' || r.finding !== 'protected-path-write' || o.dynamic) return r;
+      const zone = zoneOf(resolvePath(o.value, ctx), ctx);
+      if (zone === 'project' || zone === 'project-root' || zone === 'temp')
+        return safe(`creates the empty directory ${o.value}, which runs nothing`);
+      if (zone === 'home' || zone === 'home-root' || zone === 'other')
+        return unsure('write-outside-project', `creates ${o.value}, outside the project`);
+      return r;
+    }),
+  );
 
 /** tee truncates its files like `>`, unless -a appends; fed by a heredoc it is a Write in disguise. */
 export const tee: CommandJudge = (args, cmd, ctx) => {

@@ -130,10 +130,16 @@ function filterHides(cmd: SimpleCommand, dump: boolean): boolean {
     if (!dump || values.some((v) => /^-[a-zA-Z]*v/.test(v) || v === '--invert-match')) return false;
     const pattern = patternOf(values);
     if (pattern === undefined || !/\w/.test(pattern)) return false;
+    // `grep -o '^[A-Z_]*'`: only the matched part is printed, and it cannot reach past the `=`
+    if (
+      values.some((v) => /^-[a-zA-Z]*o/.test(v) || v === '--only-matching') &&
+      !/[=.]|\\S|\\W/.test(pattern)
+    )
+      return true;
     // `^(DISPLAY|XAUTHORITY)=`: exactly these variables, judged by name
     const exact = /^\^\(?([\w|]+)\)?=$/.exec(pattern.replace(/\\\|/g, '|'));
     if (exact) return !exact[1]!.split('|').some(isSecretName);
-    return !SECRETISH_PATTERN.test(pattern);
+    return !SECRETISH_PATTERN.test(pattern) && selectsOnlyPlainVariables(pattern);
   }
   if (!dump) return false;
   // only the names: `cut -d= -f1`, `awk -F= '{print $1}'`
@@ -142,6 +148,33 @@ function filterHides(cmd: SimpleCommand, dump: boolean): boolean {
   if (/^(g|m)?awk$/.test(name))
     return values.some((v) => /^\{?\s*print \$1;?\s*\}$/.test(v.trim())) && values.some((v) => /^-F/.test(v));
   return false;
+}
+
+/**
+ * Names of variables that configure the shell, locale and toolchains: a grep of the environment for
+ * them (`env | grep PATH`, `printenv | grep -i java`) shows settings, not credentials.
+ */
+const PLAIN_VARIABLE =
+  /^(PATH|HOME|USER|USERNAME|LOGNAME|SHELL|TERM|TERM_PROGRAM|COLORTERM|LANG|LANGUAGE|LC|LC_\w+|PWD|OLDPWD|EDITOR|VISUAL|PAGER|DISPLAY|WAYLAND_DISPLAY|XAUTHORITY|TZ|HOSTNAME|TMPDIR|TMP|TEMP|XDG|XDG_\w+|SHLVL|MANPATH|INFOPATH|HIST\w*|PS1|PROMPT\w*|LS_COLORS|COLUMNS|LINES|DEBUG|VERBOSE|CI|LOCALE|DBUS\w*|SSH_AUTH_SOCK|CLASSPATH|JAVA|JAVA_HOME|JDK\w*|GOPATH|GOROOT|GOBIN|PYTHON|PYTHONPATH|PYTHONHOME|VIRTUAL_ENV|CONDA\w*|PYENV\w*|NVM\w*|NODE_ENV|NODE_OPTIONS|NODE_PATH|NODE_VERSION|PNPM_HOME|BUN_INSTALL|DENO_DIR|GEM_HOME|GEM_PATH|RBENV\w*|RUSTUP_HOME|CARGO_HOME|ANDROID_HOME|ANDROID_SDK_ROOT|SDKROOT|DYLD_\w+|LD_LIBRARY_PATH|GTK_\w+|QT_\w+|XMODIFIERS|DESKTOP_SESSION|SESSION_MANAGER|WSL\w*|MSYSTEM|OS|ARCH|MACHTYPE|OSTYPE|HOSTTYPE|UID|EUID|PORT|ENV)$/;
+
+/**
+ * Whether a grep pattern over the environment can only select plain settings. Every name-like word
+ * of every alternative must be a plain variable or a word that says what a variable points at
+ * (`_PATH`, `_DIR`, `_HOME`); a service or vendor name (`ATLASSIAN`, `JIRA`, `ANTHROPIC`, `MCP`)
+ * selects that service's variables, its token among them, and is not.
+ */
+function selectsOnlyPlainVariables(pattern: string): boolean {
+  const words = pattern
+    .replace(/\\[|()]/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .match(/[A-Za-z_][A-Za-z0-9_]*/g);
+  if (!words || words.length === 0) return false;
+  return words.every((w) => {
+    const name = w.toUpperCase().replace(/^_+|_+$/g, '');
+    if (name === '' || PLAIN_VARIABLE.test(name)) return true;
+    const parts = name.split('_').filter(Boolean);
+    return parts.length > 1 && DESCRIPTOR.test(parts[parts.length - 1]!) && !isSecretName(name);
+  });
 }
 
 /** grep's pattern: the value of -e, else its first operand. */

@@ -1,8 +1,10 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { safe } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
+import { entryTowardWork } from './scratch-limits.js';
 
 /**
  * The find judge. The expression runs left to right: an action (-delete, -exec/-ok, each match
@@ -154,6 +156,10 @@ export const find: CommandJudge = (args, cmd, ctx) => {
       const matches: Arg[] = [{ value: `${root.value.replace(/\/+$/, '')}/${leaf}`, dynamic: root.dynamic }];
       // with no test before -exec, the first match is the start point itself
       if (!filter.excludesStart) matches.push(root);
+      // a walk no name or path narrows reaches the project when the start point holds it
+      const abs = root.dynamic ? undefined : resolvePath(root.value, ctx);
+      const toward = !filter.narrowed && abs ? entryTowardWork(abs, ctx) : undefined;
+      if (toward) matches.push({ value: toward, dynamic: false });
       for (const match of matches)
         out.push(
           ctx.judgeArgv(

@@ -121,6 +121,21 @@ function judgeSub(
     case 'filter-branch':
     case 'filter-repo':
       return bypass('git-history-rewrite', `git ${name} rewrites the whole history; ask the user first`);
+    case 'replace':
+      // a replace ref makes every git command (and every clone that fetches refs/replace) see another history
+      return ops.length === 0 || hasFlag(flags, 'l', '--list') || hasFlag(flags, 'd', '--delete')
+        ? safe('git replace lists or removes replacements')
+        : unsure(
+            'git-history-rewrite',
+            'git replace swaps a commit for another one in every view of the history (and in pushes of refs/replace); ask the user first',
+          );
+    case 'fast-import':
+      return hasFlag(flags, undefined, '--force')
+        ? bypass(
+            'git-history-rewrite',
+            'git fast-import --force overwrites branches with imported history; ask the user first',
+          )
+        : unsure('git-plumbing', 'git fast-import writes history and refs directly');
     case 'update-ref':
       return hasFlag(flags, 'd')
         ? destroy('git-update-ref-delete', 'git update-ref -d deletes a ref')

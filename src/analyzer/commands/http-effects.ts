@@ -89,13 +89,44 @@ function destroyingPathWord(path: string): string | undefined {
   return undefined;
 }
 
-/** The remote effect of `method` on `urls`, or undefined when it destroys nothing there. */
-export function judgeHttpEffect(tool: string, method: string, urls: readonly string[]): Analysis | undefined {
+/**
+ * A GraphQL mutation in a request body whose field names a destroying verb (`mutation {
+ * volumeDelete(id: "x") }`, `deleteUser`, `purgeCache`, `removeMember`): the field, or undefined.
+ * Queries (`{ deletedItems { id } }`) read; creating and updating mutations destroy nothing.
+ */
+export function destroyingMutation(body: string): string | undefined {
+  const text = body.replace(/\\[nrt"]/g, ' ');
+  const at = text.search(/\bmutation\b/);
+  if (at < 0) return undefined;
+  // field names: an identifier followed by `(` or `{` (arguments or a selection), not `name:` argument keys
+  for (const m of text.slice(at).matchAll(/(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)\s*(?=[({])/g)) {
+    const field = m[1]!;
+    if (field === 'mutation') continue;
+    if (splitWord(field).some((w) => DESTROY_VERBS.has(w) && !ROUTINE_IN_URLS.has(w))) return field;
+  }
+  // a field with no arguments or selection (`mutation { purgeCache }`)
+  const block = /\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/.exec(text.slice(at))?.[1];
+  if (block && splitWord(block).some((w) => DESTROY_VERBS.has(w) && !ROUTINE_IN_URLS.has(w))) return block;
+  return undefined;
+}
+
+/**
+ * The remote effect of `method` on `urls` with request `bodies`, or undefined when it destroys
+ * nothing there: DELETE, a write to a destroying path, or a destroying GraphQL mutation.
+ */
+export function judgeHttpEffect(
+  tool: string,
+  method: string,
+  urls: readonly string[],
+  bodies: readonly string[] = [],
+): Analysis | undefined {
   const writes = /^(POST|PUT|PATCH)$/.test(method);
   if (method !== 'DELETE' && !writes) return undefined;
+  const mutation = writes ? bodies.map(destroyingMutation).find((f) => f !== undefined) : undefined;
   for (const url of urls) {
     const { host, path } = parse(url);
-    const verb = method === 'DELETE' ? 'DELETE' : destroyingPathWord(path);
+    const verb =
+      method === 'DELETE' ? 'DELETE' : (destroyingPathWord(path) ?? (mutation && `mutation ${mutation}`));
     if (!verb) continue;
     const what = method === 'DELETE' ? `${tool} -X DELETE ${url}` : `${tool} ${method} ${url} (${verb})`;
     if (host === '')

@@ -1,4 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { judgeConsoleReach } from '../console/index.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
@@ -6,11 +7,13 @@ import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { DATABASE_JUDGES } from './database.js';
+import { judgeDeploy, operandWords } from './deploys.js';
 import { judgeDestination, judgeSecretOutput } from './env-secrets.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
 import { INTERPRETER_JUDGES } from './interpreters.js';
+import { judgeMigration } from './migrations.js';
 import { NETWORK_JUDGES } from './network.js';
 import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
@@ -21,6 +24,7 @@ import { judgeScriptFile } from './shells.js';
 import { SYSTEM_JUDGES } from './system.js';
 import { java } from './unknown-cli.js';
 import { judgeUnknownCommand } from './unknown-command.js';
+import { splitWord } from './verbs.js';
 import { WINDOWS_JUDGES } from './windows.js';
 import { isWrapper, judgeWrapper } from './wrappers.js';
 
@@ -49,6 +53,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   const args = argv.slice(1);
   const global = globalChecks(args);
   if (global) return global;
+  const reach = judgeConsoleReach(name, args, cmd, ctx);
+  if (reach) return reach;
   if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
   if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
@@ -89,7 +95,13 @@ function judgeKnown(
   cmd: SimpleCommand,
   ctx: ShellContext,
 ): Analysis {
-  if (scriptPath && !knownName(name, JUDGES)) return judgeScriptFile(scriptPath, ctx, name);
+  // `./manage.py migrate app zero`, `./scripts/db-reset.sh`: a project script is judged by what it says it does too
+  if (scriptPath && !knownName(name, JUDGES))
+    return (
+      judgeMigration(name, args) ??
+      judgeDeploy(name, [...splitWord(name.replace(/\.\w+$/, '')), ...operandWords(args)], args) ??
+      judgeScriptFile(scriptPath, ctx, name)
+    );
   if (
     ((name === 'find' || name === 'locate' || name === 'mdfind' || name === 'fd') &&
       args.some(

@@ -5,6 +5,10 @@ import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { emitsCredential, handedToProgram, judgeAccessChange, readsSecretValue } from './cloud-access.js';
 import { judgeContainer } from './containers.js';
 import { type CommandJudge, deeper } from './context.js';
+import { judgeDeploy } from './deploys.js';
+import { judgeHistoryPrune } from './history-prune.js';
+import { destroyingMutation } from './http-effects.js';
+import { judgeMigration } from './migrations.js';
 import { remoteSyncOrMove, uploadsToStorage } from './remote-sync.js';
 import { INFRA_DESTROY_VERBS, words } from './verbs.js';
 
@@ -94,6 +98,14 @@ export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleComma
       `${tool}-secret-read`,
       `${tool} prints a secret's value into the transcript; ask the user for what you need`,
     );
+  // `gh api graphql -f query='mutation { deleteRepository(…) }'`: a destroying mutation of the service's API
+  const mutation = args.map((a) => destroyingMutation(a.value)).find((f) => f !== undefined);
+  if (mutation)
+    return dangerous(
+      'destroy-or-exfiltrate',
+      `${tool}-destroy`,
+      `${tool} sends the GraphQL mutation ${mutation}, which destroys data on the service; ask the user to run it`,
+    );
   const reads = readLed(vs);
   const destroyed = reads ? undefined : vs.find((v) => INFRA_DESTROY_VERBS.has(v));
   const credential = destroyed ? undefined : emitsCredential(tool, vs, args);
@@ -170,6 +182,8 @@ export function judgeInfra(tool: string, args: readonly Arg[], cmd?: SimpleComma
       `${tool}-disruptive`,
       `${tool} ${vs.slice(0, 3).join(' ')} disrupts running services or shared state (${disruptive})`,
     );
+  const shipped = judgeDeploy(tool, vs, args) ?? judgeMigration(tool, args) ?? judgeHistoryPrune(tool, args);
+  if (shipped) return shipped;
   if (vs.some(isMutatingVerb))
     return safe(`${tool} ${vs.slice(0, 3).join(' ')} creates or updates resources (nothing destroyed)`);
   return safe(`${tool} ${vs.slice(0, 3).join(' ')}`);

@@ -1,7 +1,9 @@
 import { atLeastUnsure, safe, unsure } from '../verdicts.js';
 import { judgeCode } from './code-scan.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 import { ormRisk } from './database.js';
+import { judgeHistoryPrune } from './history-prune.js';
+import { judgeMigration } from './migrations.js';
 import { upstreamSecret } from './network.js';
 import { PACKAGE_JUDGES } from './packages.js';
 import { judgeAll, judgeInPlaceEdit } from './path-checks.js';
@@ -35,6 +37,10 @@ const CODE_FLAGS: Readonly<Record<string, RegExp>> = {
 /** Code that runs what it reads from stdin (reading data from stdin is fine). */
 const READS_STDIN =
   /\b(exec|eval|compile|Function|runInThisContext|runInNewContext|instance_eval|class_eval|system|popen|execSync|spawnSync)\b[^;\n]{0,80}(sys\.stdin|process\.stdin|readFileSync\(\s*(0|['"]\/dev\/stdin)|\bSTDIN\b|\$stdin|<STDIN>|<>|php:\/\/stdin|io\.read|Deno\.stdin|input\(\))/;
+
+/** Modules whose `python -m NAME` is the same program as the `NAME` command, judged as it. */
+const MODULE_CLIS =
+  /^(alembic|flask|django|pipx|uv|poetry|twine|build|pytest|celery|gunicorn|uvicorn|black|ruff|mypy|yoyo|pgcli|mycli|sqlfluff)$/;
 
 /** Interpreters whose option table program-operand.ts knows. */
 const FAMILY: Readonly<Record<string, string>> = {
@@ -110,10 +116,16 @@ function interpreter(lang: keyof typeof CODE_FLAGS): CommandJudge {
       if (/^(http\.server|SimpleHTTPServer|smtpd|pty)$/.test(mod))
         return unsure('python-module', `python -m ${mod} opens a server or shell`);
       if (/^(pip|ensurepip)$/.test(mod)) return safe('python -m pip');
-      return safe(`python -m ${mod}`);
+      // `python -m alembic downgrade base` runs the module's command line: judged as that command
+      const at = args.findIndex((a, k) => a.value === mod && args[k - 1]?.value === '-m');
+      const tool = mod.split('.')[0]!;
+      if (at >= 0 && MODULE_CLIS.test(tool))
+        return ctx.judgeArgv([{ value: tool, dynamic: false }, ...args.slice(at + 1)], cmd, deeper(ctx));
+      return judgeMigration(mod, args.slice(at + 1)) ?? safe(`python -m ${mod}`);
     }
     const script = program.script;
-    const orm = ormRisk(ops.map((o) => o.value));
+    // `python manage.py flush`, `php artisan migrate:fresh`, `php occ trashbin:cleanup`
+    const orm = judgeMigration(lang, ops) ?? judgeHistoryPrune(lang, ops) ?? ormRisk(ops.map((o) => o.value));
     if (orm) return orm;
     if (lang === 'osascript') return unsure('applescript', 'runs AppleScript');
     return judgeScriptFile(script, ctx, lang);

@@ -1,6 +1,8 @@
 import { safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
 import { ormRisk } from './database.js';
+import { judgeDeploy, operandWords } from './deploys.js';
+import { judgeMigration } from './migrations.js';
 import { judgeJsInstall, judgeRunnerPackage, judgeScriptSet } from './package-sources.js';
 import { GLOBAL_FLAGS, publish } from './package-verdicts.js';
 
@@ -64,8 +66,18 @@ export function js(tool: string): CommandJudge {
       );
     const source = judgeJsInstall(tool, args, ctx);
     if (source && source.kind !== 'safe') return source;
-    const orm = ormRisk(ops);
+    const orm =
+      judgeMigration(
+        tool,
+        args.filter(
+          (a) => !a.value.startsWith('-') || /^--(accept-data-loss|force-reset|force)$/.test(a.value),
+        ),
+      ) ?? ormRisk(ops);
     if (orm) return orm;
+    // a package script named for a deploy (`npm run deploy`, `yarn deploy:prod`); pnpm's own `deploy` copies a workspace package
+    const script = /^(run|run-script)$/.test(sub) ? ops[1] : /^(yarn|bun)$/.test(tool) ? sub : undefined;
+    const shipped = script && judgeDeploy(tool, operandWords([{ value: script, dynamic: false }]), args);
+    if (shipped) return shipped;
     return safe(`${tool} ${sub}`);
   };
 }

@@ -1,5 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, type ShellContext, splitArgs } from './context.js';
 import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';
@@ -81,10 +82,24 @@ const curl: CommandJudge = (args, cmd, ctx) => {
     if (s) out.push(exfiltration(s));
   }
   if (uploads) out.push(unsure('upload', 'uploads a local file to another machine'));
-  const remote = judgeHttpEffect('curl', curlMethod(args), urlArgs(args));
+  const remote = judgeHttpEffect('curl', curlMethod(args), urlArgs(args), requestBodies(args));
   if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
+
+/** The request bodies of a curl/wget call: the values of its data options, attached or not. */
+function requestBodies(args: readonly Arg[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    const m = /^(-d|--data(-raw|-binary|-urlencode|-ascii)?|--json|--post-data|--body-data)(=(.*))?$/s.exec(
+      v,
+    );
+    if (m) out.push(m[4] ?? args[++i]?.value ?? '');
+    else if (/^-d./s.test(v)) out.push(v.slice(2));
+  }
+  return out;
+}
 
 /** wget follows curl's rules: posting data is an API call, posting a file an upload. */
 const wget: CommandJudge = (args, cmd, ctx) => {
@@ -116,7 +131,7 @@ const wget: CommandJudge = (args, cmd, ctx) => {
   }
   const s = upstreamSecret(cmd, ctx);
   if (s) out.push(exfiltration(s));
-  const remote = judgeHttpEffect('wget', wgetMethod(args), urlArgs(args));
+  const remote = judgeHttpEffect('wget', wgetMethod(args), urlArgs(args), requestBodies(args));
   if (remote) out.push(remote);
   return judgeAll(out.length ? out : [safe('downloads over the network')]);
 };
@@ -162,7 +177,10 @@ const httpie: CommandJudge = (args, cmd, ctx) => {
   const hasMethod = /^[A-Z]+$/.test(ops[0] ?? '');
   const m = hasMethod ? ops[0]! : '';
   const url = (hasMethod ? ops[1] : ops[0]) ?? '';
-  const remote = judgeHttpEffect('http', m, [url]);
+  // httpie's items (`query='mutation {…}'`, `query:=…`) make the JSON body; a bare item list posts
+  const items = args.filter((a) => /^[\w.-]+(:=|==|=|@)/.test(a.value)).map((a) => a.value);
+  const method = m || (items.some((i) => !i.includes('==')) ? 'POST' : '');
+  const remote = judgeHttpEffect('http', method, [url], items);
   if (remote) return remote;
   return /^(POST|PUT|PATCH|DELETE)$/.test(m)
     ? unsure('network-write', 'sends data to a remote service')

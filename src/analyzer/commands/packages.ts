@@ -1,10 +1,13 @@
 import { safe, unsure } from '../verdicts.js';
 import type { CommandJudge } from './context.js';
 import { ormRisk } from './database.js';
+import { judgeDeploy, operandWords } from './deploys.js';
 import { js } from './js-packages.js';
+import { judgeMigration } from './migrations.js';
 import { judgePySpec } from './package-sources.js';
 import { publish } from './package-verdicts.js';
 import { pip, pyAddSources } from './python-packages.js';
+import { withRunner } from './runners.js';
 import { system } from './system-packages.js';
 
 export { PROJECT_TOOLS } from './project-tools.js';
@@ -46,6 +49,15 @@ const uploadTool =
 
 const python: CommandJudge = () => safe('runs a project tool');
 
+/** Task runners and framework CLIs: their targets are judged as migrations (`make db-reset`, `rails db:rollback`). */
+const taskRunner =
+  (tool: string): CommandJudge =>
+  (args) =>
+    judgeMigration(tool, args) ??
+    ormRisk(args.map((a) => a.value)) ??
+    judgeDeploy(tool, operandWords(args), args) ??
+    safe(`${tool} runs a project task`);
+
 export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   npm: js('npm'),
   pnpm: js('pnpm'),
@@ -61,25 +73,39 @@ export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   ovsx: uploadTool('ovsx'),
   pip,
   pip3: pip,
-  pipx: (args) =>
+  pipx: withRunner('pipx', (args) =>
     args[0]?.value === 'run' ? safe('pipx run') : unsure('global-install', 'pipx installs tools user-wide'),
-  uv: (args, cmd, ctx) =>
+  ),
+  uv: withRunner('uv', (args, cmd, ctx) =>
     args.some((a) => a.value === 'publish')
       ? publish('uv')
       : args[0]?.value === 'pip'
         ? pip(args.slice(1), cmd, ctx)
         : (pyAddSources('uv', args, ctx) ?? safe('uv')),
-  uvx: (args, _cmd, ctx) => pyAddSources('uvx', args, ctx) ?? safe('uvx'),
-  poetry: (args, _cmd, ctx) =>
+  ),
+  uvx: withRunner('uvx', (args, _cmd, ctx) => pyAddSources('uvx', args, ctx) ?? safe('uvx')),
+  poetry: withRunner('poetry', (args, _cmd, ctx) =>
     args.some((a) => a.value === 'publish')
       ? publish('poetry')
       : (pyAddSources('poetry', args, ctx) ?? safe('poetry')),
-  hatch: (args) => (args.some((a) => a.value === 'publish') ? publish('hatch') : safe('hatch')),
+  ),
+  hatch: withRunner('hatch', (args) =>
+    args.some((a) => a.value === 'publish') ? publish('hatch') : safe('hatch'),
+  ),
   flit: (args) => (args.some((a) => a.value === 'publish') ? publish('flit') : safe('flit')),
-  pdm: (args, _cmd, ctx) =>
+  pdm: withRunner('pdm', (args, _cmd, ctx) =>
     args.some((a) => a.value === 'publish')
       ? publish('pdm')
       : (pyAddSources('pdm', args, ctx) ?? safe('pdm')),
+  ),
+  pipenv: withRunner('pipenv', () => safe('pipenv')),
+  rye: withRunner('rye', (args) => (args.some((a) => a.value === 'publish') ? publish('rye') : safe('rye'))),
+  pixi: withRunner('pixi', () => safe('pixi')),
+  mamba: withRunner('mamba', () => safe('mamba')),
+  micromamba: withRunner('micromamba', () => safe('micromamba')),
+  mise: withRunner('mise', () => safe('mise')),
+  asdf: withRunner('asdf', () => safe('asdf')),
+  devbox: withRunner('devbox', () => safe('devbox')),
   twine: uploadTool('twine'),
   gem: (args) => (/^(push|yank|owner)$/.test(args[0]?.value ?? '') ? publish('gem') : safe('gem')),
   cargo,
@@ -95,7 +121,9 @@ export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   gradlew: (args) =>
     args.some((a) => /^(publish|uploadArchives)/.test(a.value)) ? publish('gradle') : safe('gradle'),
   pod: (args) => (args[0]?.value === 'trunk' && args[1]?.value === 'push' ? publish('pod') : safe('pod')),
-  composer: (args) => safe(`composer ${args[0]?.value ?? ''}`),
+  composer: taskRunner('composer'),
+  turbo: taskRunner('turbo'),
+  nx: taskRunner('nx'),
   brew: system('brew'),
   apt: system('apt'),
   'apt-get': system('apt-get'),
@@ -107,21 +135,23 @@ export const PACKAGE_JUDGES: Readonly<Record<string, CommandJudge>> = {
   port: system('port'),
   choco: system('choco'),
   winget: system('winget'),
-  conda: (args) =>
+  conda: withRunner('conda', (args) =>
     /^(remove|uninstall)$/.test(args[0]?.value ?? '') && args.some((a) => a.value === '--all')
       ? unsure('env-remove', 'removes a conda environment')
       : safe('conda'),
-  make: python,
+  ),
+  make: taskRunner('make'),
   cmake: python,
   ninja: python,
   bazel: python,
-  mix: python,
-  rake: (args) => {
-    const orm = ormRisk(args.map((a) => a.value));
-    return orm ?? safe('rake');
-  },
-  rails: (args) => ormRisk(args.map((a) => a.value)) ?? safe('rails'),
-  bundle: (args) => ormRisk(args.map((a) => a.value)) ?? safe('bundle'),
-  artisan: (args) => ormRisk(args.map((a) => a.value)) ?? safe('artisan'),
-  flask: (args) => ormRisk(args.map((a) => a.value)) ?? safe('flask'),
+  mix: taskRunner('mix'),
+  just: taskRunner('just'),
+  task: taskRunner('task'),
+  rake: taskRunner('rake'),
+  bundle: withRunner('bundle', taskRunner('bundle')),
+  rails: taskRunner('rails'),
+  artisan: taskRunner('artisan'),
+  flask: taskRunner('flask'),
+  django: taskRunner('django'),
+  'django-admin': taskRunner('django-admin'),
 };

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
+import { isWardenReason } from '../../policy/console-files.js';
 import { isHomeProject } from '../../policy/project-root.js';
+import { consoleHold } from '../console/facts.js';
 import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
+import { beyondScratch } from './scratch-limits.js';
 import { hasGlob, secretGlobRead } from './secret-globs.js';
 
 /** Judges writing (creating, overwriting, appending) to one path. */
@@ -111,6 +114,14 @@ export function judgeOverwrite(target: Arg, ctx: ShellContext, fromHeredoc: bool
 }
 
 function protectedWrite(abs: string, why: string): Analysis {
+  const warden = isWardenReason(why);
+  if (warden === 'device')
+    return consoleHold(
+      'console-keystrokes',
+      `writes to ${abs} (${why}); only a person uses the console's terminal`,
+    );
+  if (warden)
+    return consoleHold('console-silence', `changes ${abs} (${why}); only a person changes warden's files`);
   // an env file holds the user's secrets, not the agent's settings: changing one waits for a person
   if (path.basename(abs).startsWith('.env'))
     return unsure('secrets-write', `writes ${abs} (${why}); ask the user to change environment files`);
@@ -135,7 +146,7 @@ function staticPrefixPath(value: string, ctx: ShellContext): string | undefined 
  * skip path resolution. Anything under warden's home is always checked.
  */
 const MAYBE_SECRET =
-  /env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly|s3cfg|boto|databricks|kaggle|tfstate|\.m2|gradle|huggingface|rclone|supabase|firebase|copilot|keyring|mozilla|chrom|brave|cookies|secrets/i;
+  /\/dev\/|env|ssh|aws|gcloud|gnupg|kube|docker|azure|config|netrc|npmrc|pypirc|pgpass|cnf|credential|secret|token|key|pem|p12|pfx|jks|keystore|id_|passw|shadow|sudoers|keychain|vault|history|htpasswd|cargo|root|proc|sys|pam|security|warden|gh|codex|claude|gemini|\.fly|s3cfg|boto|databricks|kaggle|tfstate|\.m2|gradle|huggingface|rclone|supabase|firebase|copilot|keyring|mozilla|chrom|brave|cookies|secrets/i;
 
 export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined {
   const globbed = target.dynamic || hasGlob(target.value);
@@ -173,6 +184,17 @@ function cwdMoved(ctx: ShellContext): boolean {
 }
 
 export function secretRead(abs: string, why: string): Analysis {
+  const warden = isWardenReason(why);
+  if (warden === 'device')
+    return consoleHold(
+      'console-screen-read',
+      `reads ${abs} (${why}): it would take the keys a person types there`,
+    );
+  if (warden)
+    return consoleHold(
+      'console-token-read',
+      `reads ${abs} (${why}); only a person reads warden's token and state`,
+    );
   const base = path.basename(abs);
   if (
     base.startsWith('.env') ||
@@ -261,10 +283,14 @@ export function judgeDelete(target: Arg, opts: DeleteOptions, ctx: ShellContext)
       return opts.recursive || opts.glob
         ? destroy('recursive-delete-outside-project', 'outside the project')
         : unsure('delete-outside-project', `${verb} ${abs}, outside the project`);
-    case 'temp':
-      if (ctx.env.tempDirs.includes(abs) && (opts.recursive || opts.glob))
-        return destroy('delete-temp-dir', 'the whole temp dir, which other programs use');
-      return safe(`${verb} a temp path`);
+    case 'temp': {
+      const beyond = beyondScratch(abs, opts.glob, ctx);
+      if (!beyond) return safe(`${verb} a temp path`);
+      const finding = /project|working directory/.test(beyond) ? 'delete-project' : 'delete-temp-dir';
+      return opts.recursive || opts.glob
+        ? destroy(finding, beyond)
+        : unsure(finding, `${verb} ${abs} (${beyond})`);
+    }
     case 'project': {
       if (!opts.recursive) return safe(`${verb} a file inside the project`);
       const rel = path.relative(ctx.projectRoot, abs);

@@ -1,12 +1,13 @@
 import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath, zoneOf } from '../paths.js';
+import { judgePowerShellArgs } from '../powershell/invocation.js';
+import { judgePowerShell } from '../powershell/judge.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import { printedText } from '../shell/printed-text.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper, type ShellContext } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';
-import { judgePowerShell } from './powershell.js';
 import { isStdinPath, programSource } from './program-operand.js';
 
 /** Shells and the ways code reaches them: `-c` code, piped stdin, script files, eval, source, script. */
@@ -73,57 +74,38 @@ export function judgeStdinSource(cmd: SimpleCommand, who: string, ctx: ShellCont
   return unsure('pipe-to-interpreter', `${who} runs code produced by ${head}`);
 }
 
-/** PowerShell's leading options (with the values some take), then the words of the command. */
-function powershellCommand(args: readonly Arg[]): readonly Arg[] {
-  let i = 0;
-  while (i < args.length && args[i]!.value.startsWith('-'))
-    i +=
-      /^-(ExecutionPolicy|ep|WorkingDirectory|wd|OutputFormat|of|InputFormat|if|WindowStyle|w|Version|v|ConfigurationName|config|SettingsFile|PSConsoleFile)$/i.test(
-        args[i]!.value,
-      )
-        ? 2
-        : 1;
-  return args.slice(i);
-}
-
 export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) => {
   if (ctx.depth > 5) return unsure('nesting-too-deep', 'shell code nested too deeply to judge');
+  if (name.startsWith('pw') || name.startsWith('powershell'))
+    return judgePowerShellArgs(name, args, ctx, () => {
+      // `echo 'code' | powershell -`: the printed text is PowerShell code
+      const up = cmd.upstream;
+      const head = up?.argv[0]?.value;
+      if (up && (head === 'echo' || head === 'printf')) {
+        const text = printedText(head, up.argv.slice(1));
+        return text === undefined
+          ? unsure('pipe-to-shell', `${name} runs commands built at run time`)
+          : judgePowerShell(text, deeper(ctx));
+      }
+      const stdin = judgeStdinSource(cmd, name, ctx);
+      if (stdin) return stdin;
+      if (cmd.stdinText !== undefined) return judgePowerShell(cmd.stdinText, deeper(ctx));
+      return up ? unsure('pipe-to-shell', `${name} runs piped commands`) : undefined;
+    });
   const out: Analysis[] = [];
-  const cIndex = args.findIndex(
-    (a) =>
-      /^-[a-zA-Z]*c$/.test(a.value) ||
-      (/^-(Command|c|EncodedCommand|e|enc)$/i.test(a.value) &&
-        (name.startsWith('pw') || name.startsWith('powershell'))),
-  );
+  const cIndex = args.findIndex((a) => /^-[a-zA-Z]*c$/.test(a.value));
   if (cIndex >= 0) {
     const code = args[cIndex + 1];
-    if (!code)
-      // `bash -c` with nothing after it is an error: a POSIX shell runs nothing
-      return name.startsWith('pw') || name.startsWith('powershell')
-        ? unsure('shell-no-code', `${name} -c without code`)
-        : safe(`${name} -c without code fails and runs nothing`);
-    if (/^-(EncodedCommand|e|enc)$/i.test(args[cIndex]!.value))
-      return dangerous(
-        'cross-trust-boundary',
-        'obfuscated-exec',
-        'runs an encoded PowerShell payload; run plain commands',
-      );
+    // `bash -c` with nothing after it is an error: a POSIX shell runs nothing
+    if (!code) return safe(`${name} -c without code fails and runs nothing`);
     if (code.dynamic && FETCHES.test(code.value)) return downloadedCode(name);
     if (code.dynamic) return unsure('shell-dynamic-code', `${name} -c runs code only known at run time`);
-    if (name.startsWith('pw') || name.startsWith('powershell')) return judgePowerShell(code.value, ctx);
     out.push(ctx.judgeScript(code.value, deeper(ctx)));
     return judgeAll(out);
   }
   // stdin is the program unless a script file is named (then it is that script's input)
-  const program = programSource(
-    name.startsWith('pw') || name.startsWith('powershell') ? 'powershell' : 'shell',
-    args,
-  );
+  const program = programSource('shell', args);
   const script = program.kind === 'script' ? program.script : undefined;
-  // `powershell Get-Content x`: words after the options are a command, as with -Command
-  const psWords = powershellCommand(args);
-  if (!script && (name.startsWith('pw') || name.startsWith('powershell')) && psWords.length > 0)
-    return judgePowerShell(psWords.map((a) => a.value).join(' '), ctx);
   if (!script) {
     const stdin = judgeStdinSource(cmd, name, ctx);
     if (stdin) return stdin;
@@ -134,8 +116,6 @@ export const shell: (name: string) => CommandJudge = (name) => (args, cmd, ctx) 
       ? unsure('pipe-to-shell', `${name} runs piped commands`)
       : unsure('interactive-shell', `starts an interactive ${name}`);
   if (
-    !name.startsWith('pw') &&
-    !name.startsWith('powershell') &&
     args.some(
       (a, i) =>
         /^-[a-wyzA-Z]{0,4}x[a-zA-Z]{0,4}$/.test(a.value) ||

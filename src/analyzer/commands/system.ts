@@ -57,13 +57,36 @@ const kill: CommandJudge = (args) => {
   return safe('kill of a specific process');
 };
 
-const pkill: CommandJudge = (args) => {
-  const ops = args.filter((a) => !a.value.startsWith('-'));
-  const user = args.some((a) => a.value === '-u' || a.value === '-U');
-  const pattern = ops[0]?.value ?? '';
+/** pkill/pgrep options that take a value (the pattern is the first operand after them). */
+const PKILL_VALUED =
+  /^-(-signal|[sGgPtUuFn]|-pidfile|-parent|-group|-session|-terminal|-euid|-uid|-ns|-nslist)$/;
+
+/**
+ * pkill/killall choose processes by name or command line, not by PID: other projects' dev servers,
+ * the user's editor or another agent's build match too (`pkill -f "next dev"` stops every Next.js
+ * server on the machine). Held, unless the pattern names a path inside the project (only this
+ * project's processes match) or the processes are the children of one PID (`pkill -P 4242`).
+ * Patterns that match shells, runtimes or the system, or a user's every process, are denied.
+ */
+const pkill: CommandJudge = (args, _cmd, ctx) => {
+  const ops: string[] = [];
+  let parent = false;
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i]!.value;
+    if (v === '--') {
+      ops.push(...args.slice(i + 1).map((a) => a.value));
+      break;
+    }
+    if (PKILL_VALUED.test(v)) {
+      if (/^-(P|-parent)$/.test(v)) parent = true;
+      i++;
+    } else if (!v.startsWith('-')) ops.push(v);
+  }
+  const user = args.some((a) => /^(-u|-U|--uid|--euid|-e?uid=)/.test(a.value));
+  const pattern = ops[0] ?? '';
   if (
     user ||
-    pattern === '' ||
+    (pattern === '' && !parent) ||
     /^(\.|\.\*|\*|-?1|bash|sh|zsh|node|python3?|ruby|java|sshd?|init|systemd|launchd|Finder|Dock|WindowServer|loginwindow|login|kernel_task|explorer)$/.test(
       pattern,
     )
@@ -73,8 +96,25 @@ const pkill: CommandJudge = (args) => {
       'kill-broad',
       `kills every process matching "${pattern}" (including other work); kill the process you started, by PID`,
     );
-  return safe(`stops processes matching ${pattern}`);
+  if (parent && pattern === '') return safe('stops the children of one process');
+  const root = ctx?.projectRoot;
+  const named = pattern.match(/\/[^\s'"]+/g) ?? [];
+  if (root && named.length > 0 && named.every((p) => p === root || p.startsWith(`${root}/`)))
+    return safe(`stops processes started from ${root} (this project)`);
+  return unsure(
+    'kill-by-pattern',
+    `kills every process whose name or command line matches "${pattern}", other projects' included; kill the PID you started (\`kill PID\`, or the job: \`kill %1\`)`,
+  );
 };
+
+/** `fuser -k PORT/tcp|FILE` kills whatever holds it, another project's server included; without -k it lists. */
+const fuser: CommandJudge = (args) =>
+  args.some((a) => /^-[a-zA-Z]*k/.test(a.value) || a.value === '--kill')
+    ? unsure(
+        'kill-by-pattern',
+        'fuser -k kills every process using that port or file, whoever started it; kill the PID you started',
+      )
+    : safe('fuser lists the processes using a file or port');
 
 const service: CommandJudge = (args) => {
   const ops = args.filter((a) => !a.value.startsWith('-')).map((a) => a.value);
@@ -150,6 +190,7 @@ export const SYSTEM_JUDGES: Readonly<Record<string, CommandJudge>> = {
   kill,
   pkill,
   killall: pkill,
+  fuser,
   killall5: () => dangerous('destroy-or-exfiltrate', 'kill-all', 'kills every process'),
   systemctl: service,
   service: (args) =>

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
 import { dangerous, safe } from '../verdicts.js';
-import type { CommandJudge } from './context.js';
+import { type CommandJudge, deeper } from './context.js';
 import { remoteSyncOrMove } from './remote-sync.js';
 import { ABBREVIATED_VERBS, DESTROY_VERBS, READ_VERBS, splitWord } from './verbs.js';
 
@@ -77,10 +77,12 @@ export function judgeUnknownCli(name: string, args: readonly Arg[]): Analysis {
   );
 }
 
-/** `java -jar tool.jar args…` runs a CLI packaged as a jar: its arguments are judged like an unknown CLI's. */
-export const java: CommandJudge = (args) => {
+/** `java -jar tool.jar args…` runs a CLI packaged as a jar: judged as the command named like the jar (`bfg-1.14.0.jar` → bfg). */
+export const java: CommandJudge = (args, cmd, ctx) => {
   const j = args.findIndex((a) => a.value === '-jar');
   const jar = j >= 0 ? args[j + 1] : undefined;
   if (!jar) return safe('java runs a project program');
-  return judgeUnknownCli(path.posix.basename(jar.value).replace(/\.jar$/, ''), args.slice(j + 2));
+  const name = path.posix.basename(jar.value).replace(/\.jar$/, '');
+  if (!ctx || jar.dynamic) return judgeUnknownCli(name, args.slice(j + 2));
+  return ctx.judgeArgv([{ value: name, dynamic: false }, ...args.slice(j + 2)], cmd, deeper(ctx));
 };

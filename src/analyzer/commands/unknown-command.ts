@@ -1,8 +1,11 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, unsure } from '../verdicts.js';
+import { dangerous, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { judgeSql } from './database.js';
+import { judgeDeploy, operandWords } from './deploys.js';
+import { judgeHistoryPrune } from './history-prune.js';
+import { judgeMigration } from './migrations.js';
 import { judgeAll } from './path-checks.js';
 import { judgeWindowsDelete } from './powershell.js';
 import { judgeUnknownCli } from './unknown-cli.js';
@@ -11,6 +14,10 @@ import { judgeUnknownCli } from './unknown-cli.js';
 
 /** A first argument that only asks (`rfkill list`, `foo-remove --help`). */
 const READING_SUBCOMMAND = /^(list|ls|show|status|info|get|describe|help|--help|-h|--version|-V)$/;
+
+function worstOf(a: Analysis, b: Analysis | undefined): Analysis {
+  return b ? worst([a, b], a) : a;
+}
 
 /** Judges a command no table knows; `devices` are its arguments that name raw disks. */
 export function judgeUnknownCommand(
@@ -41,6 +48,15 @@ export function judgeUnknownCommand(
             : r;
         }),
     );
+  // history rewriters outside git itself: BFG (`bfg`, `java -jar bfg-1.14.0.jar`), git-filter-repo, reposurgeon
+  if (/^(bfg|git-filter-repo|git-filter-branch|filter-repo|reposurgeon)([-_.]?\d[\d.]*)?$/i.test(name))
+    return args.length === 0 || args.some((a) => /^(--help|-h|--version)$/.test(a.value))
+      ? judgeUnknownCli(name, args)
+      : dangerous(
+          'bypass-review',
+          'git-history-rewrite',
+          `${name} rewrites the repository's history (every commit id changes; clones and open branches break); ask the user first`,
+        );
   if (devices.length > 0)
     return unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
   // the verb must end a word (`disk-format`, `Remove-Thing`, `vgremove`), not begin a longer
@@ -51,5 +67,10 @@ export function judgeUnknownCommand(
     !READING_SUBCOMMAND.test(args[0]?.value ?? '')
   )
     return unsure('unknown-destructive-name', `${name} sounds destructive and is not a command warden knows`);
-  return judgeUnknownCli(name, args);
+  if (args.some((a) => a.value === '--help' || a.value === '-h')) return judgeUnknownCli(name, args);
+  return (
+    judgeMigration(name, args) ??
+    judgeHistoryPrune(name, args) ??
+    worstOf(judgeUnknownCli(name, args), judgeDeploy(name, operandWords(args), args))
+  );
 }

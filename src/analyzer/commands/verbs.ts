@@ -135,3 +135,29 @@ export function words(args: readonly Arg[]): string[] {
   }
   return out;
 }
+
+/**
+ * Verbs that destroy only where a tool keeps history — backups, trash, snapshots, file versions:
+ * `borg compact`, `rclone cleanup`, `occ trashbin:cleanup`, `tmutil thinlocalsnapshots`,
+ * `kopia maintenance run --full`. Elsewhere they are housekeeping (`brew cleanup`, `git gc`).
+ */
+export const PRUNE_VERBS: ReadonlySet<string> = new Set([
+  'compact',
+  'cleanup',
+  'expire',
+  'thin',
+  'thinlocalsnapshots',
+  'empty',
+  'maintenance',
+  'gc',
+  'dedupe',
+  'vacuum',
+]);
+
+/** Words that name kept history: what pruning verbs destroy. */
+export const KEPT_HISTORY =
+  /^(trash|trashbin|recycle|recyclebin|backup|backups|snapshot|snapshots|localsnapshots|versions|retention)$/;
+
+/** Tools whose job is keeping history (backup, sync-to-remote, snapshot and trash tools). */
+export const HISTORY_TOOLS =
+  /^(borg|borgmatic|restic|rustic|resticprofile|autorestic|kopia|duplicity|duply|duplicati|duplicacy|tarsnap|rclone|bup|zbackup|tmutil|occ|snapper|timeshift|rdiff-backup|attic|bacula|bareos|velero|restic|gio|trash-empty|trash-rm)$|backup|trash/i;

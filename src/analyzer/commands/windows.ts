@@ -1,5 +1,7 @@
+import type { Analysis } from '../../domain/analysis.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
+import { judgeAll } from './path-checks.js';
 
 /**
  * Windows administration commands, which agents run too (Git Bash, cmd): mapped onto the same
@@ -10,17 +12,54 @@ const lower = (args: Parameters<CommandJudge>[0]) => args.map((a) => a.value.toL
 const SYSTEM_PATH =
   /^[a-z]:\\?(\\|\/)?(windows|program files|programdata)|^[a-z]:\\?$|^\\\\|^%(systemroot|windir|programfiles)%/i;
 
-/** `cmd /c COMMAND` runs COMMAND: judge it as its own command line. */
+/**
+ * `cmd /c COMMAND` runs COMMAND, read as cmd reads it: the rest of the line, split at `&`, `&&`,
+ * `||` and `|` outside double quotes, each part's words split at spaces (double quotes group;
+ * backslashes are path separators, not escapes), each judged as its own command.
+ */
 const cmd: CommandJudge = (args, command, ctx) => {
   const i = args.findIndex((a) => /^\/[ck]$/i.test(a.value));
   if (i < 0)
     return args.length ? safe('cmd without /c') : unsure('interactive-shell', 'starts an interactive cmd');
-  const inner = args.slice(i + 1);
-  // cmd's own rmdir takes /s /q like rd, not Unix options
-  const head =
-    inner[0]?.value.toLowerCase() === 'rmdir' ? [{ value: 'rd', dynamic: false }, ...inner.slice(1)] : inner;
-  return ctx.judgeArgv(head, command, deeper(ctx));
+  const rest = args.slice(i + 1);
+  if (rest.some((a) => a.dynamic)) {
+    const head =
+      rest[0]?.value.toLowerCase() === 'rmdir' ? [{ value: 'rd', dynamic: false }, ...rest.slice(1)] : rest;
+    return ctx.judgeArgv(head, command, deeper(ctx));
+  }
+  const line = rest.map((a) => (/\s/.test(a.value) && rest.length > 1 ? `"${a.value}"` : a.value)).join(' ');
+  const out: Analysis[] = [];
+  for (const part of cmdParts(line)) {
+    const words = [...part.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => ({
+      value: m[1] ?? m[2]!,
+      dynamic: false,
+    }));
+    if (words[0]?.value.startsWith('@')) words[0] = { value: words[0].value.slice(1), dynamic: false };
+    if (words.length === 0 || words[0]!.value === '') continue;
+    // cmd's own rmdir takes /s /q like rd, not Unix options
+    if (words[0]!.value.toLowerCase() === 'rmdir') words[0] = { value: 'rd', dynamic: false };
+    out.push(ctx.judgeArgv(words, { ...command, argv: words, globs: words.map(() => false) }, deeper(ctx)));
+  }
+  return judgeAll(out);
 };
+
+/** A cmd line's commands: split at `&`, `&&`, `||`, `|` outside double quotes. */
+function cmdParts(line: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '&' || c === '|')) {
+      parts.push(line.slice(from, i));
+      if (line[i + 1] === c) i++;
+      from = i + 1;
+    }
+  }
+  parts.push(line.slice(from));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
 
 /** `runas /user:NAME CMD`: another account, usually the administrator. */
 const runas: CommandJudge = (args, _command, ctx) => {

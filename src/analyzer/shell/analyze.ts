@@ -3,6 +3,7 @@ import type { ShellContext } from '../commands/context.js';
 import { judgeSql } from '../commands/database.js';
 import { judgeAssignments } from '../commands/env-assignments.js';
 import { judgeArgv, judgeRedirects } from '../commands/index.js';
+import { judgeConsoleText } from '../console/index.js';
 import { resolvePath } from '../paths.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import { extractCommands, MAX_SOURCE, type SimpleCommand } from './extract.js';
@@ -23,6 +24,8 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
       'disable-hooks',
       "blocked: disableAllHooks turns off the user's hooks (and warden); leave hooks on",
     );
+  const typed = judgeConsoleText(source);
+  if (typed) return typed;
   if (/\bstratum(\+[a-z0-9]+)*:\/\//i.test(source))
     return dangerous(
       'cross-trust-boundary',
@@ -81,6 +84,7 @@ function withScriptState(
 ): ShellContext {
   return {
     cwd,
+    startCwd: ctx.startCwd,
     projectRoot: ctx.projectRoot,
     env: ctx.env,
     depth: ctx.depth,

@@ -1,12 +1,12 @@
 import type { Action } from '../../domain/action.js';
 import type { Environment } from '../../domain/analysis.js';
 import type { Rule, RuleEffect } from '../../domain/rule.js';
-import { commandMatcher, commandParts } from './command-match.js';
+import { type CommandParts, commandMatcher, commandParts } from './command-match.js';
 import { type ParseResult, parseRule, type RuleTarget } from './parse.js';
 import { pathMatcher } from './path-match.js';
 
 export { type ParseResult, parseRule, type RuleTarget } from './parse.js';
-export { suggestRule } from './suggest.js';
+export { type PartJudge, type RuleChoices, ruleChoices, suggestRule } from './suggest.js';
 
 export interface RuleSet {
   readonly rules: readonly Rule[];
@@ -22,8 +22,11 @@ const TOOL_FAMILY: Readonly<Record<string, readonly string[]>> = {
 
 type Matcher = (action: Action, env: Environment, effect: RuleEffect) => boolean;
 
+/** How a command is split into parts (a caller matching one rule against thousands of commands passes its own memo). */
+export type PartsOf = (command: string, home: string) => CommandParts | null;
+
 /** Compiles a rule's target; an unparseable rule matches nothing (loaders report it). */
-export function compileTarget(target: RuleTarget): Matcher {
+export function compileTarget(target: RuleTarget, partsOf: PartsOf = commandParts): Matcher {
   switch (target.kind) {
     case 'any':
       return (action) => toolCovers(target.tool, action.tool);
@@ -36,7 +39,7 @@ export function compileTarget(target: RuleTarget): Matcher {
       const test = commandMatcher(target.pattern, target.legacyPrefix);
       return (action, env, effect) => {
         if (!toolCovers(target.tool, action.tool) || action.command === undefined) return false;
-        const split = commandParts(action.command, env.home);
+        const split = partsOf(action.command, env.home);
         const raw = action.command.trim().replace(/\s+/g, ' ');
         // deny and ask: any part (or, unparseable, the raw text) matching is enough.
         if (effect !== 'allow')
@@ -58,12 +61,15 @@ export function compileTarget(target: RuleTarget): Matcher {
       };
     }
     case 'domain':
-      return (action) => {
+      return (action, _env, effect) => {
         if (action.tool !== target.tool) return false;
-        const host = hostOf(action.input.url);
-        if (host === undefined) return false;
-        if (target.domain.startsWith('*.')) return host.endsWith(target.domain.slice(1));
-        return host === target.domain;
+        // every host the fetch reaches (Gemini's web_fetch names its URLs in a prompt): a deny or
+        // ask rule covers the fetch when one host fits, an allow rule only when all do
+        const hosts = fetchHosts(action.input);
+        if (hosts.length === 0) return false;
+        const fits = (host: string) =>
+          target.domain.startsWith('*.') ? host.endsWith(target.domain.slice(1)) : host === target.domain;
+        return effect === 'allow' ? hosts.every(fits) : hosts.some(fits);
       };
     case 'literal':
       return (action) =>
@@ -73,6 +79,14 @@ export function compileTarget(target: RuleTarget): Matcher {
 
 function toolCovers(ruleTool: string, actionTool: string): boolean {
   return ruleTool === actionTool || (TOOL_FAMILY[ruleTool]?.includes(actionTool) ?? false);
+}
+
+/** The hosts a fetch tool's input reaches: `url`, `urls`, and URLs written in its prompt. */
+function fetchHosts(input: Readonly<Record<string, unknown>>): string[] {
+  const urls: unknown[] = [input.url, ...(Array.isArray(input.urls) ? input.urls : [])];
+  if (typeof input.prompt === 'string')
+    urls.push(...[...input.prompt.matchAll(/\bhttps?:\/\/[^\s<>"'`)\]]+/gi)].map((m) => m[0]));
+  return urls.map(hostOf).filter((h): h is string => h !== undefined);
 }
 
 function hostOf(url: unknown): string | undefined {
@@ -86,10 +100,10 @@ function hostOf(url: unknown): string | undefined {
 
 const EFFECTS: readonly RuleEffect[] = ['deny', 'ask', 'allow'];
 
-export function compileRules(rules: readonly Rule[]): RuleSet {
+export function compileRules(rules: readonly Rule[], partsOf: PartsOf = commandParts): RuleSet {
   const compiled = rules.flatMap((rule) => {
     const parsed: ParseResult = parseRule(rule.text);
-    return parsed.ok ? [{ rule, matches: compileTarget(parsed.target) }] : [];
+    return parsed.ok ? [{ rule, matches: compileTarget(parsed.target, partsOf) }] : [];
   });
   const byEffect = EFFECTS.map((effect) => compiled.filter((c) => c.rule.effect === effect));
   return {

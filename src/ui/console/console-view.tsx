@@ -1,5 +1,5 @@
 import { Box, Static, Text, useInput } from 'ink';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
 import type { ConsoleDeps } from '../deps.js';
@@ -11,6 +11,7 @@ import { contextOf } from '../input/context.js';
 import { dispatchKey } from '../input/dispatch.js';
 import { PromptLine } from '../prompt/prompt-line.js';
 import { HeldQueue } from '../queue/held-queue.js';
+import { startRulePreview } from '../rule-editor/preview-controller.js';
 import { RuleEditor } from '../rule-editor/rule-editor.js';
 import { RulesView } from '../rules-view/rules-view.js';
 import { DecidedLine } from '../stream/decided-line.js';
@@ -47,13 +48,19 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const uiState = useStoreState(ui);
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(size);
-  const onKey = useCallback(
-    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
-      dispatchKey(input, key, { store, ui, deps });
-    },
+  const dispatch = useMemo(
+    () => ({ store, ui, deps, terminal: { quit: () => deps.onQuit() } }),
     [store, ui, deps],
   );
+  const onKey = useCallback(
+    (input: string, key: Parameters<Parameters<typeof useInput>[0]>[1]) => {
+      dispatchKey(input, key, dispatch);
+    },
+    [dispatch],
+  );
   useInput(onKey);
+  // The rule editor's preview is computed outside React, in slices, and lands in the UI store.
+  useEffect(() => (deps.preview ? startRulePreview(store, ui, deps.preview) : undefined), [store, ui, deps]);
   // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
   // stream's memory, and one giant first frame would cost seconds and hundreds of MB.
   const streamStart = useRef(Math.max(0, state.decided.length - STREAM_BACKLOG));
@@ -64,16 +71,26 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
 
   const width = Math.max(20, columns - 1);
   const layout = layoutFor(rows, state.held.length);
-  const context = contextOf(state.overlay);
+  const view = uiState.view;
+  const context = contextOf(view);
   const connected =
     Object.keys(state.sessions).length > 0 || state.held.length > 0 || state.decided.length > 0;
 
   let body: React.ReactNode;
-  if (state.overlay === 'help') body = <HelpOverlay height={layout.body} width={width} />;
-  else if (state.overlay === 'rules')
-    body = <RulesView state={state} cursor={uiState.rulesCursor} height={layout.body} width={width} />;
-  else if (state.overlay === 'rule-editor')
-    body = <RuleEditor state={state} ui={uiState} deps={deps} width={width} />;
+  if (view.kind === 'help') body = <HelpOverlay height={layout.body} width={width} />;
+  else if (view.kind === 'rules')
+    body = <RulesView state={state} selected={view.selected} height={layout.body} width={width} />;
+  else if (view.kind === 'rule-editor')
+    body = (
+      <RuleEditor
+        state={state}
+        editor={view}
+        busy={uiState.busy}
+        deps={deps}
+        preview={deps.preview ? uiState.preview : 'none'}
+        width={width}
+      />
+    );
   else if (!connected) body = <Welcome endpoint={state.endpoint} />;
   else
     body = (
@@ -103,10 +120,9 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
           {body}
         </Box>
         <PromptLine
-          overlay={state.overlay}
-          text={uiState.text}
-          targets={uiState.denyTargets.length}
+          view={view}
           held={state.held.length}
+          offer={state.offers.offer}
           message={uiState.message ?? latestWarning(state)}
           width={width}
         />

@@ -1,10 +1,10 @@
-import type { Overlay } from '../../store/types.js';
-import type { KeyContext } from '../keymap.js';
+import type { KeyContext } from '../commands/types.js';
+import type { View } from '../console/ui-state.js';
 
-/** Which keymap context an overlay puts the keyboard in. */
-export function contextOf(overlay: Overlay): KeyContext {
-  switch (overlay) {
-    case 'none':
+/** Which keymap context an open view puts the keyboard in. */
+export function contextOf(view: View): KeyContext {
+  switch (view.kind) {
+    case 'main':
       return 'main';
     case 'help':
       return 'help';

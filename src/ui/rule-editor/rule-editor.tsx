@@ -1,17 +1,19 @@
 import { Box, Text } from 'ink';
+import type { RulePreview } from '../../rules-preview/preview.js';
 import type { WardenData } from '../../store/types.js';
-import type { UiData } from '../console/ui-state.js';
-import { EFFECTS, SCOPES } from '../console/ui-state.js';
-import type { ConsoleDeps } from '../deps.js';
+import type { RuleDeps } from '../commands/types.js';
+import { EFFECTS, SCOPES, type View } from '../console/ui-state.js';
 import { clip } from '../format.js';
+import { keyLabelOf } from '../keymap.js';
 import { useTheme } from '../theme.js';
+import { previewLines } from './preview-lines.js';
 
 function choices<T extends string>(all: readonly T[], current: T): string {
   return all.map((c) => (c === current ? `[${c}]` : ` ${c} `)).join(' ');
 }
 
 /** How many held actions a rule text would cover now (shown live while editing). */
-export function heldCovered(state: WardenData, deps: ConsoleDeps, text: string): number {
+export function heldCovered(state: WardenData, deps: Pick<RuleDeps, 'ruleCovers'>, text: string): number {
   if (text.trim() === '') return 0;
   let n = 0;
   for (const id of state.held) {
@@ -28,31 +30,52 @@ export function heldCovered(state: WardenData, deps: ConsoleDeps, text: string):
 /** The rule editor: the rule text (editable), its effect and scope. */
 export function RuleEditor({
   state,
-  ui,
+  editor,
+  busy,
   deps,
+  preview,
   width,
 }: {
   state: WardenData;
-  ui: UiData;
-  deps: ConsoleDeps;
+  editor: Extract<View, { kind: 'rule-editor' }>;
+  busy: boolean;
+  deps: Pick<RuleDeps, 'ruleCovers'>;
+  /** The live preview; undefined when the console has no preview deps (then only held actions are counted, here). */
+  preview: RulePreview | undefined | 'none';
   width: number;
 }) {
   const theme = useTheme();
-  const covered = heldCovered(state, deps, ui.text);
+  const lines =
+    preview === 'none'
+      ? [{ text: `covers ${heldCovered(state, deps, editor.text)} held action(s) now`, tone: 'dim' as const }]
+      : previewLines(preview, editor);
   return (
     <Box flexDirection="column">
       <Text bold color={theme.accent}>
-        {ui.ruleReplacing ? `Change rule ${ui.ruleReplacing.effect} ${ui.ruleReplacing.text}` : 'New rule'}
+        {editor.replacing ? `Change rule ${editor.replacing.effect} ${editor.replacing.text}` : 'New rule'}
       </Text>
       <Text wrap="truncate">
-        rule: <Text inverse>{clip(ui.text, width - 10)}</Text>
+        rule: <Text inverse>{clip(editor.text, width - 10)}</Text>
         <Text inverse> </Text>
       </Text>
-      <Text>effect: {choices(EFFECTS, ui.ruleEffect)} (Tab)</Text>
-      <Text>scope: {choices(SCOPES, ui.ruleScope)} (Shift+Tab)</Text>
-      <Text dimColor={theme.dim}>
-        covers {covered} held action{covered === 1 ? '' : 's'} now{ui.busy ? ' · writing…' : ''}
+      <Text>
+        effect: {choices(EFFECTS, editor.effect)} ({keyLabelOf('editor.effect')})
       </Text>
+      <Text>
+        scope: {choices(SCOPES, editor.scope)} ({keyLabelOf('editor.scope')})
+      </Text>
+      {lines.map((line) => (
+        <Text
+          key={line.text}
+          wrap="truncate"
+          {...(line.tone === 'dim'
+            ? { dimColor: theme.dim }
+            : { color: line.tone === 'warning' ? theme.status.held : theme.danger })}
+        >
+          {clip(line.text, width)}
+        </Text>
+      ))}
+      {busy && <Text dimColor={theme.dim}>writing…</Text>}
     </Box>
   );
 }

@@ -1,0 +1,158 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { actionFromToolCall } from '../adapters/tool-call.js';
+import { createAnalyzer } from '../analyzer/index.js';
+import { inMemoryConsoleDeps } from '../demo/simple-deps.js';
+import type { Decision } from '../domain/verdict.js';
+import { decide } from '../policy/decide.js';
+import { compileRules } from '../policy/rules/index.js';
+import type { RecordedDecision } from '../replay/recorded-actions.js';
+import { createWardenStore } from '../store/create-store.js';
+import { runCommand } from '../ui/commands/run.js';
+import { deleteFromField, typeIntoField } from '../ui/commands/text-field.js';
+import { createUiStore } from '../ui/console/ui-state.js';
+import { startRulePreview } from '../ui/rule-editor/preview-controller.js';
+
+const env = { home: '/home/bench', wardenHome: '/home/bench/.warden', tempDirs: ['/tmp'] };
+const project = '/home/bench/p';
+
+/** A week of one busy project: tests, builds, git, edits, reads, fetches, some deletes. */
+function history(count: number): RecordedDecision[] {
+  const out: RecordedDecision[] = [];
+  const kinds: [string, Record<string, unknown>, Decision][] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % 10;
+    const pick: [string, Record<string, unknown>, Decision] =
+      k === 0
+        ? ['Bash', { command: `npm run test -- --shard=${i}` }, 'hold']
+        : k === 1
+          ? ['Bash', { command: `git commit -m "change ${i}"` }, 'hold']
+          : k === 2
+            ? ['Bash', { command: `git push origin feature/${i}` }, 'hold']
+            : k === 3
+              ? [
+                  'Edit',
+                  { file_path: `${project}/src/m${i % 300}/f${i}.ts`, old_string: 'a', new_string: 'b' },
+                  'allow',
+                ]
+              : k === 4
+                ? ['Read', { file_path: `${project}/src/m${i % 300}/f${i}.ts` }, 'allow']
+                : k === 5
+                  ? ['Bash', { command: `rm -rf ${project}/build/out-${i}` }, 'hold']
+                  : k === 6
+                    ? ['Bash', { command: `npx tsc -p tsconfig.json --noEmit && echo ok-${i}` }, 'hold']
+                    : k === 7
+                      ? ['WebFetch', { url: `https://docs.example${i % 40}.com/p/${i}` }, 'hold']
+                      : k === 8
+                        ? [
+                            'Bash',
+                            { command: `curl -s https://api.example.com/v1/items/${i} | jq .name` },
+                            'hold',
+                          ]
+                        : ['Grep', { pattern: `name${i}`, path: `${project}/src` }, 'allow'];
+    kinds.push(pick);
+    const at = Date.UTC(2026, 0, 1) + i * 1000;
+    out.push({
+      action: actionFromToolCall({ tool: pick[0], input: pick[1], cwd: project }, `h${i}`, at),
+      at: new Date(at).toISOString(),
+      mode: 'manual',
+      before: {
+        verdict: pick[2],
+        answer: pick[2] === 'hold' ? 'allow' : pick[2],
+        by: 'mode:manual',
+        who: 'user',
+      },
+    });
+  }
+  return out;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
+  return { median: at(0.5), p95: at(0.95), max: s[s.length - 1] ?? Number.NaN };
+};
+
+/** Rule editor preview: keystroke → first counts and → complete, with 10,000 recorded actions. */
+export { history as benchHistory };
+
+export async function benchPreview(out: (line: string) => void): Promise<void> {
+  const analyzer = createAnalyzer();
+  const store = createWardenStore({
+    judge: (action, rules, mode, denials) => decide(action, rules, mode, { env, analyzer, denials }),
+    compileRules,
+    initialMode: 'manual',
+  });
+  const ui = createUiStore();
+  const deps = inMemoryConsoleDeps(store);
+  const recorded = history(10_000);
+  for (let i = 0; i < 20; i++)
+    store
+      .getState()
+      .receive(
+        actionFromToolCall({ tool: 'Bash', input: { command: `npm run lint -- ${i}` }, cwd: project }),
+      );
+  const stop = startRulePreview(store, ui, {
+    env,
+    analyzer,
+    compile: compileRules,
+    loadHistory: () => recorded,
+  });
+  runCommand('rule.propose', { store, ui, deps });
+
+  const first: number[] = [];
+  const complete: number[] = [];
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  // One keystroke, then wait for its preview: first counts (a slice of the current text landed) and done.
+  const keystroke = async (press: () => void) => {
+    const t0 = performance.now();
+    press();
+    const text =
+      ui.getState().view.kind === 'rule-editor' ? (ui.getState().view as { text: string }).text : '';
+    let sawFirst = false;
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        const p = ui.getState().preview;
+        if (p && p.draft.text === text) {
+          if (!sawFirst) {
+            sawFirst = true;
+            first.push(performance.now() - t0);
+            if (process.env.BENCH_DEBUG && performance.now() - t0 > 30)
+              out(`slow first: ${text} ${ms(performance.now() - t0)}`);
+          }
+          if (p.done) {
+            complete.push(performance.now() - t0);
+            unsubscribe();
+            resolve();
+          }
+        }
+      };
+      const unsubscribe = ui.subscribe(check);
+    });
+  };
+  // Warm up (history load, first compile), then type and erase rules of several widths.
+  await keystroke(() => typeIntoField(ui, store, ' '));
+  await keystroke(() => deleteFromField(ui, store));
+  first.length = 0;
+  complete.length = 0;
+  delay.enable();
+  for (const word of ['Bash(git push *)', 'Bash(npm run *)', 'Edit(src/**)', 'Bash(rm -rf *)']) {
+    const typed = () => {
+      const view = ui.getState().view;
+      return view.kind === 'rule-editor' ? view.text : '';
+    };
+    while (typed().length > 0) await keystroke(() => deleteFromField(ui, store));
+    for (const ch of word) await keystroke(() => typeIntoField(ui, store, ch));
+  }
+  delay.disable();
+  stop();
+  const f = stats(first);
+  const c = stats(complete);
+  out(
+    `preview (10,000 recorded actions, ${first.length} keystrokes): first counts median ${ms(f.median)}, p95 ${ms(f.p95)}, max ${ms(f.max)} (target ≤ 50 ms, includes the 15 ms debounce)`,
+  );
+  out(`preview complete: median ${ms(c.median)}, p95 ${ms(c.p95)}, max ${ms(c.max)}`);
+  out(
+    `preview longest event-loop block while previewing: ${ms(delay.max / 1e6)} (p99 ${ms(delay.percentile(99) / 1e6)}; a frame at 30 fps is 33 ms)`,
+  );
+}

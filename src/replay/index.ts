@@ -1,0 +1,16 @@
+export {
+  type LoggedRecord,
+  type RecordedDecision,
+  type RecordedOutcome,
+  type RecordedRead,
+  recordedDecisions,
+} from './recorded-actions.js';
+export {
+  type ChangeGroup,
+  type ChangeKind,
+  groupChanges,
+  type ReplayChange,
+  type ReplayJudge,
+  type ReplayResult,
+  replayDecisions,
+} from './replay.js';
