@@ -240,10 +240,21 @@ export async function main(argv: string[]): Promise<number> {
       "with --llm: write each classifier request's key, answer and usage to this file",
     )
     .option('--replay <cassette>', 'score with the answers recorded in this file, offline (implies --llm)')
+    .option(
+      '--parse',
+      'also check every shell command against `bash -n`: valid ones warden does not parse, invalid ones it allows',
+    )
     .action(
       async (
         file: string,
-        opts: { mode: ModeName; llm?: boolean; classifier?: BackendChoice; record?: string; replay?: string },
+        opts: {
+          mode: ModeName;
+          llm?: boolean;
+          classifier?: BackendChoice;
+          record?: string;
+          replay?: string;
+          parse?: boolean;
+        },
       ) => {
         const { evalCommand } = await import('./commands/eval.js');
         code = await evalCommand(runtime, { file, ...opts }, process.stdout, process.stderr);
