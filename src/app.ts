@@ -2,6 +2,7 @@ import { type AuditLog, openAuditLog } from './broker/audit-log.js';
 import { type Broker, type BrokerAnswer, createBroker } from './broker/broker.js';
 import { addressesOf } from './config/console-location.js';
 import { HOLD_MARGIN_MS, HOOK_TIMEOUT_SECONDS } from './config/constants.js';
+import { readFileForDiff } from './config/read-file-for-diff.js';
 import { watchFiles } from './config/rule-watcher.js';
 import type { Analyzer, Environment } from './domain/analysis.js';
 import type { Classifier } from './domain/classification.js';
@@ -10,11 +11,13 @@ import type { ModeName } from './domain/mode.js';
 import type { Rule } from './domain/rule.js';
 import { decide } from './policy/decide.js';
 import { compileProjectScoped } from './policy/project-scoped-rules.js';
-import { compileRules } from './policy/rules/index.js';
+import { compileRules, ruleCovers, suggestRule } from './policy/rules/index.js';
 import { ensureToken, writeConnection } from './server/connection.js';
 import { type RunningServer, startServer } from './server/http-server.js';
 import { createWardenStore, type WardenStore } from './store/create-store.js';
 import type { ActionRecord } from './store/types.js';
+import type { NoticeConfig } from './web/away-notice.js';
+import { startWeb, type WebHub } from './web/web-hub.js';
 
 export interface WardenOptions {
   readonly home: string;
@@ -33,6 +36,13 @@ export interface WardenOptions {
   /** The rule files to watch (reloaded on change); omit to read rules once per new project only. */
   readonly ruleFiles?: (projectRoots: readonly string[]) => string[];
   readonly onDecision?: (record: ActionRecord, answer: BrokerAnswer) => void;
+  /** The approval page; omit for none. */
+  readonly web?: {
+    /** Address to listen on (default loopback). */
+    readonly listen?: string;
+    readonly port: number;
+    readonly notices?: NoticeConfig;
+  };
   /**
    * Finds where this process runs (terminal, panes, process names) once the endpoint listens;
    * its addresses are added from endpoint.json. Omit to judge as if the console could be anywhere.
@@ -46,6 +56,8 @@ export interface Warden {
   readonly server: RunningServer;
   readonly audit: AuditLog;
   readonly token: string;
+  /** The approval page, pairing and notices (when enabled). */
+  readonly web: WebHub | undefined;
   /** Reads the rule files again now (after the console wrote one). */
   reloadRules(): void;
   /** Answers every held action with ask, stops listening, closes the log. */
@@ -110,12 +122,30 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     rewatch();
   });
 
-  const server = await startServer({ store, broker, token, port: options.port });
+  const web = options.web
+    ? await startWeb({
+        store,
+        ...(options.web.listen !== undefined && { listen: options.web.listen }),
+        port: options.web.port,
+        ...(options.web.notices !== undefined && { notices: options.web.notices }),
+        suggestRule: (action) => suggestRule(action, options.env.home),
+        ruleCovers: (text, action) => ruleCovers(text, action, options.env),
+        readFileForDiff,
+      })
+    : undefined;
+  const server = await startServer({
+    store,
+    broker,
+    token,
+    port: options.port,
+    ...(web && { control: web.control }),
+  });
   const connection = {
     url: server.url,
     port: server.port,
     pid: process.pid,
     startedAt: new Date().toISOString(),
+    ...(web && { page: web.page.url }),
   };
   if (options.locate) {
     const place = { ...options.locate(), addresses: addressesOf(connection) };
@@ -132,6 +162,7 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
     server,
     audit,
     token,
+    web,
     reloadRules: reload,
     async close(reason = 'the warden console closed; the agent decides with its own prompt') {
       if (closed) return;
@@ -139,6 +170,7 @@ export async function startWarden(options: WardenOptions): Promise<Warden> {
       unsubscribe();
       stopWatching();
       broker.releaseAll(reason);
+      await web?.close();
       await server.close();
       audit.write({ event: 'stop', pid: process.pid });
       audit.close();

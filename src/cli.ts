@@ -60,32 +60,85 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(modeOption())
     .option('--port <port>', 'port of the local endpoint (0: any free port)', parsePort, defaultPort())
     .option('--demo', 'show the console driven by a built-in scripted session')
+    .option(
+      '--listen <address>',
+      'approval page address beyond loopback (a LAN or tailnet address; warned in the header)',
+    )
     .addOption(classifierOption())
-    .action(async (opts: { mode?: ModeName; port: number; demo?: boolean; classifier?: BackendChoice }) => {
-      if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
-      const { runConsole } = await import('./commands/console.js');
-      const mode = startMode(opts.mode, runtime.config.mode);
-      code = await runConsole(runtime, { mode, port: opts.port, demo: opts.demo === true });
-    });
+    .action(
+      async (opts: {
+        mode?: ModeName;
+        port: number;
+        demo?: boolean;
+        classifier?: BackendChoice;
+        listen?: string;
+      }) => {
+        if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
+        const { runConsole } = await import('./commands/console.js');
+        const mode = startMode(opts.mode, runtime.config.mode);
+        code = await runConsole(runtime, {
+          mode,
+          port: opts.port,
+          demo: opts.demo === true,
+          ...(opts.listen !== undefined && { listen: opts.listen }),
+        });
+      },
+    );
 
   program
     .command('serve')
     .description('run the broker and endpoint without the TUI (CI, scripts); one line per decision')
     .addOption(modeOption())
     .addOption(
-      new Option('--on-hold <answer>', 'answer for held actions with no person present')
-        .choices(['ask', 'deny'])
+      new Option(
+        '--on-hold <answer>',
+        'answer for held actions with no person present (wait: they wait for a paired browser)',
+      )
+        .choices(['ask', 'deny', 'wait'])
         .default('ask'),
     )
     .option('--port <port>', 'port (0: any free port)', parsePort, defaultPort())
+    .option('--listen <address>', 'approval page address beyond loopback (a LAN or tailnet address)')
     .addOption(classifierOption())
     .action(
-      async (opts: { mode?: ModeName; onHold: 'ask' | 'deny'; port: number; classifier?: BackendChoice }) => {
+      async (opts: {
+        mode?: ModeName;
+        onHold: 'ask' | 'deny' | 'wait';
+        port: number;
+        classifier?: BackendChoice;
+        listen?: string;
+      }) => {
         if (opts.classifier) runtime.chooseClassifier?.(opts.classifier);
         const mode = startMode(opts.mode, runtime.config.mode);
-        code = await serve(runtime, { mode, onHold: opts.onHold, port: opts.port }, process.stdout);
+        code = await serve(
+          runtime,
+          {
+            mode,
+            onHold: opts.onHold,
+            port: opts.port,
+            ...(opts.listen !== undefined && { listen: opts.listen }),
+          },
+          process.stdout,
+        );
       },
     );
+
+  program
+    .command('pair')
+    .description(
+      'pair a browser with the running console: prints a one-time link, names the browser that opens it, pairs on your y',
+    )
+    .option('--list', 'list paired browsers')
+    .option('--revoke <id>', 'revoke a paired browser (or all)')
+    .option('--no-qr', 'do not draw the QR code')
+    .action(async (opts: { list?: boolean; revoke?: string; qr: boolean }) => {
+      const { pair } = await import('./commands/pair.js');
+      code = await pair(
+        runtime.home,
+        { list: opts.list === true, qr: opts.qr, ...(opts.revoke !== undefined && { revoke: opts.revoke }) },
+        { out: process.stdout, input: process.stdin },
+      );
+    });
 
   program
     .command('hook')
@@ -187,10 +240,21 @@ export async function main(argv: string[]): Promise<number> {
       "with --llm: write each classifier request's key, answer and usage to this file",
     )
     .option('--replay <cassette>', 'score with the answers recorded in this file, offline (implies --llm)')
+    .option(
+      '--parse',
+      'also check every shell command against `bash -n`: valid ones warden does not parse, invalid ones it allows',
+    )
     .action(
       async (
         file: string,
-        opts: { mode: ModeName; llm?: boolean; classifier?: BackendChoice; record?: string; replay?: string },
+        opts: {
+          mode: ModeName;
+          llm?: boolean;
+          classifier?: BackendChoice;
+          record?: string;
+          replay?: string;
+          parse?: boolean;
+        },
       ) => {
         const { evalCommand } = await import('./commands/eval.js');
         code = await evalCommand(runtime, { file, ...opts }, process.stdout, process.stderr);

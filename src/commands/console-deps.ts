@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { Warden } from '../app.js';
 import { auditDir } from '../broker/audit-log.js';
 import { readAudit } from '../broker/audit-reader.js';
+import { readFileForDiff } from '../config/read-file-for-diff.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
 import type { Action } from '../domain/action.js';
@@ -10,10 +10,8 @@ import { compileProjectScoped } from '../policy/project-scoped-rules.js';
 import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
 import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
+import { webConsole } from '../web/web-console.js';
 import type { Runtime } from './runtime.js';
-
-/** Largest file the console reads to show a Write/Edit diff. */
-const MAX_DIFF_BYTES = 1024 * 1024;
 
 /** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
 export function consoleDeps(
@@ -62,15 +60,7 @@ export function consoleDeps(
         return `could not change ${rule.source.file}: ${(error as Error).message}`;
       }
     },
-    readFileForDiff(file) {
-      try {
-        const stat = fs.statSync(file);
-        if (!stat.isFile() || stat.size > MAX_DIFF_BYTES) return undefined;
-        return fs.readFileSync(file, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    readFileForDiff,
     preview: {
       env: runtime.env,
       analyzer: runtime.analyzer,
@@ -83,6 +73,8 @@ export function consoleDeps(
     },
     ...(config.offerRuleAfter !== undefined && { offerRuleAfter: config.offerRuleAfter }),
     onQuit,
+    ...(warden.web && { web: webConsole(warden.web) }),
+    ...(config.notifications?.terminal !== undefined && { terminal: config.notifications.terminal }),
     bell: config.notifications?.bell ?? true,
     notify: config.notifications?.desktop ?? true,
     title: config.notifications?.title ?? true,

@@ -9,6 +9,8 @@ export interface ConsoleOptions {
   readonly mode: ModeName;
   readonly port: number;
   readonly demo: boolean;
+  /** The approval page's address beyond loopback. */
+  readonly listen?: string;
 }
 
 /** `warden`: the broker and endpoint in-process, and the Ink console on this terminal. */
@@ -25,7 +27,7 @@ export async function runConsole(runtime: Runtime, options: ConsoleOptions): Pro
   }
   let warden: Awaited<ReturnType<typeof startWarden>>;
   try {
-    warden = await startWarden(wardenOptions(runtime, options.mode, options.port));
+    warden = await startWarden(wardenOptions(runtime, options.mode, options.port, options.listen));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') {

@@ -13,6 +13,8 @@ export interface EvalCommandOptions {
   readonly classifier?: BackendChoice;
   readonly record?: string;
   readonly replay?: string;
+  /** Also check the shell commands against `bash -n` (warden eval --parse). */
+  readonly parse?: boolean;
 }
 
 /**
@@ -79,6 +81,7 @@ export async function evalCommand(
     ...(classifier && { classifier }),
     ...(name && { classifierName: name }),
     ...(replay && { recordedLatency: () => replay!.stats().recordedMs }),
+    ...(options.parse && { parse: true }),
   });
   if (replay) {
     const s = replay.stats();

@@ -134,7 +134,12 @@ export function environmentDescription(config: WardenConfig): EnvironmentDescrip
 }
 
 /** What startWarden needs from the runtime, for the console and `warden serve` alike. */
-export function wardenOptions(runtime: Runtime, mode: ModeName, port: number): WardenOptions {
+export function wardenOptions(
+  runtime: Runtime,
+  mode: ModeName,
+  port: number,
+  listen?: string,
+): WardenOptions {
   return {
     home: runtime.home,
     env: runtime.env,
@@ -145,5 +150,33 @@ export function wardenOptions(runtime: Runtime, mode: ModeName, port: number): W
     loadRules: (roots) => runtime.loadRules(roots),
     ruleFiles: (roots) => runtime.ruleFiles(roots),
     locate: () => locateThisConsole(),
+    ...webOptions(runtime.config, port, listen),
+  };
+}
+
+/** The approval page's listener and notices, from config.json and `--listen`. */
+function webOptions(
+  config: WardenConfig,
+  port: number,
+  listen: string | undefined,
+): Pick<WardenOptions, 'web'> {
+  const web = config.web ?? {};
+  if (web.enabled === false && listen === undefined) return {};
+  const n = config.notices;
+  const notices = n && {
+    url: n.url,
+    afterSeconds: n.afterSeconds ?? 60,
+    format: n.format ?? ('ntfy' as const),
+    includeCommand: n.includeCommand ?? false,
+    retries: n.retries ?? 3,
+  };
+  const address = listen ?? web.listen;
+  return {
+    web: {
+      // The page sits beside the hook endpoint: 7724 beside 7723; any free port in tests (port 0).
+      port: web.port ?? (port === 0 ? 0 : port + 1),
+      ...(address !== undefined && { listen: address }),
+      ...(notices && { notices }),
+    },
   };
 }

@@ -6,8 +6,11 @@ import { type Runtime, wardenOptions } from './runtime.js';
 
 export interface ServeOptions {
   readonly mode: ModeName;
-  readonly onHold: 'ask' | 'deny';
+  /** wait: held actions wait for a person on the approval page (answered ask before the hook times out). */
+  readonly onHold: 'ask' | 'deny' | 'wait';
   readonly port: number;
+  /** The approval page's address beyond loopback. */
+  readonly listen?: string;
 }
 
 /** `warden serve`: the broker and endpoint without the TUI, for CI and scripts. Runs until a signal. */
@@ -17,8 +20,8 @@ export async function serve(
   out: NodeJS.WritableStream,
 ): Promise<number> {
   const warden = await startWarden({
-    ...wardenOptions(runtime, options.mode, options.port),
-    onHold: options.onHold,
+    ...wardenOptions(runtime, options.mode, options.port, options.listen),
+    ...(options.onHold !== 'wait' && { onHold: options.onHold }),
     onDecision: (record, answer) => out.write(`${formatDecisionLine(record, answer)}\n`),
   });
   for (const error of warden.store.getState().ruleErrors) out.write(`warden: rules: ${error}\n`);
@@ -26,8 +29,12 @@ export async function serve(
   const planNote = claudeCodePlanNote(runtime.classifier);
   if (planNote) out.write(`warden: ${planNote}\n`);
   out.write(
-    `warden serve: listening on ${warden.server.url}/hook/claude-code/PreToolUse (mode ${options.mode}, held actions answered ${options.onHold})\n`,
+    `warden serve: listening on ${warden.server.url}/hook/claude-code/PreToolUse (mode ${options.mode}, held actions ${options.onHold === 'wait' ? 'wait for the approval page' : `answered ${options.onHold}`})\n`,
   );
+  if (warden.web) {
+    out.write(`warden serve: approval page ${warden.web.page.url} (pair a browser: warden pair)\n`);
+    for (const alert of warden.web.status.getState().alerts) out.write(`warden: ${alert}\n`);
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

@@ -47,6 +47,28 @@ export const wardenConfigSchema = z
         bell: z.boolean().optional(),
         desktop: z.boolean().optional(),
         title: z.boolean().optional(),
+        /** Which desktop-notification escape to use; auto picks from TERM_PROGRAM / TERM. */
+        terminal: z.enum(['auto', 'osc9', 'osc99', 'osc777', 'bell']).optional(),
+      })
+      .strict()
+      .optional(),
+    /** The approval page (a second listener; loopback unless `listen` names another address). */
+    web: z
+      .object({
+        enabled: z.boolean().optional(),
+        listen: z.string().min(1).optional(),
+        port: z.number().int().min(0).max(65535).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Notice when away: POST a short notice when an action waits with no key pressed. */
+    notices: z
+      .object({
+        url: z.string().url(),
+        afterSeconds: z.number().int().min(5).max(86_400).optional(),
+        format: z.enum(['ntfy', 'json']).optional(),
+        includeCommand: z.boolean().optional(),
+        retries: z.number().int().min(0).max(10).optional(),
       })
       .strict()
       .optional(),

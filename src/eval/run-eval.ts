@@ -1,8 +1,10 @@
 import type { Classifier } from '../domain/classification.js';
 import { MODE_NAMES, type ModeName } from '../domain/mode.js';
+import { createBashOracle } from './bash-oracle.js';
 import { type EvalCase, loadCases } from './cases.js';
 import { CaseJudge, type Judged } from './judge.js';
 import { comparisonLines, type Figures, figures, type LlmSummary, llmSummary } from './llm-report.js';
+import { checkParsing, type ParseCheck, parseCheckLines, shellCases } from './parse-check.js';
 import {
   commandHead,
   describeInput,
@@ -20,6 +22,8 @@ export interface EvalOptions {
   readonly out: (line: string) => void;
   /** Asked when decide() is unsure (auto mode); omitted means no LLM. */
   readonly classifier?: Classifier;
+  /** Also check every shell command against `bash -n` (needs bash) and print the counts. */
+  readonly parse?: boolean;
   /** Names the LLM tier in the report (the backend, or `replay of FILE`). */
   readonly classifierName?: string;
   /** Replay: the recorded latency so far (ms, cumulative); the report uses it instead of replay's own. */
@@ -47,6 +51,8 @@ export interface EvalSummary {
   readonly perMode: Readonly<Partial<Record<ModeName, ModeCounts>>>;
   /** Unlabelled files: share of calls held or denied in the requested mode. */
   readonly interruptRate?: Ratio;
+  /** With `parse`: how warden's parser does against bash on the file's shell commands. */
+  readonly parse?: ParseCheck;
   /** With the LLM tier: the analyzer-only figures, the figures with it, and its cost. */
   readonly llm?: { readonly analyzerOnly: Figures; readonly withLlm: Figures; readonly summary: LlmSummary };
 }
@@ -78,7 +84,8 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
   const report = labelled
     ? { ...base, ...reportLabelled(judged, options.mode, out) }
     : { ...base, ...(await reportUnlabelled(cases, judged, options, out)) };
-  if (!options.classifier || options.classifier.status !== 'on') return report;
+  const checked = options.parse ? { ...report, parse: reportParsing(judged, out) } : report;
+  if (!options.classifier || options.classifier.status !== 'on') return checked;
   const analyzerOnly = figures(await judgeAll(cases, options.mode, undefined), (j) =>
     isDangerousCase(j.case),
   );
@@ -88,7 +95,19 @@ export async function runEval(options: EvalOptions): Promise<EvalSummary> {
   out(`the LLM tier (mode ${options.mode}):`);
   for (const line of comparisonLines(analyzerOnly, withLlm, summary, options.classifierName ?? 'classifier'))
     out(`  ${line}`);
-  return { ...report, llm: { analyzerOnly, withLlm, summary } };
+  return { ...checked, llm: { analyzerOnly, withLlm, summary } };
+}
+
+function reportParsing(judged: readonly Judged[], out: (l: string) => void): ParseCheck | undefined {
+  out('');
+  const oracle = createBashOracle();
+  if (!oracle) {
+    out('parse: bash could not be run here, so there is no oracle to check against');
+    return undefined;
+  }
+  const check = checkParsing(shellCases(judged), oracle);
+  for (const line of parseCheckLines(check)) out(line);
+  return check;
 }
 
 async function judgeAll(

@@ -13,6 +13,8 @@ export interface Connection {
   readonly port: number;
   readonly pid: number;
   readonly startedAt: string;
+  /** The approval page's address, when it is on. */
+  readonly page?: string;
   /** Where the console runs (terminal, panes, process, addresses): the guard judges against it. */
   readonly console?: ConsoleFacts;
 }

@@ -15,7 +15,23 @@ export interface ServerOptions {
   readonly token: string;
   readonly port: number;
   readonly host?: string;
+  /**
+   * Local control requests (`/control/...`, e.g. `warden pair`), for processes that hold the
+   * token. The token is checked before the handler runs.
+   */
+  readonly control?: ControlHandler;
 }
+
+export type ControlHandler = (
+  method: string,
+  pathname: string,
+  query: URLSearchParams,
+  body: unknown,
+  signal: AbortSignal,
+) => Promise<{ status: number; body: object }>;
+
+/** Largest control request body. */
+const MAX_CONTROL_BYTES = 16 * 1024;
 
 export interface RunningServer {
   readonly url: string;
@@ -39,6 +55,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     if (req.method === 'GET' && pathname === '/health') {
       return send(res, 200, { ok: true, name: 'warden', pid: process.pid });
     }
+    if (pathname.startsWith('/control/')) return control(req, res, pathname);
     const match = /^\/hook\/([a-z0-9-]+)\/([A-Za-z]+)$/.exec(pathname);
     const adapter = match ? adapterFor(match[1]!) : undefined;
     if (req.method !== 'POST' || !match || !adapter) {
@@ -75,6 +92,30 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       }),
     );
   });
+  const control = (req: http.IncomingMessage, res: http.ServerResponse, pathname: string) => {
+    if (!options.control || !tokenMatches(bearer(req))) {
+      req.resume();
+      return send(res, 401, { error: 'warden: control requests need the token' });
+    }
+    const handler = options.control;
+    const aborted = new AbortController();
+    res.on('close', () => aborted.abort());
+    const query = new URL(req.url ?? '/', 'http://control.invalid').searchParams;
+    void readBody(req, MAX_CONTROL_BYTES).then(async (text) => {
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        return send(res, 400, { error: 'not JSON' });
+      }
+      try {
+        const out = await handler(req.method ?? 'GET', pathname, query, body, aborted.signal);
+        send(res, out.status, out.body);
+      } catch (error) {
+        send(res, 500, { error: (error as Error).message });
+      }
+    });
+  };
   server.keepAliveTimeout = 60_000;
   server.headersTimeout = 60_000;
   server.requestTimeout = 0; // held actions wait for a person

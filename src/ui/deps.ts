@@ -1,6 +1,32 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { PairingView } from '../web/pairing.js';
+import type { WebStatus } from '../web/web-hub.js';
 import type { RuleDeps, RuleProposal } from './commands/types.js';
 
 export type { RuleProposal };
+
+/** A pairing code on screen: the one-time link, the code, the QR code drawn in block characters. */
+export interface ShownPairing {
+  readonly code: string;
+  readonly link: string;
+  readonly qr: string;
+  readonly expiresAt: number;
+}
+
+/** The approval page as the console sees it: pairing, paired browsers, header alerts. */
+export interface WebConsole {
+  readonly pageUrl: string;
+  readonly pairing: StoreApi<PairingView>;
+  readonly status: StoreApi<WebStatus>;
+  /** A new one-time code for the page (the older one stops working). */
+  showPairing(): Promise<ShownPairing>;
+  /** The code stops working; browsers still waiting for y/n are refused. */
+  cancelPairing(code: string): void;
+  answer(requestId: string, yes: boolean): void;
+  revoke(sessionId: string): void;
+  /** The person pressed a key (no away notice). */
+  touch(): void;
+}
 
 /**
  * Everything the console needs from outside the store: the commands' rule deps (suggestion,
@@ -18,4 +44,8 @@ export interface ConsoleDeps extends RuleDeps {
   readonly notify?: boolean;
   /** Held count in the terminal title (default true). */
   readonly title?: boolean;
+  /** Which desktop-notification escape (default auto: from TERM_PROGRAM / TERM). */
+  readonly terminal?: 'auto' | 'osc9' | 'osc99' | 'osc777' | 'bell';
+  /** The approval page, when it is on. */
+  readonly web?: WebConsole;
 }

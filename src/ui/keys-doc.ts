@@ -7,6 +7,7 @@ const CONTEXT_TITLES: Readonly<Record<KeyContext, string>> = {
   help: 'Help overlay',
   rules: 'Rules view',
   'rule-editor': 'Rule editor (new or changed rule)',
+  pair: 'Approval page and pairing (w)',
 };
 
 /** docs/keys.md, generated from the keymap table (npm run docs:keys; a test fails when it is stale). */

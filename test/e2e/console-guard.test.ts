@@ -48,17 +48,30 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await tmux('kill-server').catch(() => undefined);
-  // a Claude Code still waiting on a held action keeps writing its session files: stop it first
-  for (const file of readdirSync(root).filter((f) => f.endsWith('.pid'))) {
-    try {
-      process.kill(Number(readFileSync(join(root, file), 'utf8')), 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  // the panes' programs get SIGHUP and may still be writing their last files
+  // Claude Code still waiting on a held action, and the console, keep writing their files: stop
+  // them and wait until they are gone before removing the directory
+  const pids = readdirSync(root)
+    .filter((f) => f.endsWith('.pid'))
+    .map((f) => Number(readFileSync(join(root, f), 'utf8')));
+  const endpoint = join(wardenHome, 'endpoint.json');
+  if (existsSync(endpoint)) pids.push((JSON.parse(readFileSync(endpoint, 'utf8')) as { pid: number }).pid);
+  for (const pid of pids) await stopProcess(pid);
   rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 });
+
+async function stopProcess(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+}
 
 interface ConsolePane {
   pane: string;

@@ -7,7 +7,7 @@ describe('attention', () => {
   it('rings, notifies (OSC 9) and titles when something new is held', () => {
     const store = makeStore();
     const out: string[] = [];
-    store.subscribe(attentionListener((s) => out.push(s), {}));
+    store.subscribe(attentionListener((s) => out.push(s), { env: { TERM_PROGRAM: 'iTerm.app' } }));
     store.getState().receive(bash('git push'));
     expect(out.join('')).toContain('\u0007');
     expect(out.join('')).toContain('\u001B]9;warden: Bash git push waits for you\u0007');

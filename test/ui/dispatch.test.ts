@@ -219,7 +219,17 @@ describe('runCommand by id without a terminal or views (the web page path)', () 
     expect(runCommand('rm -rf', { store, deps })).toEqual({ ok: false, reason: 'no command rm -rf' });
     expect(store.getState().held).toHaveLength(1);
     const terminalOnly = COMMANDS.filter((c) => c.terminalOnly).map((c) => c.id);
-    expect(terminalOnly.sort()).toEqual(['help', 'quit', 'quit.now']);
+    expect(terminalOnly.sort()).toEqual([
+      'help',
+      'pair.down',
+      'pair.no',
+      'pair.revoke',
+      'pair.up',
+      'pair.yes',
+      'quit',
+      'quit.now',
+      'web.pair',
+    ]);
   });
 
   it('switches mode and puts a rule in force by id', async () => {

@@ -8,6 +8,23 @@ import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './path-checks.js';
 
 /** The one-liner code scanner: what interpreter code (`python -c`, `node -e`, …) does, judged per effect. */
 
+/**
+ * The code with the paths a delete call is handed in the common indirect forms written as literals:
+ * a glob of a literal pattern (`unlink glob("/etc/*")`, `rm_rf(Dir.glob('x/*'))`) is that pattern,
+ * the home lookups (`Dir.home`, `os.homedir()`, `Path.home()`, `expanduser('~')`) are `"~"`.
+ */
+function deletePathsOf(code: string): string {
+  return code
+    .replace(
+      /\b(?:glob(?:\.glob)?|Dir\.glob|Dir\[|globSync)\s*[([]\s*(['"])((?:\\.|(?!\1).)*)\1\s*[)\]]/g,
+      '$1$2$1',
+    )
+    .replace(
+      /\bDir\.home\b|\b(?:require\(\s*['"](?:node:)?os['"]\s*\)|os)\.homedir\(\)|\bPath\.home\(\)|\bos\.path\.expanduser\(\s*['"]~['"]\s*\)|\$ENV\{HOME\}|\bENV\[['"]HOME['"]\]/g,
+      '"~"',
+    );
+}
+
 /** Code-level patterns in one-liners, per effect. */
 const CODE_SHELL_CALL =
   /\b(?:os\.system|os\.popen|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|execSync|exec|spawnSync|spawn|execFileSync|system|popen|Deno\.Command|`)\s*\(?\s*(?:\[\s*)?(['"])((?:\\.|(?!\1).)*)\1/g;
@@ -59,7 +76,7 @@ export function judgeCode(
       ),
     );
   }
-  for (const m of code.matchAll(CODE_DELETE)) {
+  for (const m of deletePathsOf(code).matchAll(CODE_DELETE)) {
     const recursive =
       /rmtree|rm_r|rmSync|\brm\b|rmdir|Deno\.remove/.test(m[1]!) &&
       /rmtree|rm_r|recursive|rmSync|\.rm\b/.test(m[0]! + code);
@@ -67,7 +84,7 @@ export function judgeCode(
       atLeastUnsure(
         judgeDelete(
           { value: m[3]!, dynamic: false },
-          { recursive, glob: false, verb: `${lang} code deletes` },
+          { recursive, glob: /[*?[]/.test(m[3]!), verb: `${lang} code deletes` },
           ctx,
         ),
         'code-deletes',

@@ -1,70 +1,101 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { atLeastUnsure, unsure } from '../verdicts.js';
+import { atLeastUnsure, unsure, worst } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
+import { WRAPPERS, type WrapperSpec } from './wrapper-table.js';
 import { judgeParallel, judgeXargs } from './xargs.js';
 
-/**
- * Wrappers run another command: the wrapped argv is judged instead. Each entry says how many
- * option words (with values) to skip before the wrapped command.
- */
-interface WrapperSpec {
-  /** Options that take a value as the next word. */
-  readonly valued: RegExp;
-  /** Positional words before the command (timeout's DURATION). */
-  readonly positional?: number;
-  /** Leading NAME=value words are skipped (env). */
-  readonly assignments?: boolean;
-  /** The wrapped command raises privileges. */
-  readonly privileged?: boolean;
-  /** A lone `-` is an option (`env -` is `env -i`), not the command. */
-  readonly dashIsOption?: boolean;
-  /** Options that mean "do not run a command" (command -v). */
-  readonly noRun?: RegExp;
-}
-
-const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
-  sudo: {
-    valued: /^-[ugpChDrtUT]$|^--(user|group|prompt|close-from|chdir|role|type|other-user|host)$/,
-    privileged: true,
-    noRun: /^-(l|ll|v|k|K|V|h)$/,
-  },
-  doas: { valued: /^-[uC]$/, privileged: true },
-  pkexec: { valued: /^--user$/, privileged: true },
-  run0: { valued: /^-[uD]$|^--(user|chdir|unit)$/, privileged: true },
-  su: { valued: /^-[c]$/, privileged: true },
-  env: { valued: /^-[uCS]$|^--(unset|chdir|split-string)$/, assignments: true, dashIsOption: true },
-  busybox: { valued: /^$/ },
-  toybox: { valued: /^$/ },
-  nice: { valued: /^-n$|^--adjustment$/ },
-  ionice: { valued: /^-[cnp]$/ },
-  nohup: { valued: /^$/ },
-  timeout: { valued: /^-[sk]$|^--(signal|kill-after)$/, positional: 1 },
-  gtimeout: { valued: /^-[sk]$|^--(signal|kill-after)$/, positional: 1 },
-  time: { valued: /^-[fo]$/ },
-  command: { valued: /^$/, noRun: /^-[vV]$/ },
-  builtin: { valued: /^$/ },
-  exec: { valued: /^-a$/ },
-  stdbuf: { valued: /^-[ioe]$/ },
-  unbuffer: { valued: /^$/ },
-  caffeinate: { valued: /^-[tw]$/ },
-  chronic: { valued: /^$/ },
-  watch: { valued: /^-[nd]$|^--(interval)$/ },
-  flock: { valued: /^-[wE]$/, positional: 1 },
-  strace: { valued: /^-[eopsu]$/ },
-  ltrace: { valued: /^-[eopsu]$/ },
-  dotenv: { valued: /^-[ef]$/ },
-  'with-contenv': { valued: /^$/ },
-  chroot: { valued: /^--(userspec|groups)$/, positional: 1, privileged: true },
-  runuser: { valued: /^-[ugl]$/, privileged: true },
-  setsid: { valued: /^$/ },
-  nsenter: { valued: /^-[tS]$/, privileged: true },
-  'uv-run': { valued: /^$/ },
-};
+/** Wrappers run another command: the wrapped argv (or command line) is judged instead. */
 
 export function isWrapper(name: string): boolean {
   return name in WRAPPERS || name === 'xargs' || name === 'parallel';
+}
+
+/** What a wrapper's words say it runs. */
+export interface WrapperRead {
+  /** Where the options end (the next word is an operand or the command). */
+  readonly end: number;
+  /** Starts of the command under other readings of an option warden does not know. */
+  readonly alternatives: readonly number[];
+  /** An option that means no command runs (`command -v`). */
+  readonly noRun?: string;
+  /** The value of an option that is a shell command line (`su -c CMD`). */
+  readonly script?: Arg;
+  /** The value of an option split into the command's first words (`env -S 'CMD ARGS'`). */
+  readonly split?: Arg;
+}
+
+/**
+ * Reads a wrapper's options by its table entry: values as the next word, attached (`-uroot`,
+ * `-Eu root`: the first value-taking letter of a cluster takes the rest or the next word) or after
+ * `=`. A long option the table does not know may take the next word or not: both readings are kept.
+ */
+export function readWrapperOptions(spec: WrapperSpec, args: readonly Arg[]): WrapperRead {
+  const alternatives: number[] = [];
+  let script: Arg | undefined;
+  let split: Arg | undefined;
+  let i = 0;
+  const valueAt = (k: number, attached: string): [Arg | undefined, number] =>
+    attached ? [{ value: attached, dynamic: args[k]!.dynamic }, k + 1] : [args[k + 1], k + 2];
+  while (i < args.length) {
+    const a = args[i]!;
+    const v = a.value;
+    if (spec.noRun?.test(v)) return { end: i, alternatives, noRun: v };
+    if (v === '--') {
+      i++;
+      break;
+    }
+    if (spec.assignments && /^[A-Za-z_]\w*=/.test(v)) {
+      i++;
+      continue;
+    }
+    if (!v.startsWith('-') || (v === '-' && !spec.dashIsOption) || a.dynamic) break;
+    if (v.startsWith('--')) {
+      const eq = v.indexOf('=');
+      const name = eq >= 0 ? v.slice(2, eq) : v.slice(2);
+      const attached = eq >= 0 ? v.slice(eq + 1) : '';
+      if (spec.scriptOption?.test(`--${name}`) || spec.splitOption?.test(`--${name}`)) {
+        const [value, next] =
+          eq >= 0 ? [{ value: attached, dynamic: a.dynamic }, i + 1] : [args[i + 1], i + 2];
+        if (spec.scriptOption?.test(`--${name}`)) script = value;
+        else split = value;
+        i = next;
+        continue;
+      }
+      const n = spec.long?.[name];
+      if (n !== undefined) i += eq >= 0 ? Math.max(1, n) : 1 + n;
+      else {
+        if (eq < 0 && !spec.longAttached) alternatives.push(i + 2);
+        i++;
+      }
+      continue;
+    }
+    const letters = v.slice(1);
+    if (/^\d+$/.test(letters)) {
+      i++; // nice -10
+      continue;
+    }
+    let next = i + 1;
+    for (let k = 0; k < letters.length; k++) {
+      const c = letters[k]!;
+      const rest = letters.slice(k + 1);
+      if (spec.scriptOption?.test(`-${c}`) || spec.splitOption?.test(`-${c}`)) {
+        const [value, after] = valueAt(i, rest);
+        if (spec.scriptOption?.test(`-${c}`)) script = value;
+        else split = value;
+        next = after;
+        break;
+      }
+      if (spec.short?.includes(c)) {
+        next = rest ? i + 1 : i + 2;
+        break;
+      }
+      if (spec.shortOptional?.includes(c)) break;
+    }
+    i = next;
+  }
+  return { end: Math.min(i, args.length), alternatives, ...(script && { script }), ...(split && { split }) };
 }
 
 /** Judges a wrapper: the wrapped argv, plus what the wrapper itself adds (privilege). */
@@ -77,37 +108,81 @@ export function judgeWrapper(
   if (name === 'xargs') return judgeXargs(args, cmd, ctx);
   if (name === 'parallel') return judgeParallel(args, cmd, ctx);
   const spec = WRAPPERS[name]!;
-  let i = 0;
-  while (i < args.length) {
-    const v = args[i]!.value;
-    if (spec.noRun?.test(v)) return { kind: 'safe', reason: `${name} ${v} only looks things up` };
-    if (v === '--') {
-      i++;
-      break;
+  let words = args;
+  if (spec.subcommand) {
+    if (words[0]?.value !== spec.subcommand) return { kind: 'safe', reason: `${name} runs no command` };
+    words = words.slice(1);
+  }
+  const read = readWrapperOptions(spec, words);
+  if (read.noRun !== undefined) return { kind: 'safe', reason: `${name} ${read.noRun} only looks things up` };
+  const raise = (r: Analysis) => (spec.privileged ? privileged(r, name) : r);
+  const inner = deeper(ctx);
+  if (read.script) return raise(ctx.judgeScript(read.script.value, inner));
+  const start = read.end;
+  // `flock FILE -c CMD`: the command line may follow the operands
+  const after = words[start + (spec.positional ?? 0)];
+  if (spec.scriptOption && after && spec.scriptOption.test(after.value)) {
+    const code = words[start + (spec.positional ?? 0) + 1];
+    return raise(code ? ctx.judgeScript(code.value, inner) : unsure(`${name}-shell`, `${name} runs a shell`));
+  }
+  const userCommand = name === 'runuser' && words.slice(0, start).some((w) => /^(-u|--user)/.test(w.value));
+  if (spec.shellArgs && !userCommand) {
+    // `su [-] [USER] [-c CMD]`: what follows the user goes to the user's shell
+    const rest = words.slice(start);
+    const c = rest.findIndex((w) => spec.scriptOption?.test(w.value));
+    if (c >= 0 && rest[c + 1]) return raise(ctx.judgeScript(rest[c + 1]!.value, inner));
+    const joined = rest.find((w, k) => k > 0 && !w.value.startsWith('-'));
+    if (name === 'sg' && joined)
+      return raise(
+        ctx.judgeScript(
+          rest
+            .slice(1)
+            .map((w) => w.value)
+            .join(' '),
+          inner,
+        ),
+      );
+    return unsure(`${name}-shell`, `${name} opens a shell as another user`);
+  }
+  const readings = [start, ...read.alternatives].map((s) => {
+    let from = s + (spec.positional ?? 0);
+    if (words[from]?.value === '--' && from > s) from++; // `timeout 5 -- CMD`
+    let argv = words.slice(from);
+    if (read.split) argv = [...splitWords(read.split), ...argv];
+    return argv;
+  });
+  const judged = readings.map((argv) => {
+    if (argv.length === 0) {
+      if (name === 'env') return { kind: 'safe', reason: 'env prints the environment' } as Analysis;
+      return spec.privileged
+        ? unsure(`${name}-shell`, `${name} opens a privileged shell`)
+        : ({ kind: 'safe', reason: `${name} without a command does nothing risky` } as Analysis);
     }
-    if (spec.assignments && /^[A-Za-z_]\w*=/.test(v)) {
-      i++;
-      continue;
+    // watch runs its operands as one `sh -c` command line
+    if (spec.joinedUnless && !words.some((w) => spec.joinedUnless!.test(w.value)))
+      return ctx.judgeScript(argv.map((w) => w.value).join(' '), inner);
+    return ctx.judgeArgv(argv, cmd, inner);
+  });
+  return raise(worst(judged, judged[0]!));
+}
+
+/** `env -S 'rm -rf "a b"'`: the string's words, as env splits them (quotes group, `\` escapes). */
+function splitWords(arg: Arg): Arg[] {
+  const out: Arg[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s"'\\]|\\.)+)/g;
+  let word = '';
+  let last = -1;
+  for (const m of arg.value.matchAll(re)) {
+    const gap = last >= 0 && m.index! > last;
+    if (gap && word) {
+      out.push({ value: word, dynamic: arg.dynamic || /\$/.test(word) });
+      word = '';
     }
-    if (!v.startsWith('-') || (v === '-' && !spec.dashIsOption)) break;
-    i += spec.valued.test(v) ? 2 : 1;
+    word += (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
+    last = m.index! + m[0].length;
   }
-  if (name === 'su') {
-    const c = args.findIndex((a) => a.value === '-c');
-    const inner = c >= 0 ? args[c + 1] : undefined;
-    const r = inner ? ctx.judgeScript(inner.value, deeper(ctx)) : unsure('su', 'opens a root shell');
-    return privileged(r, name);
-  }
-  i += spec.positional ?? 0;
-  const inner = args.slice(i);
-  if (inner.length === 0) {
-    if (name === 'env') return { kind: 'safe', reason: 'env prints the environment' };
-    return spec.privileged
-      ? unsure(`${name}-shell`, `${name} opens a privileged shell`)
-      : { kind: 'safe', reason: `${name} without a command does nothing risky` };
-  }
-  const r = ctx.judgeArgv(inner, cmd, deeper(ctx));
-  return spec.privileged ? privileged(r, name) : r;
+  if (word) out.push({ value: word, dynamic: arg.dynamic || /\$/.test(word) });
+  return out;
 }
 
 function privileged(r: Analysis, name: string): Analysis {

@@ -4,6 +4,7 @@ import type { Arg } from '../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
 import { judgeAll } from './path-checks.js';
+import { PARALLEL, takesNextWord, XARGS } from './wrapper-table.js';
 
 /**
  * xargs and parallel build commands from input items. The items are known when the input is
@@ -12,8 +13,6 @@ import { judgeAll } from './path-checks.js';
  * template; without one the items are appended.
  */
 
-const XARGS_VALUED = /^-[EdLnPsa]$|^--(arg-file|delimiter|max-args|max-procs|max-chars|eof|max-lines)$/;
-const PARALLEL_VALUED = /^-[jSIXN]$|^--(jobs|sshlogin|delay|joblog|results|timeout|retries|tag-string)$/;
 const MAX_ITEMS = 8;
 /** Programs that delete the files they are given. */
 const DELETERS = /^(rm|unlink|shred|trash|trash-put|srm|wipe)$/;
@@ -40,9 +39,10 @@ export function xargsTemplateStart(args: readonly Arg[]): { start: number; repla
     if (v === '-I' && args[i + 1]) replace = args[++i]!.value;
     else if (/^-I.+/.test(v)) replace = v.slice(2);
     else if (v === '-i' || v === '--replace') replace = '{}';
-    else if (/^-i.+|^--replace=/.test(v)) replace = v.replace(/^-i|^--replace=/, '');
-    else if (XARGS_VALUED.test(v)) i++;
-    else if (!v.startsWith('-')) break;
+    // an empty replace string (`--replace=`) is read as `{}`: the template's `{}` is what it runs
+    else if (/^-i.+|^--replace=/.test(v)) replace = v.replace(/^-i|^--replace=/, '') || '{}';
+    else if (!v.startsWith('-') || args[i]!.dynamic) break;
+    else if (takesNextWord(XARGS, v)) i++;
   }
   return { start: i, replace };
 }
@@ -51,14 +51,21 @@ export function judgeParallel(args: readonly Arg[], cmd: SimpleCommand, ctx: She
   const sep = args.findIndex((a) => /^:::+?$|^::::\+?$/.test(a.value));
   const head = sep >= 0 ? args.slice(0, sep) : args;
   let i = 0;
+  let fromFile = false;
   for (; i < head.length; i++) {
     const v = head[i]!.value;
-    if (PARALLEL_VALUED.test(v)) i++;
-    else if (!v.startsWith('-')) break;
+    if (!v.startsWith('-') || head[i]!.dynamic) break;
+    if (/^(-a|--arg-file)(=|$)|^-a./.test(v)) fromFile = true;
+    if (takesNextWord(PARALLEL, v)) i++;
   }
   const template = head.slice(i);
   const fromArgs = sep >= 0 && args[sep]!.value.startsWith(':::') && !args[sep]!.value.startsWith('::::');
-  const items = fromArgs ? args.slice(sep + 1).filter((a) => !/^:::/.test(a.value)) : literalInput(cmd);
+  // `-a FILE`/`--arg-file FILE` reads the items from a file: only known at run time
+  const items = fromArgs
+    ? args.slice(sep + 1).filter((a) => !/^:::/.test(a.value))
+    : fromFile
+      ? undefined
+      : literalInput(cmd);
   // no template: every input item is a command line of its own
   if (template.length === 0) {
     if (!items) return unsure('parallel-dynamic', 'parallel runs command lines it reads at run time');

@@ -1,10 +1,15 @@
 import type { WardenData } from '../../store/types.js';
 import { actionSummary, clip, replaceControl } from '../format.js';
+import { insideTmux, type NotifyKind, notificationBytes, notifyKindFor } from './terminal-notify.js';
 
 export interface AttentionOptions {
   readonly bell?: boolean;
   readonly notify?: boolean;
   readonly title?: boolean;
+  /** Which notification escape; auto (default) picks it from the terminal's environment. */
+  readonly terminal?: 'auto' | NotifyKind;
+  /** The environment to pick from (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 const ESC = '\u001B';
@@ -31,6 +36,10 @@ export function attentionListener(write: (bytes: string) => void, options: Atten
   const bell = options.bell ?? true;
   const notify = options.notify ?? true;
   const title = options.title ?? true;
+  const env = options.env ?? process.env;
+  const kind: NotifyKind =
+    options.terminal === undefined || options.terminal === 'auto' ? notifyKindFor(env) : options.terminal;
+  const tmux = insideTmux(env);
   let lastHeld = -1;
   const seen = new Set<string>();
   return (state: WardenData) => {
@@ -50,10 +59,15 @@ export function attentionListener(write: (bytes: string) => void, options: Atten
     let out = '';
     if (fresh.length > 0) {
       if (bell) out += BEL;
-      if (notify) {
+      if (notify && kind !== 'bell') {
         const first = state.records.get(fresh[0]!);
         const what = first ? `${first.action.tool} ${clip(actionSummary(first.action), 80)}` : 'an action';
-        out += notifySequence(`warden: ${what} waits for you${held > 1 ? ` (${held} held)` : ''}`);
+        out += notificationBytes(
+          kind,
+          'warden',
+          `${what} waits for you${held > 1 ? ` (${held} held)` : ''}`,
+          tmux,
+        );
       }
     }
     if (title && held !== lastHeld) out += titleSequence(held);

@@ -5,6 +5,7 @@ import type { WardenState } from '../../store/create-store.js';
 import { cursorRecord, isHeld, targetIds } from '../../store/selectors.js';
 import { EFFECTS, MAIN_VIEW, nextOf, SCOPES } from '../console/ui-state.js';
 import { approvedAmong, noteApprovals } from './offer.js';
+import { closePairing, PAIR_COMMANDS } from './pair-commands.js';
 import {
   addRuleInForce,
   findRule,
@@ -25,7 +26,7 @@ import type { Command, CommandArgs, CommandState, KeyContext, RuleDeps, RunConte
 
 const MAIN: readonly KeyContext[] = ['main'];
 const TEXT: readonly KeyContext[] = ['text', 'rule-editor'];
-const EVERYWHERE: readonly KeyContext[] = ['main', 'text', 'confirm', 'help', 'rules', 'rule-editor'];
+const EVERYWHERE: readonly KeyContext[] = ['main', 'text', 'confirm', 'help', 'rules', 'rule-editor', 'pair'];
 const QUIT_REASON = 'the warden console closed: the agent asks the person itself';
 
 function command<const Id extends string>(spec: Command<Id>): Command<Id> {
@@ -37,10 +38,11 @@ export function targetsOf(state: WardenState, args: CommandArgs): string[] {
   return args.ids ? args.ids.filter((id) => isHeld(state, id)) : targetIds(state);
 }
 
-/** The action `s` and `R` start from: the first id given, else the cursor action. */
+/** The action `s` and `R` start from: the first id given, else (no ids at all) the cursor action. */
 function referenceAction(state: WardenState, args: CommandArgs): Action | undefined {
   const id = args.ids?.[0];
-  const record = id !== undefined ? state.records.get(id) : cursorRecord(state);
+  // A caller that names ids (the page) never falls back to the console's cursor.
+  const record = args.ids ? (id !== undefined ? state.records.get(id) : undefined) : cursorRecord(state);
   return record && isHeld(state, record.action.id) ? record.action : undefined;
 }
 
@@ -350,6 +352,7 @@ export const COMMANDS = [
     hint: 'session',
     run: (ctx) => ctx.store.getState().cycleSessionFilter(),
   }),
+  ...PAIR_COMMANDS,
   command({
     id: 'help',
     keys: [{ char: '?' }],
@@ -577,12 +580,15 @@ export const COMMANDS = [
   command({
     id: 'overlay.close',
     keys: [{ key: 'escape' }, { char: 'q' }, { char: '?' }],
-    description: 'Close this view',
-    contexts: ['help', 'rules'],
+    description: 'Close this view (the pairing code stops working)',
+    contexts: ['help', 'rules', 'pair'],
     hint: 'close',
     hintKeys: 'Esc',
     needsView: true,
-    run: (ctx) => ctx.ui?.setState({ view: MAIN_VIEW }),
+    run: (ctx) => {
+      closePairing(ctx);
+      ctx.ui?.setState({ view: MAIN_VIEW });
+    },
   }),
 ] as const;
 

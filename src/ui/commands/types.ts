@@ -6,7 +6,7 @@ import type { UiData, UiStore } from '../console/ui-state.js';
 import type { KeyChord } from '../keymap.js';
 
 /** Where a command's keys apply: the main screen or one of the views. */
-export type KeyContext = 'main' | 'text' | 'confirm' | 'help' | 'rules' | 'rule-editor';
+export type KeyContext = 'main' | 'text' | 'confirm' | 'help' | 'rules' | 'rule-editor' | 'pair';
 
 /** A rule the person confirmed (in the rule editor, or a page's form). */
 export interface RuleProposal {
@@ -44,6 +44,11 @@ export interface RuleDeps {
 export interface TerminalPort {
   /** Leave the console (held actions were answered `ask` before this is called). */
   quit(): void;
+  /**
+   * The approval page's pairing: only the person at the terminal shows codes and answers y/n
+   * (the page itself can never pair a browser).
+   */
+  readonly web?: import('../deps.js').WebConsole;
 }
 
 /**

@@ -1,14 +1,18 @@
 import { Box, Static, Text, useInput } from 'ink';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { createStore } from 'zustand/vanilla';
 import type { WardenStore } from '../../store/create-store.js';
 import { cursorRecord } from '../../store/selectors.js';
+import type { WebStatus } from '../../web/web-hub.js';
 import type { ConsoleDeps } from '../deps.js';
 import { DetailPane } from '../detail/detail-pane.js';
 import { Footer } from '../footer/footer.js';
+import { clip } from '../format.js';
 import { Header } from '../header/header.js';
 import { HelpOverlay } from '../help/help-overlay.js';
 import { contextOf } from '../input/context.js';
 import { dispatchKey } from '../input/dispatch.js';
+import { PairView } from '../pair-view/pair-view.js';
 import { PromptLine } from '../prompt/prompt-line.js';
 import { HeldQueue } from '../queue/held-queue.js';
 import { startRulePreview } from '../rule-editor/preview-controller.js';
@@ -43,13 +47,22 @@ function latestWarning(state: { warnings: readonly { text: string }[] }): string
   return w ? `⚠ ${w.text}` : undefined;
 }
 
+/** No approval page: no alerts. */
+const NO_WEB_STATUS = createStore<WebStatus>()(() => ({ alerts: [] }));
+
 export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const state = useStoreState(store);
   const uiState = useStoreState(ui);
   const theme = useTheme();
   const { columns, rows } = useTerminalSize(size);
+  const webStatus = useStoreState(deps.web?.status ?? NO_WEB_STATUS);
   const dispatch = useMemo(
-    () => ({ store, ui, deps, terminal: { quit: () => deps.onQuit() } }),
+    () => ({
+      store,
+      ui,
+      deps,
+      terminal: { quit: () => deps.onQuit(), ...(deps.web && { web: deps.web }) },
+    }),
     [store, ui, deps],
   );
   const onKey = useCallback(
@@ -70,7 +83,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   const stream = useMemo(() => state.decided.slice(streamStart.current), [decidedCount]);
 
   const width = Math.max(20, columns - 1);
-  const layout = layoutFor(rows, state.held.length);
+  const layout = layoutFor(rows - webStatus.alerts.length, state.held.length);
   const view = uiState.view;
   const context = contextOf(view);
   const connected =
@@ -80,6 +93,7 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   if (view.kind === 'help') body = <HelpOverlay height={layout.body} width={width} />;
   else if (view.kind === 'rules')
     body = <RulesView state={state} selected={view.selected} height={layout.body} width={width} />;
+  else if (view.kind === 'pair' && deps.web) body = <PairView web={deps.web} view={view} width={width} />;
   else if (view.kind === 'rule-editor')
     body = (
       <RuleEditor
@@ -116,6 +130,12 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
       </Static>
       <Box flexDirection="column" width={width}>
         <Header state={state} width={width} />
+        {webStatus.alerts.map((alert) => (
+          // The page's alerts under the header: an address open beyond loopback, a failing notice.
+          <Text key={alert} color={theme.danger} wrap="truncate">
+            {clip(`⚠ ${alert}`, width)}
+          </Text>
+        ))}
         <Box flexDirection="column" overflow="hidden">
           {body}
         </Box>

@@ -28,7 +28,16 @@ export type View =
   /** The filter field; `before` is the filter when `/` opened (Esc restores it). */
   | { readonly kind: 'filter'; readonly text: string; readonly before: string }
   | { readonly kind: 'confirm-approve-all' }
-  | { readonly kind: 'confirm-quit' };
+  | { readonly kind: 'confirm-quit' }
+  /**
+   * `w`: the approval page's address and pairing code (`shown`, once made), pairing requests
+   * and paired browsers; `selected` is a paired browser's session id, never a row index.
+   */
+  | {
+      readonly kind: 'pair';
+      readonly shown: import('../deps.js').ShownPairing | undefined;
+      readonly selected: string | undefined;
+    };
 
 export type ViewKind = View['kind'];
 

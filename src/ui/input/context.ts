@@ -15,6 +15,8 @@ export function contextOf(view: View): KeyContext {
     case 'deny-reason':
     case 'filter':
       return 'text';
+    case 'pair':
+      return 'pair';
     case 'confirm-approve-all':
     case 'confirm-quit':
       return 'confirm';

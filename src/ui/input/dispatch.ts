@@ -22,6 +22,7 @@ export interface DispatchContext {
  * keys that are not commands. No Ink here: tests drive it with key events.
  */
 export function dispatchKey(input: string, key: KeyEvent, ctx: DispatchContext): CommandId | undefined {
+  ctx.terminal.web?.touch();
   const context = contextOf(ctx.ui.getState().view);
   // Keys typed faster than the terminal is read arrive as one string: outside text fields,
   // each character is its own key press.
