@@ -85,6 +85,13 @@ describeTables('red-team round 3', {
     ['git diff --no-index ~/.aws/credentials x', 'dangerous'],
     ['git diff --no-index a.txt b.txt', 'safe'],
   ],
+  'fd runs its -x/-X command on what it finds': [
+    ['fd -e ts -x rm', 'unsure'],
+    ['fdfind -e py --exec-batch rm -f', 'unsure'],
+    ["fd . -x sh -c 'rm -rf ~'", 'dangerous'],
+    ['fd -e ts', 'safe'],
+    ['fd -e ts -x wc -l', 'safe'],
+  ],
   'a module-qualified PowerShell command is that command': [
     ['pwsh -c "Microsoft.PowerShell.Management\\Remove-Item -Recurse -Force ~"', 'dangerous'],
     ['pwsh -c "Microsoft.PowerShell.Management\\Get-Content ~/.ssh/id_rsa"', 'dangerous'],

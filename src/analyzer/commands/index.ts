@@ -9,6 +9,7 @@ import type { CommandJudge, ShellContext } from './context.js';
 import { DATABASE_JUDGES } from './database.js';
 import { judgeDeploy, operandWords } from './deploys.js';
 import { judgeDestination, judgeSecretOutput } from './env-secrets.js';
+import { fd } from './fd.js';
 import { isFileJudge, judgeFileCommand } from './files.js';
 import { git } from './git.js';
 import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
@@ -41,6 +42,9 @@ const JUDGES: Readonly<Record<string, CommandJudge>> = {
   ...INTERPRETER_JUDGES,
   git,
   java,
+  // fd runs its -x/-X command on what it finds
+  fd,
+  fdfind: fd,
   // rg runs its --pre and --hostname-bin programs
   rg,
 };
