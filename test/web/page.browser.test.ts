@@ -164,7 +164,9 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
       );
       expect(warden.store.getState().held).toContain(id);
       await expect(card.locator('.detail').textContent()).resolves.toContain('git push --force origin main');
-      await expect(phone.page.locator('#announce').textContent()).resolves.toContain('New held action');
+      await expect
+        .poll(() => phone.page.locator('#announce').textContent(), { timeout: 5_000 })
+        .toContain('New held action');
 
       // No horizontal scroll at a phone's width, with a long command on screen.
       const widths = await phone.page.evaluate(() => ({
@@ -192,7 +194,9 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
       expect(warden.store.getState().decided).toContain(id);
       await until(() => frame().includes('git push --force'), 'the console showing the decided line');
       await phone.page.locator('#decided li').first().waitFor();
-      await expect(phone.page.locator('#decided li').first().textContent()).resolves.toContain('allowed');
+      await expect
+        .poll(() => phone.page.locator('#decided li').first().textContent(), { timeout: 5_000 })
+        .toContain('allowed');
     });
 
     it('event-to-screen latency, warm (printed, not asserted)', async () => {
@@ -229,7 +233,8 @@ describe.skipIf(!HAVE_CHROMIUM && process.env.CI !== 'true')(
     it('Pause and the mode buttons re-mode the console; Approve similar and Allow by rule act like s and R', async () => {
       await phone.page.getByRole('button', { name: 'Pause', exact: true }).tap();
       await until(() => warden.store.getState().mode === 'pause', 'pause mode');
-      await expect(phone.page.locator('#mode').textContent()).resolves.toBe('pause');
+      // the page hears of it over server-sent events, a moment after the store
+      await expect.poll(() => phone.page.locator('#mode').textContent(), { timeout: 5_000 }).toBe('pause');
       await phone.page.getByRole('button', { name: 'Manual', exact: true }).tap();
       await until(() => warden.store.getState().mode === 'manual', 'manual mode');
 
