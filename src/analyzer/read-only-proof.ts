@@ -1,5 +1,6 @@
 import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
+import { READ_ONLY as GIT_READ_ONLY } from './commands/git-vocabulary.js';
 import { extractCommands, type SimpleCommand } from './shell/extract.js';
 import type { Arg } from './shell/words.js';
 
@@ -97,39 +98,27 @@ const READERS = new Set([
   'seq',
 ]);
 
-/** git subcommands that only read (no fetch: it writes refs and runs the network). */
-const GIT_READERS = new Set([
-  'status',
-  'log',
-  'diff',
-  'show',
-  'blame',
-  'annotate',
-  'shortlog',
-  'describe',
-  'rev-parse',
-  'rev-list',
-  'ls-files',
-  'ls-tree',
-  'cat-file',
-  'grep',
-  'whatchanged',
-  'show-ref',
-  'show-branch',
-  'for-each-ref',
-  'merge-base',
-  'name-rev',
-  'count-objects',
-  'check-ignore',
-  'check-attr',
-  'diff-tree',
-  'diff-index',
-  'diff-files',
-  'range-diff',
-  'cherry',
-  'version',
-  'help',
+/**
+ * git subcommands that only read: git's own read-only vocabulary, less those that reach the network,
+ * write files or refs, or start programs (a proof must not depend on their options).
+ */
+const NOT_PROVABLE = new Set([
+  'ls-remote',
+  'fetch',
+  'reflog',
+  'fsck',
+  'bugreport',
+  'archive',
+  'bundle',
+  'format-patch',
+  'instaweb',
+  'request-pull',
+  'difftool',
+  'verify-commit',
+  'verify-tag',
+  'var',
 ]);
+const GIT_READERS = new Set([...GIT_READ_ONLY].filter((sub) => !NOT_PROVABLE.has(sub)));
 
 /** git subcommands that list when given no action (`git branch`, `git remote -v`, `git stash list`). */
 const GIT_LISTERS: Readonly<Record<string, RegExp>> = {
