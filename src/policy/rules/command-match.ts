@@ -13,7 +13,8 @@ export interface CommandParts {
   readonly unwrapped: readonly string[];
 }
 
-const WRAPPERS = new Set([
+/** Programs that run the command their arguments name (deny rules see through them; suggestions keep the next word). */
+export const WRAPPERS: ReadonlySet<string> = new Set([
   'sudo',
   'doas',
   'env',

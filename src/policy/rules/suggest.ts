@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Action } from '../../domain/action.js';
-import { commandParts } from './command-match.js';
+import { commandParts, WRAPPERS } from './command-match.js';
 
 /** Tools whose first argument is a subcommand worth keeping in a rule (`git push`, `npm run test`). */
 const SUBCOMMAND_TOOLS = new Set([
@@ -39,24 +39,8 @@ const RUN_TOOLS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
  * or `Bash(python *)` is `Bash(*)` in disguise, so their rules keep at least the next word.
  */
 const RUNS_ANYTHING = new Set([
-  'sudo',
-  'doas',
-  'env',
-  'nice',
-  'nohup',
-  'timeout',
-  'command',
-  'builtin',
-  'exec',
+  ...WRAPPERS,
   'eval',
-  'xargs',
-  'time',
-  'stdbuf',
-  'ionice',
-  'setsid',
-  'chroot',
-  'watch',
-  'caffeinate',
   'sh',
   'bash',
   'zsh',
