@@ -132,17 +132,7 @@ export function judgeRecursiveSearch(
 ): Analysis | undefined {
   const rg = name === 'rg' || name === 'ag';
   const valued = rg ? RG_VALUED : GREP_VALUED;
-  const flags: SearchFlags = {
-    fixed: name === 'fgrep',
-    extended: name === 'egrep' || rg,
-    perl: false,
-    ignoreCase: false,
-    word: false,
-    line: false,
-    invert: false,
-    context: false,
-    namesOnly: false,
-  };
+  const flags = searchFlags({ fixed: name === 'fgrep', extended: name === 'egrep' || rg });
   let recursive = name === 'rgrep' || rg;
   let hidden = !rg;
   const patterns: Arg[] = [];
