@@ -8,6 +8,7 @@ import { decide } from '../policy/decide.js';
 import { compileProjectScoped } from '../policy/project-scoped-rules.js';
 import { compileRules } from '../policy/rules/index.js';
 import { groupChanges, type ReplayChange, recordedDecisions, replayDecisions } from '../replay/index.js';
+import { actionSummary, clip } from '../ui/format.js';
 import type { Runtime } from './runtime.js';
 
 export interface ReplayOptions {
@@ -120,12 +121,9 @@ function changeJson(c: ReplayChange) {
   };
 }
 
+/** The action in one line, agent bytes made safe for the terminal (as the console shows it). */
 function summary(c: ReplayChange): string {
-  const a = c.action;
-  const text =
-    a.command ?? a.paths[0] ?? (typeof a.input.url === 'string' ? a.input.url : JSON.stringify(a.input));
-  const line = text.replace(/\s+/g, ' ');
-  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+  return clip(actionSummary(c.action), 100);
 }
 
 /** `7d`, `12h`, `30m` before now, or an ISO date/time. */

@@ -2,6 +2,7 @@ import type { Action } from '../domain/action.js';
 import type { Environment } from '../domain/analysis.js';
 import type { Rule } from '../domain/rule.js';
 import { compileTarget, parseRule, type RuleTarget } from '../policy/rules/index.js';
+import { actionSummary, clip } from '../ui/format.js';
 
 /** A made-up action that shows what a rule would let through; `judged` is what it really runs. */
 export interface Probe {
@@ -131,9 +132,7 @@ function label(rule: Rule): string {
 }
 
 function textOf(a: Action): string {
-  const text = a.command ?? a.paths[0] ?? JSON.stringify(a.input);
-  const line = text.replace(/\s+/g, ' ');
-  return `${a.tool} ${line.length > 80 ? `${line.slice(0, 79)}…` : line}`;
+  return `${a.tool} ${clip(actionSummary(a), 80)}`;
 }
 
 /**
