@@ -10,6 +10,11 @@ describeTables('wrappers and feeds', {
     ['env -P /usr/bin git reset --hard', 'dangerous'],
     ['env -iP /usr/bin git reset --hard', 'dangerous'],
     ['env -S"git reset --hard"', 'dangerous'],
+    // a split string names a command: not an environment dump
+    ["env -S 'node --version'", 'safe'],
+    ["env -iS 'go version'", 'safe'],
+    ["env --split-string='cargo --version'", 'safe'],
+    ["env -S 'printenv'", 'unsure'],
     ['env --split-string "rm -rf /"', 'dangerous'],
     ["env -vS'rm -rf ~'", 'dangerous'],
     ['env -uHOME rm -rf ~', 'dangerous'],

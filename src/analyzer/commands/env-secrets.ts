@@ -5,6 +5,7 @@ import { unsure } from '../verdicts.js';
 import { judgeSecretDestination } from './exfil-destinations.js';
 import { exfiltration } from './network.js';
 import { routingAssignment } from './secret-reroute.js';
+import { takesNextWord, WRAPPERS } from './wrapper-table.js';
 import { xargsTemplateStart } from './xargs.js';
 
 /**
@@ -68,8 +69,8 @@ interface Emitted {
   readonly vars?: readonly string[];
 }
 
-/** Options of env that take a value; a lone `-` is `-i`. */
-const ENV_VALUED = /^-[uCS]$|^--(unset|chdir|split-string)$/;
+/** env's split-string option in any spelling (`-S CMD`, `-S'CMD'`, `-iS CMD`, `--split-string=CMD`): a command follows. */
+const ENV_SPLIT = /^--split-string(=|$)|^-[^-]*S/;
 
 /** The secret a command writes to its stdout, read from its name and words, if any. */
 export function emittedSecret(name: string, args: readonly Arg[], cmd: SimpleCommand): Emitted | undefined {
@@ -94,7 +95,10 @@ export function emittedSecret(name: string, args: readonly Arg[], cmd: SimpleCom
           break;
         }
         if (/^[A-Za-z_]\w*=/.test(v)) i++;
-        else if (v.startsWith('-')) i += ENV_VALUED.test(v) ? 2 : 1;
+        else if (ENV_SPLIT.test(v))
+          return undefined; // runs a command (judged as the wrapped command)
+        else if (v.startsWith('-'))
+          i += takesNextWord(WRAPPERS.env!, v) ? 2 : 1; // a lone `-` is `-i`
         else break;
       }
       return i >= values.length ? dump('the environment') : undefined;
