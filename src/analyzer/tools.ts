@@ -170,6 +170,9 @@ function judgeShell(command: string | undefined, ctx: ShellContext, shell: 'bash
   // PowerShell. Where bash would run the line instead, bash's reading counts too (the worse wins);
   // a line bash cannot parse it refuses to run, so only PowerShell's reading is left.
   const ps = judgePowerShellArgs(tail.name, tail.args, ctx, () => undefined);
+  // the worse reading wins and nothing is worse than dangerous: bash's reading (a second parse
+  // that judges the same PowerShell once more through its pwsh judge) cannot change the answer
+  if (ps.kind === 'dangerous') return ps;
   const bash = judgeScript(command, ctx);
   if (bash.kind === 'unsure' && bash.finding === 'unparseable' && !command.trimEnd().includes('\n'))
     return ps;
