@@ -239,28 +239,32 @@ interface HomeDirs {
   readonly agentLogins: ReadonlySet<string>;
 }
 
-/** Built once per (lower-cased) home; the lists are lower-cased too, to match lower-cased paths. */
-let cachedDirs: { readonly home: string; readonly dirs: HomeDirs } | undefined;
+/**
+ * Built once per (lower-cased) home; the lists are lower-cased too, to match lower-cased paths.
+ * Kept for several homes: actions of different machines' sessions (a corpus, a shared console)
+ * alternate, and rebuilding the lists was a tenth of deciding such an action.
+ */
+const cachedDirs = new Map<string, HomeDirs>();
 
 function homeDirs(home: string): HomeDirs {
-  if (cachedDirs?.home !== home) {
+  let dirs = cachedDirs.get(home);
+  if (!dirs) {
     const at = (file: string) => path.join(home, file.toLowerCase());
-    cachedDirs = {
-      home,
-      dirs: {
-        home: home.toLowerCase(),
-        ssh: at('.ssh'),
-        aws: at('.aws'),
-        gcloud: at('.config/gcloud'),
-        fish: at('.config/fish'),
-        systemd: at('.config/systemd'),
-        cargo: at('.cargo'),
-        credentialStores: CREDENTIAL_STORES.map((dir) => [dir, at(dir)] as const),
-        agentLogins: new Set(AGENT_LOGINS.map(at)),
-      },
+    dirs = {
+      home: home.toLowerCase(),
+      ssh: at('.ssh'),
+      aws: at('.aws'),
+      gcloud: at('.config/gcloud'),
+      fish: at('.config/fish'),
+      systemd: at('.config/systemd'),
+      cargo: at('.cargo'),
+      credentialStores: CREDENTIAL_STORES.map((dir) => [dir, at(dir)] as const),
+      agentLogins: new Set(AGENT_LOGINS.map(at)),
     };
+    if (cachedDirs.size >= 64) cachedDirs.clear();
+    cachedDirs.set(home, dirs);
   }
-  return cachedDirs.dirs;
+  return dirs;
 }
 
 /** Whether a normalized absolute path has `name` as one of its segments (no split: hot path). */

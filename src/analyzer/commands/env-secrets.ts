@@ -72,8 +72,23 @@ interface Emitted {
 /** env's split-string option in any spelling (`-S CMD`, `-S'CMD'`, `-iS CMD`, `--split-string=CMD`): a command follows. */
 const ENV_SPLIT = /^--split-string(=|$)|^-[^-]*S/;
 
+/** The commands emittedSecret reads by name (the switch below); the rest only print stdin they are fed. */
+const ENVIRONMENT_PRINTERS: ReadonlySet<string> = new Set([
+  'echo',
+  'printf',
+  'print',
+  'printenv',
+  'env',
+  'export',
+  'set',
+  'declare',
+  'typeset',
+]);
+
 /** The secret a command writes to its stdout, read from its name and words, if any. */
 export function emittedSecret(name: string, args: readonly Arg[], cmd: SimpleCommand): Emitted | undefined {
+  // every simple command comes through here: most print nothing of the environment
+  if (!cmd.stdinVars && !ENVIRONMENT_PRINTERS.has(name)) return undefined;
   const dump = (what: string): Emitted => ({ what, dump: true });
   const named = (vars: readonly string[]): Emitted | undefined =>
     vars.length ? { what: [...new Set(vars)].map((v) => `$${v}`).join(', '), dump: false, vars } : undefined;

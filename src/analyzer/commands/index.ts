@@ -119,8 +119,9 @@ function judgeKnown(
     return unsure('secret-search', 'searches the disk for credential files');
   const devices = args.filter(
     (a) =>
-      /^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper|vg|loop)/.test(a.value) ||
-      (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value)),
+      a.value.includes('/dev/') &&
+      (/^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper|vg|loop)/.test(a.value) ||
+        (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value))),
   );
 
   let result: Analysis;

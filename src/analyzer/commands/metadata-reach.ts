@@ -22,8 +22,19 @@ export function canonicalHost(host: string): string {
   }
 }
 
+/** Hosts already judged (a few repeat across every command): the URL parser is the costly part. */
+const judgedHosts = new Map<string, string | undefined>();
+
 /** Whether an internal-host reason names a metadata service (link-local, metadata names, Alibaba's 100.100.100.200). */
 function metadataReason(written: string): string | undefined {
+  if (judgedHosts.has(written)) return judgedHosts.get(written);
+  const reason = metadataReasonOf(written);
+  if (judgedHosts.size >= 512) judgedHosts.clear();
+  judgedHosts.set(written, reason);
+  return reason;
+}
+
+function metadataReasonOf(written: string): string | undefined {
   // the literal part of a host: `169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` reaches 169.254.170.2
   const host = written.split(/[$`]/)[0]!;
   if (host === '') return undefined;
@@ -48,10 +59,12 @@ function reachedHosts(name: string, args: readonly Arg[]): string[] {
   const hosts: string[] = [];
   if (HTTP_CLIENT.test(name)) hosts.push(...httpHosts(args));
   for (const a of args) {
-    for (const m of a.value.matchAll(URL_IN_TEXT)) {
-      const h = urlHost(m[0]);
-      if (h !== undefined) hosts.push(h);
-    }
+    // matchAll copies the regex: only for words that hold a scheme's `://`
+    if (a.value.includes('://'))
+      for (const m of a.value.matchAll(URL_IN_TEXT)) {
+        const h = urlHost(m[0]);
+        if (h !== undefined) hosts.push(h);
+      }
     // a bare `169.254.169.254/…` or `metadata.google.internal/…` inside code or a PowerShell -Uri
     if (!a.value.startsWith('-') && BARE_HOST.test(a.value) && !HTTP_CLIENT.test(name))
       hosts.push(bareHost(a.value.split(/[/?#]/)[0]!));

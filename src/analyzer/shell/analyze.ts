@@ -131,7 +131,8 @@ function noteFiles(
   downloaded: Set<string>,
   generated: Set<string>,
 ): void {
-  const head = cmd.argv[0]?.value.split('/').pop() ?? '';
+  const first = cmd.argv[0]?.value ?? '';
+  const head = first.slice(first.lastIndexOf('/') + 1);
   const add = (set: Set<string>, value: string | undefined) => {
     if (!value) return;
     const abs = resolvePath(value, ctx);
