@@ -126,15 +126,29 @@ export function readProtection(abs: string, ctx: PathContext): string | undefine
   return protectedReadReason(abs, ctx.env);
 }
 
+let lastStartupDirs: { home: string; launchAgents: string; autostart: string } | undefined;
+
+/** The user's start-up folders, joined once per home (every write is checked against them). */
+function startupDirs(home: string): { launchAgents: string; autostart: string } {
+  if (lastStartupDirs?.home !== home)
+    lastStartupDirs = {
+      home,
+      launchAgents: path.join(home, 'Library', 'LaunchAgents'),
+      autostart: path.join(home, '.config', 'autostart'),
+    };
+  return lastStartupDirs;
+}
+
 function extraProtectedWrite(abs: string, ctx: PathContext): string | undefined {
   const base = path.basename(abs);
   if (base === 'authorized_keys') return 'SSH authorized keys (persistence)';
   if (/^(crontab|cron\.d)$/.test(base) || abs.startsWith('/var/spool/cron')) return 'cron (persistence)';
-  if (isInside(abs, path.join(ctx.env.home, 'Library', 'LaunchAgents'))) return 'launch agents (persistence)';
-  if (isInside(abs, path.join(ctx.env.home, '.config', 'autostart'))) return 'autostart (persistence)';
+  const starts = startupDirs(ctx.env.home);
+  if (isInside(abs, starts.launchAgents)) return 'launch agents (persistence)';
+  if (isInside(abs, starts.autostart)) return 'autostart (persistence)';
   if (base === '.gitconfig' && path.dirname(abs) === ctx.env.home) return 'global git config';
   if (base === '.npmrc' || base === '.pypirc' || base === '.netrc') return 'credentials';
   if (base === '.pre-commit-config.yaml' || base === '.husky') return 'commit hooks';
-  if (abs.split(path.sep).includes('.husky')) return 'commit hooks (.husky/)';
+  if (abs.includes('.husky') && abs.split(path.sep).includes('.husky')) return 'commit hooks (.husky/)';
   return undefined;
 }

@@ -8,6 +8,16 @@ import { isInside } from './protected-paths.js';
  * auto-allowed, `rm -rf lib` judged as a project cleanup.
  */
 export function isProjectRoot(root: string, env: Environment): boolean {
+  // asked for every path judged, nearly always with the same root and environment
+  if (lastAnswer?.root === root && lastAnswer.env === env) return lastAnswer.is;
+  const is = projectRootTest(root, env);
+  lastAnswer = { root, env, is };
+  return is;
+}
+
+let lastAnswer: { readonly root: string; readonly env: Environment; readonly is: boolean } | undefined;
+
+function projectRootTest(root: string, env: Environment): boolean {
   if (env.tempDirs.some((t) => isInside(root, t))) return true;
   if (root === '/' || /^[a-z]:\/?$|^\/[a-z]$/i.test(root) || (isInside(env.home, root) && root !== env.home))
     return false;

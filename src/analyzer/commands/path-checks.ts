@@ -179,9 +179,19 @@ export function judgeRead(target: Arg, ctx: ShellContext): Analysis | undefined 
  */
 function cwdMoved(ctx: ShellContext): boolean {
   if (ctx.cwd === undefined) return false;
+  // asked for every argument of every command, with the same cwd: the last answer is kept
+  const last = lastCwdMoved;
+  if (last && last.cwd === ctx.cwd && last.projectRoot === ctx.projectRoot && last.env === ctx.env)
+    return last.moved;
   const zone = zoneOf(ctx.cwd, ctx);
-  return zone !== 'project' && zone !== 'project-root' && zone !== 'temp';
+  const moved = zone !== 'project' && zone !== 'project-root' && zone !== 'temp';
+  lastCwdMoved = { cwd: ctx.cwd, projectRoot: ctx.projectRoot, env: ctx.env, moved };
+  return moved;
 }
+
+let lastCwdMoved:
+  | { cwd: string; projectRoot: string; env: ShellContext['env']; moved: boolean }
+  | undefined;
 
 export function secretRead(abs: string, why: string): Analysis {
   const warden = isWardenReason(why);

@@ -38,8 +38,9 @@ export function readWord(word: Word, home: string, vars: Vars = NO_VARS): Arg {
     dynamic = out.dynamic;
     expands = out.vars;
   }
-  const arg = { value: value.replace(DASHES, (m) => '-'.repeat(m.length)), dynamic };
-  return expands.length > 0 ? { ...arg, vars: expands } : arg;
+  // every look-alike dash is at or above U+2010: most words skip the replace
+  if (value.charCodeAt(0) >= 0x2010) value = value.replace(DASHES, (m) => '-'.repeat(m.length));
+  return expands.length > 0 ? { value, dynamic, vars: expands } : { value, dynamic };
 }
 
 /** The variables whose values parts of a word (or a heredoc body) carry; see Arg.vars. */
