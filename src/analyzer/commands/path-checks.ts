@@ -189,9 +189,7 @@ function cwdMoved(ctx: ShellContext): boolean {
   return moved;
 }
 
-let lastCwdMoved:
-  | { cwd: string; projectRoot: string; env: ShellContext['env']; moved: boolean }
-  | undefined;
+let lastCwdMoved: { cwd: string; projectRoot: string; env: ShellContext['env']; moved: boolean } | undefined;
 
 export function secretRead(abs: string, why: string): Analysis {
   const warden = isWardenReason(why);
