@@ -12,8 +12,23 @@ import { HISTORY_TOOLS, KEPT_HISTORY, PRUNE_VERBS, splitWord } from './verbs.js'
  * command names what it prunes (`trashbin`, `versions`, `snapshots`, `backups`). The verbs that
  * destroy anywhere (`borg prune`, `restic forget`) are judged by the common vocabulary already.
  */
+/**
+ * Every word that names kept history (KEPT_HISTORY) holds one of these, and the words read below
+ * are pieces of the lower-cased name and arguments: without one, nothing here names kept history
+ * (asked for every command warden has no judge for, so it comes first).
+ */
+const KEPT_HISTORY_HINT = /trash|recycle|backup|snapshot|versions|retention/;
+
+function namesKeptHistory(name: string, args: readonly Arg[]): boolean {
+  if (KEPT_HISTORY_HINT.test(name)) return true;
+  for (let i = 0; i < args.length && i < 8; i++)
+    if (KEPT_HISTORY_HINT.test(args[i]!.value.toLowerCase())) return true;
+  return false;
+}
+
 export function judgeHistoryPrune(tool: string, args: readonly Arg[]): Analysis | undefined {
   const name = tool.split('/').pop()!.toLowerCase();
+  if (!HISTORY_TOOLS.test(name) && !namesKeptHistory(name, args)) return undefined;
   const words: string[] = [];
   const flags: string[] = [];
   for (const a of args.slice(0, 8)) {

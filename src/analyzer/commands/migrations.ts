@@ -86,6 +86,22 @@ function wordsOf(tool: string, args: readonly Arg[]): Words {
   return { context, words };
 }
 
+/**
+ * A word sets a migration context only when it is one of the names above, and every word wordsOf
+ * reads is a piece of the lower-cased tool or argument: when no such name appears anywhere in
+ * them, there is no context (asked for every command warden has no judge for, so it comes first).
+ */
+const CONTEXT_HINT = new RegExp(
+  [MIGRATION_TOOLS, STRONG_CONTEXT, WEAK_CONTEXT].map((r) => r.source.slice(1, -1)).join('|'),
+);
+
+function mayNameMigrations(tool: string, args: readonly Arg[]): boolean {
+  if (CONTEXT_HINT.test(tool.toLowerCase())) return true;
+  for (let i = 0; i < args.length && i < 10; i++)
+    if (CONTEXT_HINT.test(args[i]!.value.toLowerCase())) return true;
+  return false;
+}
+
 const harm = (what: string) =>
   dangerous(
     'destroy-or-exfiltrate',
@@ -95,6 +111,7 @@ const harm = (what: string) =>
 
 /** The risk of a command read as a schema migration, or undefined when it is none or routine. */
 export function judgeMigration(tool: string, args: readonly Arg[]): Analysis | undefined {
+  if (!mayNameMigrations(tool, args)) return undefined;
   const { context, words } = wordsOf(tool, args);
   if (!context) return undefined;
   const strong = context === 'strong';

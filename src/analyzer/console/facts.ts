@@ -34,8 +34,11 @@ export function consoleOf(env: Environment): Console {
 /** The ports warden listens on (the hook endpoint and any page it serves). */
 export function consolePorts(env: Environment): readonly number[] {
   const addresses: readonly ConsoleAddress[] = consoleOf(env).facts.addresses;
-  return addresses.length > 0 ? addresses.map((a) => a.port) : [DEFAULT_PORT];
+  return addresses.length > 0 ? addresses.map((a) => a.port) : DEFAULT_PORTS;
 }
+
+/** Asked for every command's words: one list, not a new one each time. */
+const DEFAULT_PORTS: readonly number[] = [DEFAULT_PORT];
 
 /** The console's tmux pane: undefined when the console is known not to run under tmux. */
 export function tmuxPlace(env: Environment): TmuxPlace | undefined {

@@ -35,8 +35,8 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
   const { commands, errors } = extractCommands(source, ctx.env.home);
   const out: Analysis[] = [];
   let cwd = ctx.cwd;
-  const downloaded = new Set<string>(ctx.downloaded ?? []);
-  const generated = new Set<string>(ctx.generated ?? []);
+  const downloaded = new Set<string>(ctx.downloaded);
+  const generated = new Set<string>(ctx.generated);
   for (const cmd of commands) {
     const here = withScriptState(ctx, cwd, downloaded, generated);
     noteFiles(cmd, here, downloaded, generated);

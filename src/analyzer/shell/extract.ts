@@ -196,13 +196,13 @@ function toSimple(
         fd,
       });
   }
-  const assignments: Assignment[] = [];
+  let assignments: Assignment[] | undefined;
   for (const p of node.prefix)
     if (p.type === 'Assignment' && p.value?.type === 'Word')
-      assignments.push({ name: p.name, value: readWord(p.value, home, vars) });
+      (assignments ??= []).push({ name: p.name, value: readWord(p.value, home, vars) });
   // optional fields are set only when present (one object per command, no spread temporaries)
   const simple: Mutable = { argv, globs, redirects, text: src.slice(node.pos, node.end) };
-  if (assignments.length > 0) simple.assignments = assignments;
+  if (assignments) simple.assignments = assignments;
   if (upstream) simple.upstream = upstream;
   if (captured) simple.capturedBy = captured;
   if (stdinText !== undefined) simple.stdinText = stdinText;
