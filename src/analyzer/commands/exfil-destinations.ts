@@ -136,6 +136,8 @@ export function judgeSecretDestination(
   args: readonly Arg[],
   isSecret: (name: string) => boolean,
 ): Analysis | undefined {
+  // most commands carry no variable at all (asked for every command)
+  if (!args.some((a) => a.vars !== undefined)) return undefined;
   const carrying = args.filter((a) => secretsIn(a, isSecret).length > 0);
   if (carrying.length === 0) return undefined;
   const vars = [...new Set(carrying.flatMap((a) => secretsIn(a, isSecret)))];

@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { judgeConsoleReach } from '../console/index.js';
 import type { SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { dangerous, safe, unsure, worst } from '../verdicts.js';
+import { dangerous, safe, unsure } from '../verdicts.js';
 import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
 import type { CommandJudge, ShellContext } from './context.js';
@@ -67,14 +67,23 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   const metadata = judgeMetadataReach(name, args);
   if (metadata) return metadata;
   const known = judgeKnown(name, norm.scriptPath, args, cmd, ctx);
-  const inner = worst(
-    [known, judgeSecretOutput(name, args, cmd), judgeDestination(name, args)].filter((a) => a !== undefined),
-    known,
-  );
+  // the worst of the three, as worst() picks it (the first of equals; nothing beats dangerous);
+  // without the two arrays a filter over them made for every command
+  let inner = known;
+  if (inner.kind !== 'dangerous') {
+    const output = judgeSecretOutput(name, args, cmd);
+    if (output && RANK[output.kind] > RANK[inner.kind]) inner = output;
+  }
+  if (inner.kind !== 'dangerous') {
+    const destination = judgeDestination(name, args);
+    if (destination && RANK[destination.kind] > RANK[inner.kind]) inner = destination;
+  }
   if (inner.kind !== 'safe' && DRY_RUN(args) && !NO_DRY_RUN.has(name))
     return safe(`${name} with a dry-run flag changes nothing`);
   return inner;
 }
+
+const RANK = { safe: 0, unsure: 1, dangerous: 2 } as const;
 
 const DRY_RUN = (args: readonly Arg[]) =>
   args.some((a) => /^-{0,2}dry-?run(=.*)?$|^--check$|^--noop$|^--what-if$|^--plan$/i.test(a.value));

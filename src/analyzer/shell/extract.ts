@@ -58,6 +58,30 @@ export function extractCommands(source: string, home: string): ExtractedScript {
   const commands: SimpleCommand[] = [];
   const vars = new Map<string, string>();
   const errors: string[] = (ast.errors ?? []).map((e) => e.message);
+  // The children of a node are visited with its state through one callback and three variables
+  // (saved and restored around each node) instead of a new closure per node visited: a script's
+  // walk made one for every node of its tree.
+  let childUpstream: SimpleCommand | undefined;
+  let childSrc = source;
+  let childCaptured: SimpleCommand | undefined;
+  const visitChild = (child: SyntaxNode): void => visit(child, childUpstream, childSrc, childCaptured);
+  const eachChild = (
+    node: SyntaxNode,
+    upstream: SimpleCommand | undefined,
+    src: string,
+    captured: SimpleCommand | undefined,
+  ): void => {
+    const savedUpstream = childUpstream;
+    const savedSrc = childSrc;
+    const savedCaptured = childCaptured;
+    childUpstream = upstream;
+    childSrc = src;
+    childCaptured = captured;
+    forEachChild(node, visitChild);
+    childUpstream = savedUpstream;
+    childSrc = savedSrc;
+    childCaptured = savedCaptured;
+  };
   const visit = (
     node: SyntaxNode,
     upstream: SimpleCommand | undefined,
@@ -68,7 +92,7 @@ export function extractCommands(source: string, home: string): ExtractedScript {
       const script = node as ParsedScript;
       for (const e of script.errors ?? []) errors.push(e.message);
       const inner = script.source ?? src;
-      forEachChild(node, (child) => visit(child, undefined, inner, captured));
+      eachChild(node, undefined, inner, captured);
       return;
     }
     if (node.type === 'Pipeline') {
@@ -97,7 +121,7 @@ export function extractCommands(source: string, home: string): ExtractedScript {
         text: src.slice(node.pos, node.end),
         ...(captured && { capturedBy: captured }),
       });
-      forEachChild(node, (child) => visit(child, upstream, src, captured));
+      eachChild(node, upstream, src, captured);
       return;
     }
     if (node.type === 'For') {
@@ -121,7 +145,7 @@ export function extractCommands(source: string, home: string): ExtractedScript {
         visit(node.body, upstream, src);
       } else {
         vars.delete(name);
-        forEachChild(node, (child) => visit(child, upstream, src));
+        eachChild(node, upstream, src, undefined);
       }
       vars.delete(name);
       return;
@@ -139,10 +163,10 @@ export function extractCommands(source: string, home: string): ExtractedScript {
       const simple = toSimple(node, upstream, src, home, vars, captured);
       commands.push(simple);
       // substitutions in its words and redirections: their output is captured by this command
-      forEachChild(node, (child) => visit(child, undefined, src, simple));
+      eachChild(node, undefined, src, simple);
       return;
     }
-    forEachChild(node, (child) => visit(child, upstream, src, captured));
+    eachChild(node, upstream, src, captured);
   };
   visit(ast, undefined, source);
   return { commands, errors };
@@ -197,9 +221,11 @@ function toSimple(
       });
   }
   let assignments: Assignment[] | undefined;
-  for (const p of node.prefix)
-    if (p.type === 'Assignment' && p.value?.type === 'Word')
-      (assignments ??= []).push({ name: p.name, value: readWord(p.value, home, vars) });
+  for (const p of node.prefix) {
+    if (p.type !== 'Assignment' || p.value?.type !== 'Word') continue;
+    assignments ??= [];
+    assignments.push({ name: p.name, value: readWord(p.value, home, vars) });
+  }
   // optional fields are set only when present (one object per command, no spread temporaries)
   const simple: Mutable = { argv, globs, redirects, text: src.slice(node.pos, node.end) };
   if (assignments) simple.assignments = assignments;
