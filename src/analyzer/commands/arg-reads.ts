@@ -71,6 +71,9 @@ export function judgeArgReads(name: string, args: readonly Arg[], ctx: ShellCont
   return reads;
 }
 
+/** What a command that is not a search has for patterns (asked for every command). */
+const NO_PATTERNS: ReadonlySet<number> = new Set();
+
 /** Options of grep-like tools that take a value as the next word. */
 const SEARCH_VALUED =
   /^(-[ABCmdD]|--(max-count|after-context|before-context|context|type|glob|iglob|type-add|max-depth|color|colour|devices|directories|binary-files|label|exclude|include|exclude-dir))$/;
@@ -114,9 +117,9 @@ function wholeHomeSearch(
 /**
  * Which words of grep/rg/ag/ack are search patterns, not files: `-e PATTERN` values, or else the
  * first operand (`grep -n "spanner.Key" generated.go` reads generated.go, not a key).
- */ function searchPatterns(name: string, args: readonly Arg[]): Set<number> {
+ */ function searchPatterns(name: string, args: readonly Arg[]): ReadonlySet<number> {
+  if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return NO_PATTERNS;
   const out = new Set<number>();
-  if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return out;
   let explicit = false;
   let first = -1;
   for (let k = 0; k < args.length; k++) {
