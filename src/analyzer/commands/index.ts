@@ -83,6 +83,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   return inner;
 }
 
+const NO_DEVICES: readonly Arg[] = [];
+
 const RANK = { safe: 0, unsure: 1, dangerous: 2 } as const;
 
 const DRY_RUN = (args: readonly Arg[]) =>
@@ -126,12 +128,14 @@ function judgeKnown(
     (name === 'locate' && args.some((a) => SECRET_WORDS.test(a.value)))
   )
     return unsure('secret-search', 'searches the disk for credential files');
-  const devices = args.filter(
-    (a) =>
-      a.value.includes('/dev/') &&
-      (/^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper|vg|loop)/.test(a.value) ||
-        (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value))),
-  );
+  // both forms name /dev/: most commands have no such word and share one empty list
+  const devices = args.some((a) => a.value.includes('/dev/'))
+    ? args.filter(
+        (a) =>
+          /^\/dev\/(sd|hd|vd|xvd|nvme|mmcblk|disk|rdisk|md|dm-|mapper|vg|loop)/.test(a.value) ||
+          (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value)),
+      )
+    : NO_DEVICES;
 
   let result: Analysis;
   if (
