@@ -38,6 +38,35 @@ import { type PsArg, type PsCommand, type PsExpression, type PsItem, parsePowerS
  */
 export function judgePowerShell(code: string, ctx: ShellContext): Analysis {
   if (ctx.depth > 6) return unsure('nesting-too-deep', 'PowerShell code nested too deeply to judge');
+  // A `pwsh -Command CODE` line is read both as PowerShell and as bash, whose pwsh judge hands
+  // over the same code in the same place: the second reading of it is the first one's answer.
+  const last = lastJudged;
+  if (last && last.code === code && sameContext(last.ctx, ctx)) return last.verdict;
+  const verdict = judgePowerShellCode(code, ctx);
+  lastJudged = { code, ctx, verdict };
+  return verdict;
+}
+
+let lastJudged: { readonly code: string; readonly ctx: ShellContext; readonly verdict: Analysis } | undefined;
+
+/** Two contexts that judge code alike: every field the same, and no files downloaded or generated yet. */
+function sameContext(a: ShellContext, b: ShellContext): boolean {
+  return (
+    a.cwd === b.cwd &&
+    a.startCwd === b.startCwd &&
+    a.projectRoot === b.projectRoot &&
+    a.env === b.env &&
+    a.depth === b.depth &&
+    a.judgeScript === b.judgeScript &&
+    a.judgeArgv === b.judgeArgv &&
+    !a.downloaded?.size &&
+    !b.downloaded?.size &&
+    !a.generated?.size &&
+    !b.generated?.size
+  );
+}
+
+function judgePowerShellCode(code: string, ctx: ShellContext): Analysis {
   const script = parsePowerShell(code, {
     home: ctx.env.home,
     temp: windowsTemp(ctx),
