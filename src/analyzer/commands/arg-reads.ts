@@ -9,6 +9,12 @@ import { judgeRead } from './path-checks.js';
 
 /** The files a command's arguments read: secrets named as operands and recursive searches of home. */
 
+// Tests run on every argument, compiled once (a regex literal in a function is a new object per call).
+const USED_FILE_OPTION = /^--?(env-file|env|dotenv|envfile|state|state-out)$/;
+const USED_FILE_ASSIGNED = /^--?(env-file|dotenv|state|state-out)=/;
+const IDENTITY_OPTION = /^-[a-zA-Z]*i$/;
+const SEARCHERS = /^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/;
+
 /** Programs whose `-i FILE` is an SSH identity they log in with. */
 const USES_KEY = /^(ssh|scp|sftp|autossh|sshfs|mosh)$/;
 
@@ -58,11 +64,11 @@ export function judgeArgReads(name: string, args: readonly Arg[], ctx: ShellCont
     if (patterns.has(k)) continue;
     if (a.value.startsWith('-') && !a.value.includes('=')) continue;
     // an app loading its env file (terraform its state) is how the file is meant to be used
-    if (k > 0 && /^--?(env-file|env|dotenv|envfile|state|state-out)$/.test(args[k - 1]!.value)) continue;
+    if (k > 0 && USED_FILE_OPTION.test(args[k - 1]!.value)) continue;
     // ssh and its kin use an identity file to log in: the key is used, not printed
-    if (k > 0 && USES_KEY.test(name) && /^-[a-zA-Z]*i$/.test(args[k - 1]!.value)) continue;
+    if (k > 0 && USES_KEY.test(name) && IDENTITY_OPTION.test(args[k - 1]!.value)) continue;
     if (name === 'ssh-add' && !a.value.startsWith('-')) continue;
-    if (/^--?(env-file|dotenv|state|state-out)=/.test(a.value)) continue;
+    if (USED_FILE_ASSIGNED.test(a.value)) continue;
     const value =
       a.value.includes('=') && a.value.startsWith('-') ? a.value.slice(a.value.indexOf('=') + 1) : a.value;
     const r = judgeRead({ value, dynamic: a.dynamic }, ctx);
@@ -118,7 +124,7 @@ function wholeHomeSearch(
  * Which words of grep/rg/ag/ack are search patterns, not files: `-e PATTERN` values, or else the
  * first operand (`grep -n "spanner.Key" generated.go` reads generated.go, not a key).
  */ function searchPatterns(name: string, args: readonly Arg[]): ReadonlySet<number> {
-  if (!/^(grep|egrep|fgrep|zgrep|rg|ag|ack|pt|git-grep)$/.test(name)) return NO_PATTERNS;
+  if (!SEARCHERS.test(name)) return NO_PATTERNS;
   const out = new Set<number>();
   let explicit = false;
   let first = -1;

@@ -21,10 +21,10 @@ export function normalizeName(
   if (head.dynamic)
     return unsure('dynamic-command', `the command name is only known at run time (${head.value})`);
   let name = head.value;
-  if (/[^\x20-\x7e]/.test(name))
+  if (NON_ASCII.test(name))
     return unsure('non-ascii-command', `the command name ${JSON.stringify(name)} has unusual characters`);
   // `IFS=,; x=rm,-rf,~; $x`: a name with separators is a command line split some other way
-  if (/[,;|&<>(){}[\]'"`$=]/.test(name) && !/^\[\[?$/.test(name))
+  if (SEPARATORS.test(name) && !TEST_BRACKETS.test(name))
     return unsure(
       'odd-command-name',
       `the command name ${JSON.stringify(name)} looks like a whole command line`,
@@ -37,9 +37,14 @@ export function normalizeName(
     if (known) return { name: base };
     return { name: raw, scriptPath: head };
   }
-  name = name.replace(/^\\+/, '');
+  if (name.charCodeAt(0) === 92) name = name.replace(/^\\+/, '');
   return { name: canonicalName(name, judges) };
 }
+
+// Tests of every command name, compiled once (a regex literal in the function is a new object per call).
+const NON_ASCII = /[^\x20-\x7e]/;
+const SEPARATORS = /[,;|&<>(){}[\]'"`$=]/;
+const TEST_BRACKETS = /^\[\[?$/;
 
 /**
  * The name a known command goes by: file systems on macOS and Windows ignore case (SHUTDOWN runs
@@ -63,6 +68,8 @@ export function knownName(name: string, judges: JudgeTable): boolean {
     INFRA_TOOLS.has(name) ||
     PROJECT_TOOLS.has(name) ||
     READ_ONLY.has(name) ||
-    /^(python|pip|pypy)\d/.test(name)
+    VERSIONED_PYTHON.test(name)
   );
 }
+
+const VERSIONED_PYTHON = /^(python|pip|pypy)\d/;

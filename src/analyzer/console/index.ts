@@ -19,6 +19,9 @@ import { isWardenScript, judgeWardenCli } from './warden-cli.js';
  * yolo. Runs on every simple command the analyzer walks, so wrappers (nohup, setsid, timeout,
  * xargs), `bash -c`, background jobs, delays and interpreters' shell calls reach it too.
  */
+/** Runtimes that can run warden's own CLI script (compiled once: this runs for every command). */
+const JS_RUNTIMES = /^(node|nodejs|bun|deno|tsx|ts-node)$/;
+
 export function judgeConsoleReach(
   name: string,
   args: readonly Arg[],
@@ -40,7 +43,7 @@ export function judgeConsoleReach(
   if (SEARCHERS.has(name)) return judgeRecursiveSearch(name, args, ctx);
   if (name === 'git') return judgeGitTokenRead(args, ctx);
   if (COPIERS.has(name)) return judgeCopier(name, args, ctx);
-  if (/^(node|nodejs|bun|deno|tsx|ts-node)$/.test(name)) {
+  if (JS_RUNTIMES.test(name)) {
     const script = args.find((a) => !a.value.startsWith('-'));
     if (script && !script.dynamic && isWardenScript(script.value))
       return judgeWardenCli(args.slice(args.indexOf(script) + 1));

@@ -9,6 +9,10 @@ import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import { extractCommands, MAX_SOURCE, type SimpleCommand } from './extract.js';
 import type { Arg } from './words.js';
 
+/** Commands whose words assign variables (judged with the assignments). */
+const SETS_VARIABLES = /^(export|declare|typeset|printf|unset)$/;
+const WHITESPACE = /\s/;
+
 const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
 
 /** Judges shell source: every simple command in it, in order, following literal `cd`s. */
@@ -41,7 +45,7 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
     const here = withScriptState(ctx, cwd, downloaded, generated);
     noteFiles(cmd, here, downloaded, generated);
     if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
-    if (cmd.assignments || /^(export|declare|typeset|printf|unset)$/.test(cmd.argv[0]?.value ?? ''))
+    if (cmd.assignments || SETS_VARIABLES.test(cmd.argv[0]?.value ?? ''))
       out.push(judgeAssignments(cmd, here));
     out.push(cmd.globs[0] ? globbedName(cmd) : judgeArgv(splitHead(cmd.argv), cmd, here));
     const argv = withoutBuiltinPrefix(cmd.argv);
@@ -109,7 +113,7 @@ function globbedName(cmd: SimpleCommand): Analysis {
  */
 function splitHead(argv: readonly Arg[]): readonly Arg[] {
   const head = argv[0];
-  if (!head || head.dynamic || !/\s/.test(head.value.trim())) return argv;
+  if (!head || head.dynamic || !WHITESPACE.test(head.value.trim())) return argv;
   const words = head.value
     .trim()
     .split(/\s+/)
