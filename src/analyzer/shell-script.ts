@@ -137,11 +137,6 @@ function noteFiles(
 ): void {
   const first = cmd.argv[0]?.value ?? '';
   const head = first.slice(first.lastIndexOf('/') + 1);
-  const add = (set: Set<string>, value: string | undefined) => {
-    if (!value) return;
-    const abs = resolvePath(value, ctx);
-    if (abs) set.add(abs);
-  };
   if (head === 'curl' || head === 'wget') {
     const url = cmd.argv.find((a) => /^(https?|ftp):\/\//.test(a.value))?.value;
     const urlName = url?.split('?')[0]?.split('/').pop() || (head === 'wget' ? 'index.html' : undefined);
@@ -149,13 +144,13 @@ function noteFiles(
     cmd.argv.forEach((a, i) => {
       // -o FILE, --output FILE, and clusters ending in o/O (`-sSLo x.sh`)
       if (/^(--output|--output-document)$|^-[a-zA-Z]*o$/.test(a.value) && cmd.argv[i + 1]) {
-        add(downloaded, cmd.argv[i + 1]!.value);
+        noteFile(downloaded, ctx, cmd.argv[i + 1]!.value);
         named = true;
       } else if (head === 'wget' && /^-[a-zA-Z]*O$/.test(a.value) && cmd.argv[i + 1]) {
-        add(downloaded, cmd.argv[i + 1]!.value);
+        noteFile(downloaded, ctx, cmd.argv[i + 1]!.value);
         named = true;
       } else if (/^--output(-document)?=/.test(a.value)) {
-        add(downloaded, a.value.slice(a.value.indexOf('=') + 1));
+        noteFile(downloaded, ctx, a.value.slice(a.value.indexOf('=') + 1));
         named = true;
       }
     });
@@ -164,13 +159,14 @@ function noteFiles(
       (head === 'curl' && cmd.argv.some((a) => /^-[a-zA-Z]*O$|^--remote-name$/.test(a.value))) ||
       (head === 'wget' && !named)
     )
-      add(downloaded, urlName);
+      noteFile(downloaded, ctx, urlName);
     for (const r of cmd.redirects)
-      if (r.operator.includes('>') && r.target && !r.target.dynamic) add(downloaded, r.target.value);
+      if (r.operator.includes('>') && r.target && !r.target.dynamic)
+        noteFile(downloaded, ctx, r.target.value);
     return;
   }
   for (const r of cmd.redirects)
-    if (r.operator.includes('>') && r.target && !r.target.dynamic) add(generated, r.target.value);
+    if (r.operator.includes('>') && r.target && !r.target.dynamic) noteFile(generated, ctx, r.target.value);
   // a compiler's output is built from local sources (`rustc x.rs -o /tmp/x && /tmp/x`), unless a
   // source was just downloaded or comes from stdin: then the output is downloaded code too
   if (COMPILERS.test(head)) {
@@ -185,9 +181,16 @@ function noteFiles(
       });
     cmd.argv.forEach((a, i) => {
       if (a.value === '-o' && cmd.argv[i + 1] && !cmd.argv[i + 1]!.dynamic)
-        add(foreign ? downloaded : generated, cmd.argv[i + 1]!.value);
+        noteFile(foreign ? downloaded : generated, ctx, cmd.argv[i + 1]!.value);
     });
   }
+}
+
+/** Adds a file a command writes, resolved where the command runs, to the script's list. */
+function noteFile(set: Set<string>, ctx: ShellContext, value: string | undefined): void {
+  if (!value) return;
+  const abs = resolvePath(value, ctx);
+  if (abs) set.add(abs);
 }
 
 const COMPILERS =

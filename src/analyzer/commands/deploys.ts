@@ -78,6 +78,9 @@ function sharedCluster(args: readonly Arg[]): string | undefined {
   return prod ? `production (${prod.value})` : undefined;
 }
 
+/** The command as the verdict names it: the tool and its first subcommand words (built only for a verdict). */
+const deployed = (tool: string, words: readonly string[]) => [tool, ...words.slice(0, 3)].join(' ');
+
 const held = (what: string, where: string) =>
   unsure(
     'deploy-shared',
@@ -94,7 +97,6 @@ export function judgeDeploy(
   args: readonly Arg[],
 ): Analysis | undefined {
   if (args.some((a) => /^(--help|-h|--version)$/.test(a.value)) || words[0] === 'help') return undefined;
-  const what = [tool, ...words.slice(0, 3)].join(' ');
   if (tool === 'kubectl' || tool === 'oc' || tool === 'k' || tool === 'helm') {
     const change =
       tool === 'helm'
@@ -102,7 +104,7 @@ export function judgeDeploy(
         : words.find((w) => /^(apply|replace|create|patch|set|edit|rollout|scale|annotate|label)$/.test(w));
     if (!change) return undefined;
     const shared = sharedCluster(args);
-    return shared ? held(what, shared) : undefined;
+    return shared ? held(deployed(tool, words), shared) : undefined;
   }
   // a playbook or ad-hoc module run changes every host of the inventory
   if (/^ansible(-playbook)?$/.test(tool))
@@ -110,7 +112,7 @@ export function judgeDeploy(
       /^--(check|syntax-check|list-hosts|list-tasks|list-tags|version)$|^-C$/.test(a.value),
     )
       ? undefined
-      : held(what, 'the hosts of its inventory');
+      : held(deployed(tool, words), 'the hosts of its inventory');
   // `npx netlify-cli`, `firebase-tools`: the package name of the same CLI
   const cli = tool.replace(/-(cli|tools)$/, '');
   const own = TOOL_DEPLOY_WORDS[cli];
@@ -118,12 +120,12 @@ export function judgeDeploy(
   const prod = productionFlag(args);
   if (PREVIEW_BY_DEFAULT.has(cli)) {
     // `vercel` and `vercel deploy` make a preview; `vercel --prod` ships to production
-    if (prod && (deploys || words.length === 0)) return held(what, 'production');
+    if (prod && (deploys || words.length === 0)) return held(deployed(tool, words), 'production');
     return undefined;
   }
   if (!deploys) return undefined;
   if (!prod && words.some((w) => PREVIEW_WORDS.test(w) || /^(what|if)$/.test(w))) return undefined;
-  return held(what, prod ? 'production' : 'a shared environment');
+  return held(deployed(tool, words), prod ? 'production' : 'a shared environment');
 }
 
 /** The subcommand words of the first few operands (flags, paths and messages skipped). */

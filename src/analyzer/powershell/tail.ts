@@ -8,6 +8,8 @@ import { isEncodedOption, isFileOption, takesValue } from './invocation.js';
  * by bash's quoting and separators. Undefined when the line does not start with PowerShell.
  */
 export function powershellTail(command: string): { name: string; args: Arg[] } | undefined {
+  // every bash command is asked: only a line that names PowerShell somewhere can start with it
+  if (!NAMES_POWERSHELL.test(command)) return undefined;
   const head = /^\s*(?:&\s*)?(?:"([^"]+)"|'([^']+)'|(\S+))/.exec(command);
   if (!head) return undefined;
   const program = head[1] ?? head[2] ?? head[3]!;
@@ -53,6 +55,8 @@ export function powershellTail(command: string): { name: string; args: Arg[] } |
     i += m[0].length;
   }
 }
+
+const NAMES_POWERSHELL = /pwsh|powershell/i;
 
 /** `"code"` or `'code'` as the whole rest: its content (`\"` in double quotes is `"`). */
 function unquoted(rest: string): string {
