@@ -39,11 +39,13 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
   const { commands, errors } = extractCommands(source, ctx.env.home);
   const out: Analysis[] = [];
   let cwd = ctx.cwd;
-  const downloaded = new Set<string>(ctx.downloaded);
-  const generated = new Set<string>(ctx.generated);
+  const files: ScriptFiles = { downloaded: ctx.downloaded, generated: ctx.generated, own: 0 };
   for (const cmd of commands) {
-    const here = withScriptState(ctx, cwd, downloaded, generated);
-    noteFiles(cmd, here, downloaded, generated);
+    let here = withScriptState(ctx, cwd, files.downloaded, files.generated);
+    noteFiles(cmd, here, files);
+    // a command's own download counts for it too: its context gets the list once it is copied
+    if (here.downloaded !== files.downloaded || here.generated !== files.generated)
+      here = withScriptState(ctx, cwd, files.downloaded, files.generated);
     if (cmd.redirects.length > 0) out.push(judgeRedirects(cmd, here));
     if (cmd.assignments || SETS_VARIABLES.test(cmd.argv[0]?.value ?? ''))
       out.push(judgeAssignments(cmd, here));
@@ -83,8 +85,8 @@ export function judgeScript(source: string, ctx: ShellContext): Analysis {
 function withScriptState(
   ctx: ShellContext,
   cwd: string | undefined,
-  downloaded: ReadonlySet<string>,
-  generated: ReadonlySet<string>,
+  downloaded: ReadonlySet<string> | undefined,
+  generated: ReadonlySet<string> | undefined,
 ): ShellContext {
   return {
     cwd,
@@ -129,12 +131,7 @@ function withoutBuiltinPrefix(argv: readonly Arg[]): readonly Arg[] {
 }
 
 /** Remembers which files a command downloads or generates, for the commands after it. */
-function noteFiles(
-  cmd: SimpleCommand,
-  ctx: ShellContext,
-  downloaded: Set<string>,
-  generated: Set<string>,
-): void {
+function noteFiles(cmd: SimpleCommand, ctx: ShellContext, files: ScriptFiles): void {
   const first = cmd.argv[0]?.value ?? '';
   const head = first.slice(first.lastIndexOf('/') + 1);
   if (head === 'curl' || head === 'wget') {
@@ -144,13 +141,13 @@ function noteFiles(
     cmd.argv.forEach((a, i) => {
       // -o FILE, --output FILE, and clusters ending in o/O (`-sSLo x.sh`)
       if (/^(--output|--output-document)$|^-[a-zA-Z]*o$/.test(a.value) && cmd.argv[i + 1]) {
-        noteFile(downloaded, ctx, cmd.argv[i + 1]!.value);
+        noteFile(files, DOWNLOADED, ctx, cmd.argv[i + 1]!.value);
         named = true;
       } else if (head === 'wget' && /^-[a-zA-Z]*O$/.test(a.value) && cmd.argv[i + 1]) {
-        noteFile(downloaded, ctx, cmd.argv[i + 1]!.value);
+        noteFile(files, DOWNLOADED, ctx, cmd.argv[i + 1]!.value);
         named = true;
       } else if (/^--output(-document)?=/.test(a.value)) {
-        noteFile(downloaded, ctx, a.value.slice(a.value.indexOf('=') + 1));
+        noteFile(files, DOWNLOADED, ctx, a.value.slice(a.value.indexOf('=') + 1));
         named = true;
       }
     });
@@ -159,14 +156,15 @@ function noteFiles(
       (head === 'curl' && cmd.argv.some((a) => /^-[a-zA-Z]*O$|^--remote-name$/.test(a.value))) ||
       (head === 'wget' && !named)
     )
-      noteFile(downloaded, ctx, urlName);
+      noteFile(files, DOWNLOADED, ctx, urlName);
     for (const r of cmd.redirects)
       if (r.operator.includes('>') && r.target && !r.target.dynamic)
-        noteFile(downloaded, ctx, r.target.value);
+        noteFile(files, DOWNLOADED, ctx, r.target.value);
     return;
   }
   for (const r of cmd.redirects)
-    if (r.operator.includes('>') && r.target && !r.target.dynamic) noteFile(generated, ctx, r.target.value);
+    if (r.operator.includes('>') && r.target && !r.target.dynamic)
+      noteFile(files, GENERATED, ctx, r.target.value);
   // a compiler's output is built from local sources (`rustc x.rs -o /tmp/x && /tmp/x`), unless a
   // source was just downloaded or comes from stdin: then the output is downloaded code too
   if (COMPILERS.test(head)) {
@@ -177,20 +175,41 @@ function noteFiles(
       cmd.argv.some((a) => a.value === '-') ||
       inputs.some((a) => {
         const abs = resolvePath(a.value, ctx);
-        return abs !== undefined && downloaded.has(abs);
+        return abs !== undefined && files.downloaded?.has(abs) === true;
       });
     cmd.argv.forEach((a, i) => {
       if (a.value === '-o' && cmd.argv[i + 1] && !cmd.argv[i + 1]!.dynamic)
-        noteFile(foreign ? downloaded : generated, ctx, cmd.argv[i + 1]!.value);
+        noteFile(files, foreign ? DOWNLOADED : GENERATED, ctx, cmd.argv[i + 1]!.value);
     });
   }
 }
 
-/** Adds a file a command writes, resolved where the command runs, to the script's list. */
-function noteFile(set: Set<string>, ctx: ShellContext, value: string | undefined): void {
+/**
+ * The files a script downloaded and generated so far. They start as the caller's lists and are
+ * copied when a command first adds to one (then added to in place): most scripts add nothing, and
+ * copying both lists for every script and nested script was a good part of its garbage.
+ */
+interface ScriptFiles {
+  downloaded: ReadonlySet<string> | undefined;
+  generated: ReadonlySet<string> | undefined;
+  /** Which lists are this script's own copies (DOWNLOADED, GENERATED bits). */
+  own: number;
+}
+
+const DOWNLOADED = 1;
+const GENERATED = 2;
+
+/** Adds a file a command writes, resolved where the command runs, to one of the script's lists. */
+function noteFile(files: ScriptFiles, list: number, ctx: ShellContext, value: string | undefined): void {
   if (!value) return;
   const abs = resolvePath(value, ctx);
-  if (abs) set.add(abs);
+  if (!abs) return;
+  const key = list === DOWNLOADED ? 'downloaded' : 'generated';
+  if (!(files.own & list)) {
+    files[key] = new Set(files[key]);
+    files.own |= list;
+  }
+  (files[key] as Set<string>).add(abs);
 }
 
 const COMPILERS =

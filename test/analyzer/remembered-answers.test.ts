@@ -52,7 +52,7 @@ describe('remembered answers are never reused for another question', () => {
       () => analyze('cat deploy'),
       () => analyze('cd ~/.ssh && cat deploy'),
     ])) {
-      expect(project.kind).toBe('safe');
+      expect(project?.kind).toBe('safe');
       expect(ssh).toMatchObject({ kind: 'dangerous', finding: 'secrets-read' });
     }
   });
@@ -87,7 +87,7 @@ describe('remembered answers are never reused for another question', () => {
     ])) {
       expect(metadata).toMatchObject({ kind: 'unsure', finding: 'cloud-metadata' });
       expect(hex).toMatchObject({ kind: 'unsure', finding: 'cloud-metadata' });
-      expect(pub.kind).toBe('safe');
+      expect(pub?.kind).toBe('safe');
     }
   });
 });
