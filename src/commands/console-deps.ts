@@ -8,9 +8,11 @@ import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 import { compileProjectScoped } from '../policy/project-scoped-rules.js';
 import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
+import { probesFor } from '../rule-health/index.js';
 import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import { webConsole } from '../web/web-console.js';
+import { auditActionsSince } from './rule-health-findings.js';
 import type { Runtime } from './runtime.js';
 
 /** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
@@ -70,6 +72,14 @@ export function consoleDeps(
         const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));
         return projectHistory(read.records, since, projectRoot);
       },
+    },
+    ruleHealth: {
+      env: runtime.env,
+      analyzer: runtime.analyzer,
+      loadHistory: (since) => auditActionsSince(runtime.home, since),
+      // No agent connected yet: the project the console was started in.
+      probes: (roots) => (roots.length > 0 ? roots : [process.cwd()]).flatMap(probesFor),
+      now: Date.now,
     },
     ...(config.offerRuleAfter !== undefined && { offerRuleAfter: config.offerRuleAfter }),
     onQuit,
