@@ -78,8 +78,11 @@ export function* ruleHealthSteps(
   const now = slices.now ?? (() => performance.now());
   let sliceStart = now();
   let work = 0;
-  /** Whether this slice is used up (the clock is read every 32 units of work). */
-  const due = () => (++work & 31) === 0 && now() - sliceStart >= sliceMs;
+  /**
+   * Whether this slice is used up: the clock is read every 32 matches, and after each risk check
+   * (a decide() with the analyzer costs far more than a match).
+   */
+  const due = (costly = false) => (costly || (++work & 31) === 0) && now() - sliceStart >= sliceMs;
   const total = input.rules.length;
   let checked = 0;
   const progress = (): RuleHealthProgress => {
@@ -102,7 +105,7 @@ export function* ruleHealthSteps(
   const findings: RuleHealthFinding[] = [];
 
   for (const c of compiled) {
-    if (due()) yield progress();
+    if (due(true)) yield progress();
     const finding = usage(c, compiled, input.history.length);
     if (finding) findings.push(finding);
   }
@@ -114,7 +117,7 @@ export function* ruleHealthSteps(
       const why = input.risk(a);
       if (why) evidence.push(`recorded: ${textOf(a)} (${why})`);
       if (evidence.length >= EXAMPLES) break;
-      if (due()) yield progress();
+      if (due(true)) yield progress();
     }
     for (const p of input.probes) {
       if (evidence.length >= EXAMPLES + 1) break;
@@ -122,6 +125,7 @@ export function* ruleHealthSteps(
       if (!c.matches(p.action)) continue;
       const why = input.risk(p.judged ?? p.action);
       if (why) evidence.push(`would allow ${p.label ?? textOf(p.action)} (${why})`);
+      if (due(true)) yield progress();
     }
     if (evidence.length > 0)
       findings.push({
