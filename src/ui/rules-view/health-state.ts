@@ -1,5 +1,5 @@
 import type { RuleSet } from '../../policy/rules/index.js';
-import type { RuleHealthFinding, RuleHealthKind } from '../../rule-health/index.js';
+import { HEALTH_DAYS, type RuleHealthFinding, type RuleHealthKind } from '../../rule-health/index.js';
 import { ruleKey } from '../commands/rule-ops.js';
 
 /**
@@ -23,11 +23,34 @@ export interface RuleHealthState {
 }
 
 /** The short mark of each kind, most severe first; the rules view shows the most severe one. */
-export const HEALTH_MARKS: ReadonlyArray<{ readonly kind: RuleHealthKind; readonly mark: string }> = [
-  { kind: 'broad-allow', mark: '⚠ broad' },
-  { kind: 'shadowed', mark: '⊘ shadowed' },
-  { kind: 'redundant', mark: '≡ redundant' },
-  { kind: 'never-matched', mark: '○ unused' },
+export const HEALTH_MARKS: ReadonlyArray<{
+  readonly kind: RuleHealthKind;
+  readonly mark: string;
+  /** What it means, for docs/keys.md. */
+  readonly meaning: string;
+}> = [
+  {
+    kind: 'broad-allow',
+    mark: '⚠ broad',
+    meaning:
+      'an allow rule that covers dangerous actions: recorded ones, or probes of dangerous kinds (`rm -rf ~`, `git push --force`, a pipe to a shell, a key read) and of the scripts `npm run` would run',
+  },
+  {
+    kind: 'shadowed',
+    mark: '⊘ shadowed',
+    meaning:
+      'an allow rule that never decides: a deny or ask rule takes precedence on every action it matched',
+  },
+  {
+    kind: 'redundant',
+    mark: '≡ redundant',
+    meaning: 'another rule of the same effect matches everything it matched and is at least as wide',
+  },
+  {
+    kind: 'never-matched',
+    mark: '○ unused',
+    meaning: `it matched none of the recorded actions (audit log, last ${HEALTH_DAYS} days)`,
+  },
 ];
 
 /** Width of the mark column. */
