@@ -5,7 +5,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { actionFromToolCall } from '../adapters/tool-call.js';
 import { createAnalyzer } from '../analyzer/index.js';
 import { openAuditLog } from '../broker/audit-log.js';
-import { auditActionsSince } from '../commands/rule-health-findings.js';
+import { auditActionsSince, auditActionsSinceInSlices } from '../commands/rule-health-findings.js';
 import { inMemoryConsoleDeps } from '../demo/simple-deps.js';
 import type { Rule, RuleEffect } from '../domain/rule.js';
 import type { Decision } from '../domain/verdict.js';
@@ -195,8 +195,9 @@ export async function benchRuleHealth(out: (line: string) => void): Promise<void
   const actions = history(10_000).map((d) => d.action);
   const rules = benchRules();
   const probes = probesFor(project);
+  const read = await readAuditOnce(history(10_000));
   out(
-    `rule health: reading 10,000 recorded actions from the audit log: ${ms(readAuditOnce(history(10_000)))}`,
+    `rule health: reading 10,000 recorded actions from the audit log: at once ${ms(read.sync)}; in slices ${ms(read.sliced)} with the longest event-loop block ${ms(read.block)}`,
   );
   const atOnce = (risk = healthRisk(env, analyzer), partsOf = partsMemo()) => {
     const t0 = performance.now();
@@ -255,7 +256,9 @@ export async function benchRuleHealth(out: (line: string) => void): Promise<void
 }
 
 /** Writes the recorded decisions to a fresh audit log and times reading them back as actions (ms). */
-function readAuditOnce(recorded: readonly RecordedDecision[]): number {
+async function readAuditOnce(
+  recorded: readonly RecordedDecision[],
+): Promise<{ sync: number; sliced: number; block: number }> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'warden-bench-audit-'));
   try {
     const log = openAuditLog(home);
@@ -272,11 +275,19 @@ function readAuditOnce(recorded: readonly RecordedDecision[]): number {
         by: d.before.by,
       });
     log.close();
+    const since = Date.now() - 86_400_000;
     const t0 = performance.now();
-    const read = auditActionsSince(home, Date.now() - 86_400_000);
-    const took = performance.now() - t0;
-    if (read.length !== recorded.length) throw new Error(`read ${read.length} of ${recorded.length}`);
-    return took;
+    const read = auditActionsSince(home, since);
+    const sync = performance.now() - t0;
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const t1 = performance.now();
+    const sliced = await auditActionsSinceInSlices(home, since);
+    const slicedMs = performance.now() - t1;
+    delay.disable();
+    for (const got of [read, sliced])
+      if (got.length !== recorded.length) throw new Error(`read ${got.length} of ${recorded.length}`);
+    return { sync, sliced: slicedMs, block: delay.max / 1e6 };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }

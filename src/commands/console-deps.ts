@@ -12,7 +12,7 @@ import { probesFor } from '../rule-health/index.js';
 import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import { webConsole } from '../web/web-console.js';
-import { auditActionsSince } from './rule-health-findings.js';
+import { auditActionsSinceInSlices } from './rule-health-findings.js';
 import type { Runtime } from './runtime.js';
 
 /** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
@@ -76,7 +76,7 @@ export function consoleDeps(
     ruleHealth: {
       env: runtime.env,
       analyzer: runtime.analyzer,
-      loadHistory: (since) => auditActionsSince(runtime.home, since),
+      loadHistory: (since) => auditActionsSinceInSlices(runtime.home, since),
       // No agent connected yet: the project the console was started in.
       probes: (roots) => (roots.length > 0 ? roots : [process.cwd()]).flatMap(probesFor),
       now: Date.now,

@@ -1,7 +1,9 @@
 import { auditDir } from '../broker/audit-log.js';
 import { readAudit } from '../broker/audit-reader.js';
 import type { Finding } from '../install/finding.js';
+import { readDecisionsInSlices } from '../replay/index.js';
 import {
+  actionsSince,
   HEALTH_DAYS,
   healthRisk,
   probesFor,
@@ -12,10 +14,16 @@ import {
 import { partsMemo } from '../rules-preview/source.js';
 import type { Runtime } from './runtime.js';
 
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
 /** Every project's recorded actions since an epoch ms, from the audit files of those days. */
 export function auditActionsSince(wardenHome: string, since: number) {
-  const day = new Date(since).toISOString().slice(0, 10);
-  return recordedActionsSince(readAudit(auditDir(wardenHome), day).records, since);
+  return recordedActionsSince(readAudit(auditDir(wardenHome), dayOf(since)).records, since);
+}
+
+/** The same, read in slices so that a console keeps drawing frames meanwhile (the rules view). */
+export async function auditActionsSinceInSlices(wardenHome: string, since: number) {
+  return actionsSince((await readDecisionsInSlices(auditDir(wardenHome), dayOf(since))).decisions, since);
 }
 
 /** The rules in force for a project, judged against the recorded history and probes (doctor, rules view). */

@@ -9,4 +9,10 @@ export {
   ruleHealthSteps,
 } from './health.js';
 export { probesFor } from './probes.js';
-export { HEALTH_DAYS, healthRisk, type RuleHealthDeps, recordedActionsSince } from './source.js';
+export {
+  actionsSince,
+  HEALTH_DAYS,
+  healthRisk,
+  type RuleHealthDeps,
+  recordedActionsSince,
+} from './source.js';

@@ -2,7 +2,7 @@ import type { Action } from '../domain/action.js';
 import type { Analyzer, Environment } from '../domain/analysis.js';
 import { decide } from '../policy/decide.js';
 import { compileRules } from '../policy/rules/index.js';
-import { type LoggedRecord, recordedDecisions } from '../replay/index.js';
+import { type LoggedRecord, type RecordedDecision, recordedDecisions } from '../replay/index.js';
 import type { Probe } from './health.js';
 
 /** Days of audit log rule health looks back (doctor and the console's rules view alike). */
@@ -22,9 +22,12 @@ export interface RuleHealthDeps {
 
 /** The audit log's decisions since an epoch ms, rebuilt as actions, oldest first. */
 export function recordedActionsSince(records: readonly LoggedRecord[], since: number): Action[] {
-  return recordedDecisions(records)
-    .decisions.filter((d) => d.at !== undefined && Date.parse(d.at) >= since)
-    .map((d) => d.action);
+  return actionsSince(recordedDecisions(records).decisions, since);
+}
+
+/** The recorded decisions' actions since an epoch ms. */
+export function actionsSince(decisions: readonly RecordedDecision[], since: number): Action[] {
+  return decisions.filter((d) => d.at !== undefined && Date.parse(d.at) >= since).map((d) => d.action);
 }
 
 /**
