@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Answer } from '../domain/verdict.js';
-import { isWindowsPath } from '../domain/windows-path.js';
+import { isWindowsPath } from '../places/windows-path.js';
 import type { AgentAdapter, HookInput } from './adapter.js';
 import { sessionInput, summarize, validate, wrongShape } from './hook-payload.js';
 

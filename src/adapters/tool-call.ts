@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Action, AgentKind } from '../domain/action.js';
-import { resolvePath } from '../domain/resolve-path.js';
 import { toolKindOf } from '../domain/tools.js';
+import { absolutePath } from '../places/resolve-path.js';
 
 /** A tool call in warden's (Claude Code's) vocabulary, before it gets an id and a session. */
 export interface ToolCall {
@@ -33,14 +33,14 @@ export function newActionId(): string {
  */
 export function actionFromToolCall(call: ToolCall, id = newActionId(), receivedAt = Date.now()): Action {
   const kind = toolKindOf(call.tool);
-  const sessionCwd = resolvePath(call.cwd || '/');
-  const projectRoot = resolvePath(call.projectRoot ?? sessionCwd);
+  const sessionCwd = absolutePath(call.cwd || '/');
+  const projectRoot = absolutePath(call.projectRoot ?? sessionCwd);
   // a shell tool's own working directory (Codex `workdir`, Cline/Roo `cwd`) is where it runs
   const workdir = kind.class === 'shell' ? workdirOf(call.input) : undefined;
-  const cwd = workdir ? resolvePath(expandHome(workdir), sessionCwd) : sessionCwd;
+  const cwd = workdir ? absolutePath(expandHome(workdir), sessionCwd) : sessionCwd;
   const command = kind.class === 'shell' ? commandOf(call.input) : undefined;
   const paths = [...filePathsOf(call.input), ...(call.extraPaths ?? [])].map((p) =>
-    resolvePath(expandHome(p), cwd),
+    absolutePath(expandHome(p), cwd),
   );
   return {
     id,

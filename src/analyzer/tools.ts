@@ -1,8 +1,8 @@
 import { actionFromToolCall } from '../adapters/tool-call.js';
 import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
-import { isDrivePath } from '../domain/windows-path.js';
-import { isAgentNotesFile } from '../policy/protected-paths.js';
+import { isAgentNotesFile } from '../places/protected-paths.js';
+import { isDrivePath } from '../places/windows-path.js';
 import { judgeCodeMode } from './code-mode.js';
 import type { ShellContext } from './commands/context.js';
 import { judgeSql } from './commands/database.js';
@@ -12,7 +12,7 @@ import { judgeAll, judgeDelete, judgeRead, judgeWrite } from './commands/path-ch
 import { judgePowerShellArgs } from './powershell/invocation.js';
 import { judgePowerShell } from './powershell/judge.js';
 import { powershellTail } from './powershell/tail.js';
-import { judgeScript } from './shell/analyze.js';
+import { judgeScript } from './shell-script.js';
 import { judgeUnknownTool } from './unknown-tools.js';
 import { dangerous, safe, unsure, worst } from './verdicts.js';
 import { judgeBrowser, judgeWebFetch, judgeWebSearch } from './web-reads.js';

@@ -1,5 +1,5 @@
 import type { Analysis, Environment } from '../domain/analysis.js';
-import { SECRET_TOKEN } from '../policy/secret-patterns.js';
+import { SECRET_TOKEN } from '../places/secret-patterns.js';
 import { isSecretName } from './commands/env-secrets.js';
 import { internalHostReason } from './commands/hosts.js';
 import { judgeAll } from './commands/path-checks.js';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
-import { toPosixPath } from '../domain/windows-path.js';
+import { toPosixPath } from '../places/windows-path.js';
 
 /** Where warden keeps its files: $WARDEN_HOME, default ~/.warden. */
 export function wardenHome(env: NodeJS.ProcessEnv = process.env): string {

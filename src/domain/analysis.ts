@@ -17,6 +17,20 @@ export type Analysis =
     }
   | { readonly kind: 'unsure'; readonly reason: string; readonly finding?: string };
 
+/** The console guard's findings (src/analyzer/console/): held for a person in every mode but yolo. */
+export type ConsoleFinding =
+  | 'console-keystrokes'
+  | 'console-screen-read'
+  | 'console-silence'
+  | 'console-token-read'
+  | 'console-warden-command'
+  | 'console-address';
+
+/** Whether an analysis is the console guard's: a person, not the agent, decides it. */
+export function isConsoleFinding(finding: string | undefined): boolean {
+  return finding?.startsWith('console-') === true;
+}
+
 /** Facts about the machine the analyzer and policy judge paths against. */
 export interface Environment {
   /** The user's home directory. */

@@ -5,7 +5,7 @@ import type { Analyzer, Environment } from '../domain/analysis.js';
 import type { Classifier, ClassifierAnswer } from '../domain/classification.js';
 import type { ModeName } from '../domain/mode.js';
 import type { Decision, Verdict } from '../domain/verdict.js';
-import { isDrivePath, toPosixPath } from '../domain/windows-path.js';
+import { isDrivePath, toPosixPath } from '../places/windows-path.js';
 import { decide } from '../policy/decide.js';
 import { compileRules, type RuleSet } from '../policy/rules/index.js';
 import type { EvalCase } from './cases.js';

@@ -1,4 +1,4 @@
-import { extractCommands } from '../analyzer/shell/extract.js';
+import { extractCommands } from '../shell/extract.js';
 import type { BashOracle } from './bash-oracle.js';
 
 /** One shell command of a corpus, with what warden decided for it. */

@@ -1,4 +1,4 @@
-import { isWindowsPath } from '../domain/windows-path.js';
+import { isWindowsPath } from '../places/windows-path.js';
 import type { EvalCase } from './cases.js';
 
 /**

@@ -1,17 +1,17 @@
-import { isConsoleFinding } from '../analyzer/console/facts.js';
-import { patternCouldPrintToken, searchFlags } from '../analyzer/console/token-readers.js';
 import type { Action } from '../domain/action.js';
-import type { Analyzer, Environment } from '../domain/analysis.js';
+import { type Analyzer, type Environment, isConsoleFinding } from '../domain/analysis.js';
 import { MODES, type ModeName } from '../domain/mode.js';
 import { ruleLabel } from '../domain/rule.js';
 import { isReadOnlyClass } from '../domain/tools.js';
 import { type Verdict, verdict } from '../domain/verdict.js';
-import { dirHoldsTokenFile } from './console-files.js';
-import { isProjectRoot } from './project-root.js';
-import { isInside, protectedReadReason, protectedWriteReason } from './protected-paths.js';
+import { dirHoldsTokenFile } from '../places/console-files.js';
+import { isInside } from '../places/inside.js';
+import { isProjectRoot } from '../places/project-root.js';
+import { protectedReadReason, protectedWriteReason } from '../places/protected-paths.js';
+import { searchesAllSecrets, secretLookingSearch } from '../places/search-scope.js';
+import { holdsPrivateKey, isFixtureFile, secretIn, writtenText } from '../places/secret-patterns.js';
+import { patternCouldPrintToken, searchFlags } from '../places/token-lines.js';
 import type { RuleSet } from './rules/index.js';
-import { searchesAllSecrets, secretLookingSearch } from './search-scope.js';
-import { holdsPrivateKey, isFixtureFile, secretIn, writtenText } from './secret-patterns.js';
 
 /** Denials in this session so far, for auto mode's escalation to a person. */
 export interface DenialCount {

@@ -2,10 +2,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractCommands } from '../../src/analyzer/shell/extract.js';
 import { corpusDir } from '../../src/bench/analyzer.js';
 import { createBashOracle } from '../../src/eval/bash-oracle.js';
 import { checkParsing, type ShellCase } from '../../src/eval/parse-check.js';
+import { extractCommands } from '../../src/shell/extract.js';
 import { kindOf } from '../support/analyzer-tables.js';
 import { MARKER_PATH, type ShellSample, shellScript } from '../support/bash-grammar.js';
 

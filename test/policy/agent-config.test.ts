@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { createAnalyzer } from '../../src/analyzer/index.js';
+import { protectedReadReason, protectedWriteReason } from '../../src/places/protected-paths.js';
 import { decide } from '../../src/policy/decide.js';
-import { protectedReadReason, protectedWriteReason } from '../../src/policy/protected-paths.js';
 import { compileRules } from '../../src/policy/rules/index.js';
 
 const env = { home: '/home/kim', wardenHome: '/home/kim/.warden', tempDirs: ['/tmp'] };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actionFromToolCall } from '../../src/adapters/tool-call.js';
 import { createAnalyzer } from '../../src/analyzer/index.js';
+import { isProjectRoot } from '../../src/places/project-root.js';
 import { decide } from '../../src/policy/decide.js';
-import { isProjectRoot } from '../../src/policy/project-root.js';
 import { compileRules } from '../../src/policy/rules/index.js';
 
 const env = { home: '/home/u', wardenHome: '/home/u/.warden', tempDirs: ['/tmp'] };

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { searchesAllSecrets, secretLookingSearch } from '../../policy/search-scope.js';
-import { resolvePath } from '../paths.js';
-import type { Arg } from '../shell/words.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { searchesAllSecrets, secretLookingSearch } from '../../places/search-scope.js';
+import type { Arg } from '../../shell/words.js';
 import { unsure } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { isFileJudge } from './files.js';

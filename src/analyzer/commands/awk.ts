@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper, type ShellContext } from './context.js';
 import { judgeCodeEnvPrint } from './env-secrets.js';

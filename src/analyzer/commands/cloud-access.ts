@@ -1,6 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 import { HTTP_CLIENT, hostOf, httpHosts, under } from './hosts.js';
 

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../../shell/extract.js';
 import { judgeTokenInCode } from '../console/token-readers.js';
-import type { SimpleCommand } from '../shell/extract.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
 import { CODE_ENV_PASSED, judgeCodeEnvPrint } from './env-secrets.js';

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
+import { isWrapper } from '../../shell/wrappers.js';
 import { unsure } from '../verdicts.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { isFileJudge } from './files.js';
 import { INFRA_TOOLS } from './infra.js';
 import { PROJECT_TOOLS } from './packages.js';
 import { READ_ONLY } from './readonly.js';
-import { isWrapper } from './wrappers.js';
 
 /** Command-name normalisation: rejects odd or dynamic names and maps paths, case and `.exe` to the name warden knows. */
 

@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { PathContext } from '../paths.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { PathContext } from '../../places/resolve-path.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 
 /** What a command judge knows: where it runs, and how to judge nested shell code. */
 export interface ShellContext extends PathContext {

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import { isInside, secretReadPlaces } from '../../policy/protected-paths.js';
-import { readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
-import type { Arg } from '../shell/words.js';
+import { isInside } from '../../places/inside.js';
+import { secretReadPlaces } from '../../places/protected-paths.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { readProtection, writeProtection, zoneOf } from '../../places/zones.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeAll, judgeDelete, judgeRead, judgeReplaceStartupFile, judgeWrite } from './path-checks.js';

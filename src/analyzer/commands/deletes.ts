@@ -1,4 +1,5 @@
-import { resolvePath, zoneOf } from '../paths.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { zoneOf } from '../../places/zones.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, splitArgs } from './context.js';
 import { isRegenerableFile, judgeAll, judgeDelete } from './path-checks.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { unsure } from '../verdicts.js';
 import { splitWord } from './verbs.js';
 

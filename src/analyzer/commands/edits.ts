@@ -1,6 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { resolvePath, zoneOf } from '../paths.js';
-import type { Arg } from '../shell/words.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { zoneOf } from '../../places/zones.js';
+import type { Arg } from '../../shell/words.js';
 import { atLeastUnsure, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper, hasFlag, type ShellContext, splitArgs } from './context.js';
 import { judgeSql } from './database.js';

@@ -1,7 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { resolvePath, zoneOf } from '../paths.js';
-import type { Assignment, SimpleCommand } from '../shell/extract.js';
-import { type Arg, unquoteAssignment } from '../shell/words.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { zoneOf } from '../../places/zones.js';
+import type { Assignment, SimpleCommand } from '../../shell/extract.js';
+import { type Arg, unquoteAssignment } from '../../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
 import { judgeAll } from './path-checks.js';

@@ -1,11 +1,11 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
+import { takesNextWord, WRAPPERS } from '../../shell/wrapper-table.js';
 import { unsure } from '../verdicts.js';
 import { judgeSecretDestination } from './exfil-destinations.js';
 import { exfiltration } from './network.js';
 import { routingAssignment } from './secret-reroute.js';
-import { takesNextWord, WRAPPERS } from './wrapper-table.js';
 import { xargsTemplateStart } from './xargs.js';
 
 /**

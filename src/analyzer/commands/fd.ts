@@ -1,4 +1,4 @@
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
 

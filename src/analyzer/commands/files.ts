@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { awk } from './awk.js';
 import type { CommandJudge, ShellContext } from './context.js';
 import { copyLike, ln, rsync, sevenZip, tar, unzip } from './copies.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { hasFlag } from './context.js';
 import { destroy, discardFiles } from './git-verdicts.js';

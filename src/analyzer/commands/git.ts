@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, hasFlag, splitArgs } from './context.js';
 import { judgeCheckout, judgeGitRm, judgeReset, judgeRestore } from './git-paths.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous } from '../verdicts.js';
 import { HISTORY_TOOLS, KEPT_HISTORY, PRUNE_VERBS, splitWord } from './verbs.js';
 

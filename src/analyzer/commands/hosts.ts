@@ -1,4 +1,4 @@
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 
 /** Hosts in command-line words: which machine a URL or a bare `host.tld/…` operand reaches. */
 

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, unsure } from '../verdicts.js';
 import { isLoopback } from './hosts.js';
 import { DESTROY_VERBS, splitWord } from './verbs.js';

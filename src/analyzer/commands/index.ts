@@ -1,7 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
+import { isWrapper } from '../../shell/wrappers.js';
 import { judgeConsoleReach } from '../console/index.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
@@ -28,7 +29,7 @@ import { java } from './unknown-cli.js';
 import { judgeUnknownCommand } from './unknown-command.js';
 import { splitWord } from './verbs.js';
 import { WINDOWS_JUDGES } from './windows.js';
-import { isWrapper, judgeWrapper } from './wrappers.js';
+import { judgeWrapper } from './wrappers.js';
 
 /** Judges a simple command: its name, the table of per-command judges, and its redirections. */
 

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure } from '../verdicts.js';
 import { emitsCredential, handedToProgram, judgeAccessChange, readsSecretValue } from './cloud-access.js';
 import { judgeContainer } from './containers.js';

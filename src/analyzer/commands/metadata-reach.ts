@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { unsure } from '../verdicts.js';
 import { BARE_HOST, bareHost, HTTP_CLIENT, httpHosts, internalHostReason, urlHost } from './hosts.js';
 

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, type ShellContext, splitArgs } from './context.js';
 import { curlMethod, judgeHttpEffect, urlArgs, wgetMethod } from './http-effects.js';

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import { isWardenReason } from '../../policy/console-files.js';
-import { isHomeProject } from '../../policy/project-root.js';
+import { isWardenReason } from '../../places/console-files.js';
+import { isHomeProject } from '../../places/project-root.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { HARMLESS_DEVICES, readProtection, writeProtection, zoneOf } from '../../places/zones.js';
+import type { Arg } from '../../shell/words.js';
 import { consoleHold } from '../console/facts.js';
-import { HARMLESS_DEVICES, readProtection, resolvePath, writeProtection, zoneOf } from '../paths.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { beyondScratch } from './scratch-limits.js';

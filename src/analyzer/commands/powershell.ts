@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { isWindowsPath } from '../../domain/windows-path.js';
+import { isWindowsPath } from '../../places/windows-path.js';
 import { dangerous } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { judgeDelete } from './path-checks.js';

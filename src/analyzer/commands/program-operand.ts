@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 
 /**
  * Where a shell or interpreter takes its program from: a script file, a module, or its stdin.

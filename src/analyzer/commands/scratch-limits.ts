@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { isProjectRoot } from '../../policy/project-root.js';
-import { isInside } from '../../policy/protected-paths.js';
-import { canonicalPath, type PathContext } from '../paths.js';
+import { isInside } from '../../places/inside.js';
+import { isProjectRoot } from '../../places/project-root.js';
+import type { PathContext } from '../../places/resolve-path.js';
+import { canonicalPath } from '../../places/zones.js';
 
 /**
  * Where "a temp path is scratch" stops. A delete under a temp dir is routine (`rm -rf

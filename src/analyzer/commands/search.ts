@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
 import { judgeAll } from './path-checks.js';

@@ -1,6 +1,6 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { SECRET_TOKEN } from '../../policy/secret-patterns.js';
-import type { Arg } from '../shell/words.js';
+import { SECRET_TOKEN } from '../../places/secret-patterns.js';
+import type { Arg } from '../../shell/words.js';
 import { unsure } from '../verdicts.js';
 
 /** Spots a literal credential (token, `api_key=…`) written into a command line. */

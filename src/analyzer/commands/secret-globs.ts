@@ -1,7 +1,9 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { isInside, secretReadPlaces } from '../../policy/protected-paths.js';
-import { readProtection, resolvePath, zoneOf } from '../paths.js';
+import { isInside } from '../../places/inside.js';
+import { secretReadPlaces } from '../../places/protected-paths.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { readProtection, zoneOf } from '../../places/zones.js';
 import type { ShellContext } from './context.js';
 
 /** Shell glob characters (and brace lists) in a word. */

@@ -1,5 +1,5 @@
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { isLoopback, urlHost } from './hosts.js';
 
 /**

@@ -1,10 +1,11 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { resolvePath, zoneOf } from '../paths.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { zoneOf } from '../../places/zones.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import { printedText } from '../../shell/printed-text.js';
+import type { Arg } from '../../shell/words.js';
 import { judgePowerShellArgs } from '../powershell/invocation.js';
 import { judgePowerShell } from '../powershell/judge.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import { printedText } from '../shell/printed-text.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { type CommandJudge, deeper, type ShellContext } from './context.js';
 import { judgeAll, judgeWrite } from './path-checks.js';

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { unquoteAssignment } from '../shell/words.js';
+import { unquoteAssignment } from '../../shell/words.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
 

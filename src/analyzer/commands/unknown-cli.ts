@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, safe } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
 import { remoteSyncOrMove } from './remote-sync.js';

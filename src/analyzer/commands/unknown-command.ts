@@ -1,5 +1,5 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { dangerous, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
 import { judgeSql } from './database.js';

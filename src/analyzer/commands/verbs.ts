@@ -1,4 +1,4 @@
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 
 /**
  * The one vocabulary of destroying verbs, shared by the judges of known infrastructure CLIs,

@@ -1,10 +1,10 @@
 import type { Analysis } from '../../domain/analysis.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
+import { PARALLEL, takesNextWord, XARGS } from '../../shell/wrapper-table.js';
 import { safe, unsure } from '../verdicts.js';
 import { deeper, type ShellContext } from './context.js';
 import { judgeAll } from './path-checks.js';
-import { PARALLEL, takesNextWord, XARGS } from './wrapper-table.js';
 
 /**
  * xargs and parallel build commands from input items. The items are known when the input is

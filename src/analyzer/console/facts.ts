@@ -1,4 +1,4 @@
-import type { Analysis, Environment } from '../../domain/analysis.js';
+import type { Analysis, ConsoleFinding, Environment } from '../../domain/analysis.js';
 import type { ConsoleAddress, ConsoleFacts, TmuxPlace } from '../../domain/console-facts.js';
 import { dangerous } from '../verdicts.js';
 
@@ -49,19 +49,6 @@ export function tmuxPlace(env: Environment): TmuxPlace | undefined {
  */
 export function consoleHold(finding: ConsoleFinding, reason: string): Analysis {
   return dangerous('degrade-security', finding, reason);
-}
-
-export type ConsoleFinding =
-  | 'console-keystrokes'
-  | 'console-screen-read'
-  | 'console-silence'
-  | 'console-token-read'
-  | 'console-warden-command'
-  | 'console-address';
-
-/** Whether an analysis is the console guard's: a person, not the agent, decides it. */
-export function isConsoleFinding(finding: string | undefined): boolean {
-  return finding?.startsWith('console-') === true;
 }
 
 /** Glob characters in a multiplexer's name pattern (tmux and screen match names with fnmatch). */

@@ -1,10 +1,10 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import { printedText } from '../../shell/printed-text.js';
+import type { Arg } from '../../shell/words.js';
+import { isWrapper } from '../../shell/wrappers.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { READ_ONLY } from '../commands/readonly.js';
-import { isWrapper } from '../commands/wrappers.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import { printedText } from '../shell/printed-text.js';
-import type { Arg } from '../shell/words.js';
 import { consoleHold, consolePorts } from './facts.js';
 import { judgeSignals, mentionsPort, SIGNAL_NAMES } from './signals.js';
 import { judgeTerminals, TERMINAL_NAMES } from './terminals.js';

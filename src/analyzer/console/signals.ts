@@ -1,9 +1,9 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { consoleDeviceReason, tokenFileReason } from '../../policy/console-files.js';
+import { consoleDeviceReason, tokenFileReason } from '../../places/console-files.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import type { ShellContext } from '../commands/context.js';
-import { resolvePath } from '../paths.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { consoleHold, consoleOf, consolePorts } from './facts.js';
 
 /**

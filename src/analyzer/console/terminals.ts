@@ -1,7 +1,7 @@
 import type { Analysis } from '../../domain/analysis.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import type { ShellContext } from '../commands/context.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { consoleHold, consoleOf, fnmatch, hasNameGlob } from './facts.js';
 
 /**

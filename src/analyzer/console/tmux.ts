@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Analysis } from '../../domain/analysis.js';
 import type { TmuxPlace } from '../../domain/console-facts.js';
+import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { judgeRead, judgeWrite } from '../commands/path-checks.js';
-import type { Arg } from '../shell/words.js';
 import { safe, worst } from '../verdicts.js';
 import { consoleHold, consoleOf, fnmatch, hasNameGlob, tmuxPlace } from './facts.js';
 

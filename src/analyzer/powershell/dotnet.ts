@@ -1,9 +1,9 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { isWindowsPath } from '../../domain/windows-path.js';
+import { isWindowsPath } from '../../places/windows-path.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { judgeAll, judgeDelete, judgeOverwrite, judgeRead, judgeWrite } from '../commands/path-checks.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import type { PsArg, PsMemberCall } from './parse.js';
 

@@ -1,8 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { judgeScriptFile } from '../commands/shells.js';
-import { resolvePath } from '../paths.js';
-import type { Arg } from '../shell/words.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { judgePowerShell } from './judge.js';
 

@@ -1,5 +1,8 @@
 import type { Analysis } from '../../domain/analysis.js';
-import { isDrivePath, isWindowsPath, toPosixPath } from '../../domain/windows-path.js';
+import { resolvePath } from '../../places/resolve-path.js';
+import { isDrivePath, isWindowsPath, toPosixPath } from '../../places/windows-path.js';
+import type { SimpleCommand } from '../../shell/extract.js';
+import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
 import { isSecretName } from '../commands/env-secrets.js';
 import {
@@ -11,9 +14,6 @@ import {
   judgeWrite,
 } from '../commands/path-checks.js';
 import { judgeScriptFile } from '../commands/shells.js';
-import { resolvePath } from '../paths.js';
-import type { SimpleCommand } from '../shell/extract.js';
-import type { Arg } from '../shell/words.js';
 import { atLeastUnsure, dangerous, safe, unsure, worst } from '../verdicts.js';
 import {
   ALIASES,

@@ -1,4 +1,4 @@
-import type { Arg } from '../shell/words.js';
+import type { Arg } from '../../shell/words.js';
 import { isEncodedOption, isFileOption, takesValue } from './invocation.js';
 
 /**

@@ -1,4 +1,4 @@
-import { extractCommands } from '../../analyzer/shell/extract.js';
+import { extractCommands } from '../../shell/extract.js';
 
 /** A command split into the simple commands it runs (nested ones included); null when unparseable. */
 export interface CommandParts {

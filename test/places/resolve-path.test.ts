@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolvePath } from '../../src/domain/resolve-path.js';
+import { absolutePath } from '../../src/places/resolve-path.js';
 
 const segment = fc.constantFrom('', '.', '..', 'src', 'a.ts', '.git', '..b', '.c', 'x y');
 const file = fc
@@ -19,7 +19,7 @@ describe('resolvePath', () => {
         ),
         (f, base) => {
           const want = base === undefined ? path.resolve(f) : path.resolve(base, f);
-          expect(resolvePath(f, base)).toBe(want);
+          expect(absolutePath(f, base)).toBe(want);
         },
       ),
       { numRuns: 2000 },
@@ -39,10 +39,10 @@ describe('resolvePath with Windows paths', () => {
     ['\\\\fileserver\\share\\notes.md', '/home/u/p', '//fileserver/share/notes.md'],
     ['x\\..\\y.md', '\\\\fileserver\\share', '//fileserver/share/y.md'],
   ])('%s (base %s) is %s, never under the POSIX base', (file, base, want) => {
-    expect(resolvePath(file, base)).toBe(want);
+    expect(absolutePath(file, base)).toBe(want);
   });
 
   it('a POSIX base keeps POSIX relative paths', () => {
-    expect(resolvePath('src\\a.ts', '/home/u/p')).toBe('/home/u/p/src\\a.ts');
+    expect(absolutePath('src\\a.ts', '/home/u/p')).toBe('/home/u/p/src\\a.ts');
   });
 });

@@ -1,6 +1,6 @@
 import type { Environment } from '../domain/analysis.js';
-import { isWindowsSystemPath } from '../domain/windows-path.js';
-import { isInside } from './protected-paths.js';
+import { isInside } from './inside.js';
+import { isSystemProjectRoot } from './system-dirs.js';
 
 /**
  * Whether an agent's project root is a project at all. An agent started in `/`, in a parent of the
@@ -11,11 +11,8 @@ export function isProjectRoot(root: string, env: Environment): boolean {
   if (env.tempDirs.some((t) => isInside(root, t))) return true;
   if (root === '/' || /^[a-z]:\/?$|^\/[a-z]$/i.test(root) || (isInside(env.home, root) && root !== env.home))
     return false;
-  if (isWindowsSystemPath(root)) return false;
   // a system directory itself, or the system's own trees (a project may live in /opt/app or /var/www)
-  return !/^\/(usr|var|opt|srv|lib|lib64|mnt|media|System|Library|Applications|private|Volumes)$|^\/(etc|bin|sbin|boot|proc|sys|dev|usr\/(s?bin|lib))(\/|$)/.test(
-    root,
-  );
+  return !isSystemProjectRoot(root);
 }
 
 /**

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
-import { resolvePath } from '../domain/resolve-path.js';
-import { isWindowsSystemPath } from '../domain/windows-path.js';
 import { agentConfigFileReason, agentConfigWriteReason } from './agent-config.js';
 import { consoleDeviceReason, tokenFileReason } from './console-files.js';
+import { isInside } from './inside.js';
+import { absolutePath } from './resolve-path.js';
+import { isSystemFile } from './system-dirs.js';
 
 /**
  * Paths an agent must never change on its own (in every mode but yolo): the repository's
@@ -13,7 +14,7 @@ import { consoleDeviceReason, tokenFileReason } from './console-files.js';
  * Returns why the path is protected, or undefined.
  */
 function writeReason(file: string, env: Environment): string | undefined {
-  const abs = resolvePath(file);
+  const abs = absolutePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
   if (isInside(abs, env.wardenHome)) return "warden's own files";
@@ -36,14 +37,7 @@ function writeReason(file: string, env: Environment): string | undefined {
   if (isInside(abs, dirs.aws) || isInside(abs, dirs.gcloud)) return 'cloud credentials';
   if (SHELL_STARTUP_FILES.has(base) && path.dirname(abs) === env.home) return 'shell start-up files';
   if (isInside(abs, dirs.fish)) return 'shell start-up files';
-  if (
-    abs.startsWith('/etc/') ||
-    abs.startsWith('/usr/') ||
-    abs.startsWith('/bin/') ||
-    abs.startsWith('/sbin/') ||
-    isWindowsSystemPath(abs)
-  )
-    return 'system files';
+  if (isSystemFile(abs)) return 'system files';
   if (isInside(abs, dirs.systemd) || abs.startsWith('/etc/systemd/')) return 'systemd units (persistence)';
   return undefined;
 }
@@ -86,7 +80,7 @@ function isAgentNotes(parts: readonly string[]): boolean {
 
 /** The agent's plan, todo and memory files in the user's ~/.claude: its own notes, written by design. */
 export function isAgentNotesFile(file: string, env: Environment): boolean {
-  const abs = resolvePath(file);
+  const abs = absolutePath(file);
   return isInside(abs, `${env.home}/.claude`) && isAgentNotes(abs.split('/'));
 }
 
@@ -95,7 +89,7 @@ const ENV_TEMPLATE = /\.(example|sample|template|dist)$/;
 
 /** Files whose mere reading hands over a secret: held even in read-only tiers. */
 function readReason(file: string, env: Environment): string | undefined {
-  const abs = resolvePath(file);
+  const abs = absolutePath(file);
   const base = abs.slice(abs.lastIndexOf('/') + 1);
   const dirs = homeDirs(env.home);
   const token = tokenFileReason(abs, env) ?? consoleDeviceReason(abs, env);
@@ -285,9 +279,3 @@ const SHELL_STARTUP_FILES = new Set([
   '.cshrc',
   '.tcshrc',
 ]);
-
-/** Whether an absolute, normalized path is `dir` or below it (string test: this is on the hot path). */
-export function isInside(file: string, dir: string): boolean {
-  if (!file.startsWith(dir)) return false;
-  return file.length === dir.length || file[dir.length] === '/' || dir.endsWith('/');
-}

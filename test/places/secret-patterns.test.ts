@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { secretIn, writtenText } from '../../src/policy/secret-patterns.js';
+import { secretIn, writtenText } from '../../src/places/secret-patterns.js';
 
 describe('secretIn', () => {
   it.each([

@@ -1,19 +1,10 @@
 import path from 'node:path';
-import type { Environment } from '../domain/analysis.js';
-import { resolvePath as resolveDomainPath } from '../domain/resolve-path.js';
-import { foldWindowsCase, isDrivePath, isWindowsPath, isWindowsSystemPath } from '../domain/windows-path.js';
-import { isProjectRoot } from '../policy/project-root.js';
-import { isInside, protectedReadReason, protectedWriteReason } from '../policy/protected-paths.js';
-
-/** Where the analyzer stands when it judges a path: the command's cwd, the project, the machine. */
-export interface PathContext {
-  /** Current directory (absolute), or undefined after a `cd` to somewhere not known statically. */
-  readonly cwd: string | undefined;
-  readonly projectRoot: string;
-  readonly env: Environment;
-  /** The directory the agent ran the command in (before any `cd` inside it): never scratch. */
-  readonly startCwd?: string;
-}
+import { isInside } from './inside.js';
+import { isProjectRoot } from './project-root.js';
+import { protectedReadReason, protectedWriteReason } from './protected-paths.js';
+import type { PathContext } from './resolve-path.js';
+import { inSystemDir, isWindowsSystemPath } from './system-dirs.js';
+import { foldWindowsCase, isDrivePath } from './windows-path.js';
 
 /**
  * Where a path lies, from most to least trusted: scratch temp dirs, the project, the rest of home,
@@ -30,44 +21,6 @@ export type Zone =
   | 'device'
   | 'other'
   | 'unknown';
-
-/** Resolves a literal path as written (`~` and `$HOME` already expanded by the word reader). */
-export function resolvePath(p: string, ctx: PathContext): string | undefined {
-  let s = p;
-  if (s === '~' || s.startsWith('~/')) s = ctx.env.home + s.slice(1);
-  else if (s.startsWith('~\\') && isDrivePath(ctx.env.home))
-    s = ctx.env.home + s.slice(1).replace(/\\/g, '/');
-  else if (s.startsWith('~')) return undefined; // ~otheruser
-  // Windows forms (`C:\x`, `\\server\share`, `src\a` under a drive): domain/windows-path.ts
-  if ((s.charCodeAt(1) === 58 || s.charCodeAt(0) === 92) && isWindowsPath(s)) return resolveDomainPath(s);
-  if (ctx.cwd && isDrivePath(ctx.cwd) && s.includes('\\')) return resolveDomainPath(s, ctx.cwd);
-  if (path.isAbsolute(s)) return path.resolve(s);
-  if (!ctx.cwd) return undefined;
-  return path.resolve(ctx.cwd, s);
-}
-
-const SYSTEM_DIRS = [
-  '/etc',
-  '/usr',
-  '/bin',
-  '/sbin',
-  '/lib',
-  '/lib64',
-  '/boot',
-  '/var',
-  '/opt',
-  '/srv',
-  '/root',
-  '/sys',
-  '/proc',
-  '/System',
-  '/Library',
-  '/Applications',
-  '/private',
-  '/mnt',
-  '/media',
-  '/snap',
-];
 
 /**
  * One spelling for places macOS reaches two ways: `/private/tmp/x` is `/tmp/x`, `/private/var/folders/…`
@@ -90,7 +43,7 @@ export function zoneOf(abs: string | undefined, ctx: PathContext): Zone {
   if (abs === ctx.env.home) return 'home-root';
   if (isInside(abs, ctx.env.home)) return 'home';
   if (abs.startsWith('/dev/')) return 'device';
-  for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
+  if (inSystemDir(abs)) return 'system';
   return 'other';
 }
 
@@ -111,7 +64,7 @@ function windowsZone(path: string, ctx: PathContext): Zone {
   if (abs === home) return 'home-root';
   if (isInside(abs, home)) return 'home';
   if (isWindowsSystemPath(abs)) return 'system';
-  if (!isDrivePath(abs)) for (const d of SYSTEM_DIRS) if (isInside(abs, d)) return 'system';
+  if (!isDrivePath(abs) && inSystemDir(abs)) return 'system';
   return 'other';
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Environment } from '../domain/analysis.js';
+import { isInside } from './inside.js';
 
 /**
  * The one place that knows warden's own files and devices: the files that hold its hook token
@@ -69,9 +70,4 @@ export function isWardenReason(why: string): 'device' | 'files' | undefined {
   if (/warden console/.test(why)) return 'device';
   if (/^warden's|warden's hook token|warden's install/.test(why)) return 'files';
   return undefined;
-}
-
-function isInside(file: string, dir: string): boolean {
-  if (!file.startsWith(dir)) return false;
-  return file.length === dir.length || file[dir.length] === '/' || dir.endsWith('/');
 }

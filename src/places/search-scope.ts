@@ -1,5 +1,5 @@
 import type { Environment } from '../domain/analysis.js';
-import { isInside } from './protected-paths.js';
+import { isInside } from './inside.js';
 
 /**
  * A content search rooted at the home directory, one of its parents or `/` reads every file under

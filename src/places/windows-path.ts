@@ -44,11 +44,3 @@ export function isDrivePath(abs: string): boolean {
 export function foldWindowsCase(abs: string): string {
   return isDrivePath(abs) ? abs.toLowerCase() : abs;
 }
-
-/** Windows' own folders on any drive (`C:\Windows`, `C:\Program Files`, …), in warden's form. */
-const WINDOWS_SYSTEM =
-  /^\/[a-z]\/(windows|program files|program files \(x86\)|programdata|recovery|\$recycle\.bin|system volume information)(\/|$)/i;
-
-export function isWindowsSystemPath(abs: string): boolean {
-  return isDrivePath(abs) && WINDOWS_SYSTEM.test(abs);
-}

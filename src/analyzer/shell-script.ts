@@ -1,13 +1,13 @@
-import type { Analysis } from '../../domain/analysis.js';
-import type { ShellContext } from '../commands/context.js';
-import { judgeSql } from '../commands/database.js';
-import { judgeAssignments } from '../commands/env-assignments.js';
-import { judgeArgv, judgeRedirects } from '../commands/index.js';
-import { judgeConsoleText } from '../console/index.js';
-import { resolvePath } from '../paths.js';
-import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import { extractCommands, MAX_SOURCE, type SimpleCommand } from './extract.js';
-import type { Arg } from './words.js';
+import type { Analysis } from '../domain/analysis.js';
+import { resolvePath } from '../places/resolve-path.js';
+import { extractCommands, MAX_SOURCE, type SimpleCommand } from '../shell/extract.js';
+import type { Arg } from '../shell/words.js';
+import type { ShellContext } from './commands/context.js';
+import { judgeSql } from './commands/database.js';
+import { judgeAssignments } from './commands/env-assignments.js';
+import { judgeArgv, judgeRedirects } from './commands/index.js';
+import { judgeConsoleText } from './console/index.js';
+import { dangerous, safe, unsure, worst } from './verdicts.js';
 
 const FORK_BOMB = /([\w:]{1,40})\s*\(\)\s*\{[^}]{0,200}\1\s*\|\s*\1\s*&[^}]{0,200}\}\s*;?\s*\1/;
 
