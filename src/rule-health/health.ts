@@ -79,10 +79,10 @@ export function* ruleHealthSteps(
   let sliceStart = now();
   let work = 0;
   /**
-   * Whether this slice is used up: the clock is read every 32 matches, and after each risk check
+   * Whether this slice is used up: the clock is read every 16 matches, and after each risk check
    * (a decide() with the analyzer costs far more than a match).
    */
-  const due = (costly = false) => (costly || (++work & 31) === 0) && now() - sliceStart >= sliceMs;
+  const due = (costly = false) => (costly || (++work & 15) === 0) && now() - sliceStart >= sliceMs;
   const total = input.rules.length;
   let checked = 0;
   const progress = (): RuleHealthProgress => {
