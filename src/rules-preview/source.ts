@@ -30,7 +30,16 @@ export function projectHistory(
   since: number,
   projectRoot: string | undefined,
 ): RecordedDecision[] {
-  return recordedDecisions(records).decisions.filter(
+  return projectDecisions(recordedDecisions(records).decisions, since, projectRoot);
+}
+
+/** The recorded decisions since an epoch ms, in one project (its cwd inside it). */
+export function projectDecisions(
+  decisions: readonly RecordedDecision[],
+  since: number,
+  projectRoot: string | undefined,
+): RecordedDecision[] {
+  return decisions.filter(
     (d) =>
       d.at !== undefined &&
       Date.parse(d.at) >= since &&
