@@ -2,7 +2,7 @@ import type { Action } from '../domain/action.js';
 import type { Analysis, Environment } from '../domain/analysis.js';
 import { extractCommands, type SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
-import { READ_ONLY as GIT_READ_ONLY } from './commands/git-vocabulary.js';
+import { READ_ONLY as GIT_READ_ONLY } from './commands/git/git-vocabulary.js';
 
 /**
  * A proof that a shell command only reads: what manual and plan mode run without asking, as

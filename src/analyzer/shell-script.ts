@@ -3,9 +3,9 @@ import { resolvePath } from '../places/resolve-path.js';
 import { extractCommands, MAX_SOURCE, type SimpleCommand } from '../shell/extract.js';
 import type { Arg } from '../shell/words.js';
 import type { ShellContext } from './commands/context.js';
-import { judgeSql } from './commands/database.js';
-import { judgeAssignments } from './commands/env-assignments.js';
 import { judgeArgv, judgeRedirects } from './commands/index.js';
+import { judgeSql } from './commands/infra/database.js';
+import { judgeAssignments } from './commands/languages/env-assignments.js';
 import { judgeConsoleText } from './console/index.js';
 import { dangerous, safe, unsure, worst } from './verdicts.js';
 

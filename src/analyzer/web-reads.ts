@@ -1,8 +1,8 @@
 import type { Analysis, Environment } from '../domain/analysis.js';
 import { SECRET_TOKEN } from '../places/secret-patterns.js';
-import { isSecretName } from './commands/env-secrets.js';
-import { internalHostReason } from './commands/hosts.js';
+import { internalHostReason } from './commands/network/hosts.js';
 import { judgeAll } from './commands/path-checks.js';
+import { isSecretName } from './commands/secrets/env-secrets.js';
 import { safe, unsure } from './verdicts.js';
 
 /**

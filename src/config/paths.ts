@@ -17,7 +17,7 @@ export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
 export function environmentFor(env: NodeJS.ProcessEnv = process.env): Environment {
   const temp = new Set([path.resolve(os.tmpdir()), '/tmp', '/var/tmp']);
   if (process.platform === 'win32') {
-    // on Windows, paths are judged in warden's form (C:\Users\x is /c/Users/x: domain/windows-path.ts)
+    // on Windows, paths are judged in warden's form (C:\Users\x is /c/Users/x: places/windows-path.ts)
     const windowsTemp = [env.TEMP, env.TMP, os.tmpdir(), `${env.SystemRoot ?? 'C:\\Windows'}\\Temp`];
     return {
       home: toPosixPath(homeDir(env)),

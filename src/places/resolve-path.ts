@@ -10,7 +10,7 @@ const NOT_NORMAL = /\/\.{0,2}(\/|$)/;
  * normal (the common case: path.resolve rebuilds the string piece by piece, for every action's paths).
  * Windows paths (`C:\x`, `C:/x`, `\\server\share`: an agent on Windows, or a Windows cwd) are
  * absolute, never joined to a POSIX base, and given warden's form (`/c/x`, `//server/share`:
- * domain/windows-path.ts); a relative path under a drive has its backslashes read as separators.
+ * places/windows-path.ts); a relative path under a drive has its backslashes read as separators.
  */
 export function absolutePath(file: string, base?: string): string {
   if ((file.charCodeAt(1) === 58 || file.charCodeAt(0) === 92) && isWindowsPath(file))
@@ -41,7 +41,7 @@ export function resolvePath(p: string, ctx: PathContext): string | undefined {
   else if (s.startsWith('~\\') && isDrivePath(ctx.env.home))
     s = ctx.env.home + s.slice(1).replace(/\\/g, '/');
   else if (s.startsWith('~')) return undefined; // ~otheruser
-  // Windows forms (`C:\x`, `\\server\share`, `src\a` under a drive): domain/windows-path.ts
+  // Windows forms (`C:\x`, `\\server\share`, `src\a` under a drive): places/windows-path.ts
   if ((s.charCodeAt(1) === 58 || s.charCodeAt(0) === 92) && isWindowsPath(s)) return absolutePath(s);
   if (ctx.cwd && isDrivePath(ctx.cwd) && s.includes('\\')) return absolutePath(s, ctx.cwd);
   if (path.isAbsolute(s)) return path.resolve(s);

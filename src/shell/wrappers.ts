@@ -91,3 +91,82 @@ export function readWrapperOptions(spec: WrapperSpec, args: readonly Arg[]): Wra
   }
   return { end: Math.min(i, args.length), alternatives, ...(script && { script }), ...(split && { split }) };
 }
+
+/**
+ * What a wrapper of the table runs, read from its words (`args` excludes the wrapper's name):
+ * - `no-command`: the subcommand that runs a command is missing (`direnv allow`);
+ * - `lookup`: an option that only looks things up (`command -v`, `sudo -l`);
+ * - `script`: a shell command line (`su -c CMD`, `flock F -c CMD`); `code` is undefined when missing;
+ * - `user-shell`: the words go to another user's shell (`su USER`); `sg GROUP CMD` names its line;
+ * - `argv`: the command's words, one per reading of an option warden does not know (the first is
+ *   the likeliest); `joined` when the operands are one `sh -c` line (watch).
+ */
+export type Wrapped =
+  | { readonly kind: 'no-command' }
+  | { readonly kind: 'lookup'; readonly option: string }
+  | { readonly kind: 'script'; readonly code: Arg | undefined }
+  | { readonly kind: 'user-shell'; readonly line?: string }
+  | { readonly kind: 'argv'; readonly readings: readonly (readonly Arg[])[]; readonly joined: boolean };
+
+/** Reads what the table wrapper `name` runs (xargs and parallel are read in their own way). */
+export function wrappedCommand(name: string, args: readonly Arg[]): Wrapped {
+  const spec = WRAPPERS[name]!;
+  let words = args;
+  if (spec.subcommand) {
+    if (words[0]?.value !== spec.subcommand) return { kind: 'no-command' };
+    words = words.slice(1);
+  }
+  const read = readWrapperOptions(spec, words);
+  if (read.noRun !== undefined) return { kind: 'lookup', option: read.noRun };
+  if (read.script) return { kind: 'script', code: read.script };
+  const start = read.end;
+  // `flock FILE -c CMD`: the command line may follow the operands
+  const after = words[start + (spec.positional ?? 0)];
+  if (spec.scriptOption && after && spec.scriptOption.test(after.value))
+    return { kind: 'script', code: words[start + (spec.positional ?? 0) + 1] };
+  const userCommand = name === 'runuser' && words.slice(0, start).some((w) => /^(-u|--user)/.test(w.value));
+  if (spec.shellArgs && !userCommand) {
+    // `su [-] [USER] [-c CMD]`: what follows the user goes to the user's shell
+    const rest = words.slice(start);
+    const c = rest.findIndex((w) => spec.scriptOption?.test(w.value));
+    if (c >= 0 && rest[c + 1]) return { kind: 'script', code: rest[c + 1]! };
+    const joined = rest.find((w, k) => k > 0 && !w.value.startsWith('-'));
+    if (name === 'sg' && joined)
+      return {
+        kind: 'user-shell',
+        line: rest
+          .slice(1)
+          .map((w) => w.value)
+          .join(' '),
+      };
+    return { kind: 'user-shell' };
+  }
+  const readings = [start, ...read.alternatives].map((s) => {
+    let from = s + (spec.positional ?? 0);
+    if (words[from]?.value === '--' && from > s) from++; // `timeout 5 -- CMD`
+    let argv = words.slice(from);
+    if (read.split) argv = [...splitWords(read.split), ...argv];
+    return argv;
+  });
+  const joined = spec.joinedUnless !== undefined && !words.some((w) => spec.joinedUnless!.test(w.value));
+  return { kind: 'argv', readings, joined };
+}
+
+/** `env -S 'rm -rf "a b"'`: the string's words, as env splits them (quotes group, `\` escapes). */
+function splitWords(arg: Arg): Arg[] {
+  const out: Arg[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'([^']*)'|((?:[^\s"'\\]|\\.)+)/g;
+  let word = '';
+  let last = -1;
+  for (const m of arg.value.matchAll(re)) {
+    const gap = last >= 0 && m.index! > last;
+    if (gap && word) {
+      out.push({ value: word, dynamic: arg.dynamic || /\$/.test(word) });
+      word = '';
+    }
+    word += (m[1] ?? m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
+    last = m.index! + m[0].length;
+  }
+  if (word) out.push({ value: word, dynamic: arg.dynamic || /\$/.test(word) });
+  return out;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { internalHostReason } from '../../src/analyzer/commands/hosts.js';
+import { internalHostReason } from '../../src/analyzer/commands/network/hosts.js';
 import {
   judgeWebFetch,
   judgeWebSearch,

@@ -1,59 +1,30 @@
 import type { Analysis } from '../../domain/analysis.js';
 import type { SimpleCommand } from '../../shell/extract.js';
 import type { Arg } from '../../shell/words.js';
-import { isWrapper } from '../../shell/wrappers.js';
 import { judgeConsoleReach } from '../console/index.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
-import { judgeArgReads } from './arg-reads.js';
 import { knownName, normalizeName } from './command-names.js';
-import type { CommandJudge, ShellContext } from './context.js';
-import { DATABASE_JUDGES } from './database.js';
-import { judgeDeploy, operandWords } from './deploys.js';
-import { judgeDestination, judgeSecretOutput } from './env-secrets.js';
-import { fd } from './fd.js';
-import { isFileJudge, judgeFileCommand } from './files.js';
-import { git } from './git.js';
-import { INFRA_JUDGES, INFRA_TOOLS, judgeInfra } from './infra.js';
-import { INTERPRETER_JUDGES } from './interpreters.js';
-import { judgeMetadataReach } from './metadata-reach.js';
-import { judgeMigration } from './migrations.js';
-import { NETWORK_JUDGES } from './network.js';
-import { PACKAGE_JUDGES, PROJECT_TOOLS } from './packages.js';
+import type { ShellContext } from './context.js';
+import { judgeDeploy, operandWords } from './infra/deploys.js';
+import { judgeMigration } from './infra/migrations.js';
+import { judgeScriptFile } from './languages/shells.js';
+import { judgeMetadataReach } from './network/metadata-reach.js';
+import { PROJECT_TOOLS } from './packages/packages.js';
 import { judgeAll, judgeOverwrite, judgeRead, judgeWrite } from './path-checks.js';
+import { programFor } from './programs.js';
 import { READ_ONLY } from './readonly.js';
-import { rg } from './search.js';
-import { secretInArgs } from './secret-args.js';
-import { judgeScriptFile } from './shells.js';
-import { SYSTEM_JUDGES } from './system.js';
-import { java } from './unknown-cli.js';
+import { judgeArgReads } from './secrets/arg-reads.js';
+import { judgeDestination, judgeSecretOutput } from './secrets/env-secrets.js';
+import { secretInArgs } from './secrets/secret-args.js';
 import { judgeUnknownCommand } from './unknown-command.js';
 import { splitWord } from './verbs.js';
-import { WINDOWS_JUDGES } from './windows.js';
-import { judgeWrapper } from './wrappers.js';
 
-/** Judges a simple command: its name, the table of per-command judges, and its redirections. */
-
-const JUDGES: Readonly<Record<string, CommandJudge>> = {
-  ...INFRA_JUDGES,
-  ...DATABASE_JUDGES,
-  ...NETWORK_JUDGES,
-  ...SYSTEM_JUDGES,
-  ...WINDOWS_JUDGES,
-  ...PACKAGE_JUDGES,
-  ...INTERPRETER_JUDGES,
-  git,
-  java,
-  // fd runs its -x/-X command on what it finds
-  fd,
-  fdfind: fd,
-  // rg runs its --pre and --hostname-bin programs
-  rg,
-};
+/** Judges a simple command: its name, the dispatch table (programs.ts), and its redirections. */
 
 /** Judges one argv (head and arguments) of a simple command. */
 export function judgeArgv(argv: readonly Arg[], cmd: SimpleCommand, ctx: ShellContext): Analysis {
   if (argv.length === 0) return safe('no command');
-  const norm = normalizeName(argv[0]!, ctx, JUDGES);
+  const norm = normalizeName(argv[0]!);
   if ('kind' in norm) return norm;
   let { name } = norm;
   const args = argv.slice(1);
@@ -104,7 +75,7 @@ function judgeKnown(
   ctx: ShellContext,
 ): Analysis {
   // `./manage.py migrate app zero`, `./scripts/db-reset.sh`: a project script is judged by what it says it does too
-  if (scriptPath && !knownName(name, JUDGES))
+  if (scriptPath && !knownName(name))
     return (
       judgeMigration(name, args) ??
       judgeDeploy(name, [...splitWord(name.replace(/\.\w+$/, '')), ...operandWords(args)], args) ??
@@ -124,20 +95,17 @@ function judgeKnown(
       (/^if=|^of=/.test(a.value) && /\/dev\/(sd|nvme|disk|hd)/.test(a.value)),
   );
 
-  let result: Analysis;
   if (
     devices.length > 0 &&
     (READ_ONLY.has(name) || PROJECT_TOOLS.has(name)) &&
     !/^(ls|stat|file|lsblk|df|echo)$/.test(name)
   )
     return unsure('raw-device', `${name} operates on the raw device ${devices[0]!.value}`);
-  if (isWrapper(name)) return judgeWrapper(name, args, cmd, ctx);
-  if (isFileJudge(name)) result = judgeFileCommand(name, args, cmd, ctx);
-  else if (name in JUDGES) result = JUDGES[name]!(args, cmd, ctx);
-  else if (INFRA_TOOLS.has(name)) result = judgeInfra(name, args, cmd);
-  else if (PROJECT_TOOLS.has(name) || READ_ONLY.has(name))
-    result = safe(`${name} is a read-only or project tool`);
-  else result = judgeUnknownCommand(name, args, devices, ctx);
+  const program = programFor(name);
+  if (program && !program.argReads) return program.judge(args, cmd, ctx, name);
+  const result = program
+    ? program.judge(args, cmd, ctx, name)
+    : judgeUnknownCommand(name, args, devices, ctx);
   const reads = judgeArgReads(name, args, ctx);
   if (reads.length) return judgeAll([result, ...reads]);
   return result;

@@ -8,8 +8,8 @@ import type { Arg } from '../../shell/words.js';
 import { consoleHold } from '../console/facts.js';
 import { dangerous, safe, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
-import { beyondScratch } from './scratch-limits.js';
-import { hasGlob, secretGlobRead } from './secret-globs.js';
+import { beyondScratch } from './files/scratch-limits.js';
+import { hasGlob, secretGlobRead } from './secrets/secret-globs.js';
 
 /** Judges writing (creating, overwriting, appending) to one path. */
 export function judgeWrite(target: Arg, ctx: ShellContext, verb = 'writes'): Analysis {

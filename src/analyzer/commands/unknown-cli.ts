@@ -3,7 +3,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../../shell/words.js';
 import { dangerous, safe } from '../verdicts.js';
 import { type CommandJudge, deeper } from './context.js';
-import { remoteSyncOrMove } from './remote-sync.js';
+import { remoteSyncOrMove } from './network/remote-sync.js';
 import { ABBREVIATED_VERBS, DESTROY_VERBS, READ_VERBS, splitWord } from './verbs.js';
 
 /**

@@ -2,12 +2,12 @@ import type { Analysis } from '../../domain/analysis.js';
 import type { Arg } from '../../shell/words.js';
 import { dangerous, unsure, worst } from '../verdicts.js';
 import type { ShellContext } from './context.js';
-import { judgeSql } from './database.js';
-import { judgeDeploy, operandWords } from './deploys.js';
-import { judgeHistoryPrune } from './history-prune.js';
-import { judgeMigration } from './migrations.js';
+import { judgeHistoryPrune } from './files/history-prune.js';
+import { judgeWindowsDelete } from './files/windows-deletes.js';
+import { judgeSql } from './infra/database.js';
+import { judgeDeploy, operandWords } from './infra/deploys.js';
+import { judgeMigration } from './infra/migrations.js';
 import { judgeAll } from './path-checks.js';
-import { judgeWindowsDelete } from './powershell.js';
 import { judgeUnknownCli } from './unknown-cli.js';
 
 /** The fallback for a command warden has no judge for: SQL typed as a command, Windows deletes, raw devices, destructive-sounding names. */

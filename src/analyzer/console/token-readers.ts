@@ -10,7 +10,7 @@ import { consoleHold } from './facts.js';
  * Readers that reach warden's hook token without naming its file: recursive searches whose
  * pattern could print the token line, archives and recursive copies of a directory that holds a
  * token file, git commands that print or store one, interpreter code that opens one. Which files
- * hold the token is policy/console-files.ts's to say.
+ * hold the token is places/console-files.ts's to say.
  */
 
 const tokenRead = (what: string): Analysis =>

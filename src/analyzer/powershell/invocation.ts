@@ -2,7 +2,7 @@ import type { Analysis } from '../../domain/analysis.js';
 import { resolvePath } from '../../places/resolve-path.js';
 import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
-import { judgeScriptFile } from '../commands/shells.js';
+import { judgeScriptFile } from '../commands/languages/shells.js';
 import { dangerous, safe, unsure } from '../verdicts.js';
 import { judgePowerShell } from './judge.js';
 

@@ -4,7 +4,7 @@ import { isDrivePath, isWindowsPath, toPosixPath } from '../../places/windows-pa
 import type { SimpleCommand } from '../../shell/extract.js';
 import type { Arg } from '../../shell/words.js';
 import { deeper, type ShellContext } from '../commands/context.js';
-import { isSecretName } from '../commands/env-secrets.js';
+import { judgeScriptFile } from '../commands/languages/shells.js';
 import {
   judgeAll,
   judgeDelete,
@@ -13,7 +13,7 @@ import {
   judgeRead,
   judgeWrite,
 } from '../commands/path-checks.js';
-import { judgeScriptFile } from '../commands/shells.js';
+import { isSecretName } from '../commands/secrets/env-secrets.js';
 import { atLeastUnsure, dangerous, safe, unsure, worst } from '../verdicts.js';
 import {
   ALIASES,
