@@ -3,7 +3,7 @@ import { benchBackends } from './backends.js';
 import { benchClassifier } from './classifier.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchLoad } from './load.js';
-import { benchPreview } from './preview.js';
+import { benchPreview, benchRuleHealth } from './preview.js';
 import { benchUi } from './ui.js';
 
 /** `npm run bench`: every benchmark, printing numbers (targets live here, not in timed tests). */
@@ -17,7 +17,13 @@ async function main(): Promise<void> {
     ['classifier', benchClassifier],
     ['backends', benchBackends],
     ['ui', benchUi],
-    ['preview', benchPreview],
+    [
+      'preview',
+      async (o) => {
+        await benchPreview(o);
+        await benchRuleHealth(o);
+      },
+    ],
   ];
   for (const [name, run] of benches) {
     if (only && only !== name) continue;

@@ -1,6 +1,5 @@
 import type { Warden } from '../app.js';
 import { auditDir } from '../broker/audit-log.js';
-import { readAudit } from '../broker/audit-reader.js';
 import { readFileForDiff } from '../config/read-file-for-diff.js';
 import { addRuleToFile, removeRuleFromFile, scopeFile } from '../config/rule-files.js';
 import type { WardenConfig } from '../config/warden-config.js';
@@ -8,9 +7,12 @@ import type { Action } from '../domain/action.js';
 import { claudeConfigDir } from '../install/claude-code.js';
 import { compileProjectScoped } from '../policy/project-scoped-rules.js';
 import { compileRules, type PartJudge, ruleChoices, ruleCovers, suggestRule } from '../policy/rules/index.js';
-import { HISTORY_DAYS, projectHistory } from '../rules-preview/source.js';
+import { readDecisionsInSlices } from '../replay/index.js';
+import { probesFor } from '../rule-health/index.js';
+import { HISTORY_DAYS, projectDecisions } from '../rules-preview/source.js';
 import type { ConsoleDeps } from '../ui/deps.js';
 import { webConsole } from '../web/web-console.js';
+import { auditActionsSinceInSlices } from './rule-health-findings.js';
 import type { Runtime } from './runtime.js';
 
 /** The console's real dependencies: rules from and to files, diffs from disk, attention switches. */
@@ -65,11 +67,23 @@ export function consoleDeps(
       env: runtime.env,
       analyzer: runtime.analyzer,
       compile: (rules, partsOf) => compileProjectScoped((list) => compileRules(list, partsOf), rules),
-      loadHistory(projectRoot) {
+      // Read in slices, so that opening the editor keeps drawing frames meanwhile.
+      async loadHistory(projectRoot) {
         const since = Date.now() - HISTORY_DAYS * 24 * 3600 * 1000;
-        const read = readAudit(auditDir(runtime.home), new Date(since).toISOString().slice(0, 10));
-        return projectHistory(read.records, since, projectRoot);
+        const read = await readDecisionsInSlices(
+          auditDir(runtime.home),
+          new Date(since).toISOString().slice(0, 10),
+        );
+        return projectDecisions(read.decisions, since, projectRoot);
       },
+    },
+    ruleHealth: {
+      env: runtime.env,
+      analyzer: runtime.analyzer,
+      loadHistory: (since) => auditActionsSinceInSlices(runtime.home, since),
+      // No agent connected yet: the project the console was started in.
+      probes: (roots) => (roots.length > 0 ? roots : [process.cwd()]).flatMap(probesFor),
+      now: Date.now,
     },
     ...(config.offerRuleAfter !== undefined && { offerRuleAfter: config.offerRuleAfter }),
     onQuit,

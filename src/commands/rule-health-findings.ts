@@ -1,14 +1,30 @@
 import { auditDir } from '../broker/audit-log.js';
 import { readAudit } from '../broker/audit-reader.js';
-import type { Action } from '../domain/action.js';
 import type { Finding } from '../install/finding.js';
-import { decide } from '../policy/decide.js';
-import { compileRules } from '../policy/rules/index.js';
-import { recordedDecisions } from '../replay/index.js';
-import { probesFor, type RuleHealthFinding, ruleHealth } from '../rule-health/index.js';
+import { readDecisionsInSlices } from '../replay/index.js';
+import {
+  actionsSince,
+  HEALTH_DAYS,
+  healthRisk,
+  probesFor,
+  type RuleHealthFinding,
+  recordedActionsSince,
+  ruleHealth,
+} from '../rule-health/index.js';
+import { partsMemo } from '../rules-preview/source.js';
 import type { Runtime } from './runtime.js';
 
-const HISTORY_DAYS = 30;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Every project's recorded actions since an epoch ms, from the audit files of those days. */
+export function auditActionsSince(wardenHome: string, since: number) {
+  return recordedActionsSince(readAudit(auditDir(wardenHome), dayOf(since)).records, since);
+}
+
+/** The same, read in slices so that a console keeps drawing frames meanwhile (the rules view). */
+export async function auditActionsSinceInSlices(wardenHome: string, since: number) {
+  return actionsSince((await readDecisionsInSlices(auditDir(wardenHome), dayOf(since))).decisions, since);
+}
 
 /** The rules in force for a project, judged against the recorded history and probes (doctor, rules view). */
 export function ruleHealthFor(
@@ -20,20 +36,18 @@ export function ruleHealthFor(
   rules: number;
   history: number;
 } {
-  const since = now - HISTORY_DAYS * 86_400_000;
-  const history = recordedDecisions(readAudit(auditDir(runtime.home)).records)
-    .decisions.filter((d) => d.at !== undefined && Date.parse(d.at) >= since)
-    .map((d) => d.action);
+  const history = auditActionsSince(runtime.home, now - HEALTH_DAYS * 86_400_000);
   const roots = [...new Set([projectDir, ...history.map((a) => a.projectRoot)])];
   const { rules } = runtime.loadRules(roots);
-  const none = compileRules([]);
-  const risk = (action: Action) => {
-    const v = decide(action, none, 'auto', { env: runtime.env, analyzer: runtime.analyzer });
-    if (v.decision === 'deny') return v.reason;
-    if (v.decision === 'hold' && v.by === 'tier:protected-path') return v.reason;
-    return undefined;
-  };
-  const findings = ruleHealth({ rules, history, probes: probesFor(projectDir), env: runtime.env, risk });
+  const risk = healthRisk(runtime.env, runtime.analyzer);
+  const findings = ruleHealth({
+    rules,
+    history,
+    probes: probesFor(projectDir),
+    env: runtime.env,
+    risk,
+    partsOf: partsMemo(),
+  });
   return { findings, rules: rules.length, history: history.length };
 }
 

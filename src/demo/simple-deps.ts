@@ -4,6 +4,7 @@ import { createAnalyzer } from '../analyzer/index.js';
 import type { Action } from '../domain/action.js';
 import type { Rule } from '../domain/rule.js';
 import { compileRules, ruleChoices, suggestRule } from '../policy/rules/index.js';
+import { probesFor } from '../rule-health/index.js';
 import type { WardenStore } from '../store/create-store.js';
 import type { ConsoleDeps, RuleProposal } from '../ui/deps.js';
 
@@ -84,6 +85,13 @@ export function inMemoryConsoleDeps(
       analyzer,
       compile: compileRules,
       loadHistory: () => [],
+    },
+    ruleHealth: {
+      env: ENV,
+      analyzer,
+      loadHistory: () => [],
+      probes: (roots) => (roots.length > 0 ? roots : [process.cwd()]).flatMap(probesFor),
+      now: Date.now,
     },
     onQuit() {},
     bell: false,

@@ -1,3 +1,4 @@
+export { readDecisionsInSlices } from './read-in-slices.js';
 export {
   type LoggedRecord,
   type RecordedDecision,

@@ -43,26 +43,33 @@ const CUT = /… \[\d+ more characters\]$/;
  * a missing tool, input or cwd, an unknown verdict.
  */
 export function recordedDecisions(records: readonly LoggedRecord[]): RecordedRead {
+  const reader = decisionReader();
+  for (const r of records) reader.add(r);
+  return reader.read();
+}
+
+/** recordedDecisions one record at a time (a caller that reads in slices); `read()` gives what was added so far. */
+export function decisionReader(): { add(record: LoggedRecord): void; read(): RecordedRead } {
   const roots = new Map<string, string>();
   const skipped = new Map<string, number>();
   const skip = (why: string) => skipped.set(why, (skipped.get(why) ?? 0) + 1);
   const decisions: RecordedDecision[] = [];
-  for (const r of records) {
-    if (r.event !== 'decision') continue;
+  const add = (r: LoggedRecord) => {
+    if (r.event !== 'decision') return;
     const { tool, input, cwd, session, verdict, decision, id } = r;
     if (typeof tool !== 'string' || typeof cwd !== 'string' || !isObject(input)) {
       skip('no tool, input or cwd in the record');
-      continue;
+      return;
     }
     const sessionId = typeof session === 'string' ? session : 'unknown';
     if (!roots.has(sessionId)) roots.set(sessionId, cwd);
     if (!isDecision(verdict) || !isAnswer(decision)) {
       skip('no verdict or answer in the record');
-      continue;
+      return;
     }
     if (hasCutString(input)) {
       skip('input cut by the log (over 4,000 characters)');
-      continue;
+      return;
     }
     const agent = AGENTS.includes(r.agent as AgentKind) ? (r.agent as AgentKind) : 'claude-code';
     const action = actionFromToolCall(
@@ -89,8 +96,8 @@ export function recordedDecisions(records: readonly LoggedRecord[]): RecordedRea
         who: typeof r.who === 'string' ? r.who : 'warden',
       },
     });
-  }
-  return { decisions, skipped };
+  };
+  return { add, read: () => ({ decisions, skipped }) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

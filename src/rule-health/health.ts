@@ -1,8 +1,9 @@
 import type { Action } from '../domain/action.js';
 import type { Environment } from '../domain/analysis.js';
 import type { Rule } from '../domain/rule.js';
-import { compileTarget, parseRule, type RuleTarget } from '../policy/rules/index.js';
+import type { PartsOf } from '../policy/rules/index.js';
 import { actionSummary, clip } from '../ui/format.js';
+import { type Compiled, compile, probeOf, said, usage } from './usage.js';
 
 /** A made-up action that shows what a rule would let through; `judged` is what it really runs. */
 export interface Probe {
@@ -19,8 +20,10 @@ export type RuleHealthKind = 'never-matched' | 'redundant' | 'shadowed' | 'broad
 export interface RuleHealthFinding {
   readonly rule: Rule;
   readonly kind: RuleHealthKind;
-  /** One line a person can act on. */
+  /** One line a person can act on, naming the rule. */
   readonly text: string;
+  /** The same without the rule's name (`never matched any of the 120 recorded actions`). */
+  readonly detail: string;
   /** What shows it: recorded or probe actions, the other rule. */
   readonly evidence: readonly string[];
 }
@@ -33,70 +36,78 @@ export interface RuleHealthInput {
   readonly env: Environment;
   /** Why an action is dangerous or touches a protected path, or undefined (the policy with no rules). */
   readonly risk: (action: Action) => string | undefined;
+  /** How commands are split for matching (a memo kept across runs); the policy's cache otherwise. */
+  readonly partsOf?: PartsOf;
+}
+
+export interface HealthSlices {
+  /** Yield once a slice has run this long (default: never, all at once). */
+  readonly sliceMs?: number;
+  readonly now?: () => number;
+}
+
+/** How far a sliced run has got: rules matched against the whole history so far. */
+export interface RuleHealthProgress {
+  readonly checked: number;
+  readonly total: number;
 }
 
 const EXAMPLES = 2;
 
+/** All the findings at once (doctor, tests). */
+export function ruleHealth(input: RuleHealthInput): RuleHealthFinding[] {
+  const steps = ruleHealthSteps(input);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * Rules that never matched in the recorded history, rules another rule makes redundant or that a
  * deny/ask rule always overrides, and allow rules broad enough to cover dangerous actions (recorded
- * ones, or probes of dangerous kinds and the project's own scripts), each with its evidence. Pure.
+ * ones, or probes of dangerous kinds and the project's own scripts), each with its evidence. Pure
+ * and sliced: it yields its progress whenever a slice has run `sliceMs`, so a caller can keep
+ * frames free between slices and drop a stale run midway; it returns the findings.
  */
-export function ruleHealth(input: RuleHealthInput): RuleHealthFinding[] {
-  const compiled = input.rules.map((rule) => {
-    const parsed = parseRule(rule.text);
-    const test = parsed.ok ? compileTarget(parsed.target) : undefined;
-    const inScope = (a: Action) =>
-      rule.source.projectRoot === undefined || rule.source.projectRoot === a.projectRoot;
-    const matches = (a: Action) => test !== undefined && inScope(a) && test(a, input.env, rule.effect);
-    const matched = new Set(input.history.filter(matches));
-    const first = matched.values().next().value;
-    return { rule, matches, matched, probe: parsed.ok && first ? probeOf(parsed.target, first) : undefined };
-  });
+export function* ruleHealthSteps(
+  input: RuleHealthInput,
+  slices: HealthSlices = {},
+): Generator<RuleHealthProgress, RuleHealthFinding[]> {
+  const sliceMs = slices.sliceMs ?? Number.POSITIVE_INFINITY;
+  const now = slices.now ?? (() => performance.now());
+  let sliceStart = now();
+  let work = 0;
+  /**
+   * Whether this slice is used up: the clock is read every 16 matches, and after each risk check
+   * (a decide() with the analyzer costs far more than a match).
+   */
+  const due = (costly = false) => (costly || (++work & 15) === 0) && now() - sliceStart >= sliceMs;
+  const total = input.rules.length;
+  let checked = 0;
+  const progress = (): RuleHealthProgress => {
+    sliceStart = now();
+    return { checked, total };
+  };
+
+  const compiled: Compiled[] = [];
+  for (const rule of input.rules) {
+    const c = compile(rule, input);
+    for (const a of input.history) {
+      if (c.matches(a)) c.matched.add(a);
+      if (due()) yield progress();
+    }
+    const first = c.matched.values().next().value;
+    if (c.target && first) c.probe = probeOf(c.target, first);
+    compiled.push(c);
+    checked += 1;
+  }
   const findings: RuleHealthFinding[] = [];
 
   for (const c of compiled) {
-    if (input.history.length > 0 && c.matched.size === 0) {
-      findings.push({
-        rule: c.rule,
-        kind: 'never-matched',
-        text: `${label(c.rule)} never matched any of the ${input.history.length} recorded actions`,
-        evidence: [],
-      });
-      continue;
-    }
-    if (c.matched.size === 0) continue;
-    // Another rule of the same effect covers all it matched and reads at least as broad.
-    const wider = compiled.find(
-      (o) =>
-        o !== c &&
-        o.rule.effect === c.rule.effect &&
-        (o.rule.source.projectRoot === undefined ||
-          o.rule.source.projectRoot === c.rule.source.projectRoot) &&
-        [...c.matched].every((a) => o.matched.has(a)) &&
-        (o.matched.size > c.matched.size || (c.probe !== undefined && o.matches(c.probe))),
-    );
-    if (wider) {
-      findings.push({
-        rule: c.rule,
-        kind: 'redundant',
-        text: `${label(c.rule)} is redundant: ${label(wider.rule)} matches everything it matched (${c.matched.size} recorded)`,
-        evidence: [wider.rule.text],
-      });
-      continue;
-    }
-    if (c.rule.effect === 'allow') {
-      const overriding = compiled.filter((o) => o.rule.effect !== 'allow');
-      if ([...c.matched].every((a) => overriding.some((o) => o.matched.has(a)))) {
-        const first = overriding.find((o) => [...c.matched].some((a) => o.matched.has(a)))!;
-        findings.push({
-          rule: c.rule,
-          kind: 'shadowed',
-          text: `${label(c.rule)} never decides: ${label(first.rule)} takes precedence on all ${c.matched.size} actions it matched`,
-          evidence: [first.rule.text],
-        });
-      }
-    }
+    if (due(true)) yield progress();
+    const finding = usage(c, compiled, input.history.length);
+    if (finding) findings.push(finding);
   }
 
   for (const c of compiled) {
@@ -106,49 +117,27 @@ export function ruleHealth(input: RuleHealthInput): RuleHealthFinding[] {
       const why = input.risk(a);
       if (why) evidence.push(`recorded: ${textOf(a)} (${why})`);
       if (evidence.length >= EXAMPLES) break;
+      if (due(true)) yield progress();
     }
     for (const p of input.probes) {
       if (evidence.length >= EXAMPLES + 1) break;
+      if (due()) yield progress();
       if (!c.matches(p.action)) continue;
       const why = input.risk(p.judged ?? p.action);
       if (why) evidence.push(`would allow ${p.label ?? textOf(p.action)} (${why})`);
+      if (due(true)) yield progress();
     }
     if (evidence.length > 0)
       findings.push({
         rule: c.rule,
         kind: 'broad-allow',
-        text: `${label(c.rule)} is broad enough to allow dangerous actions`,
+        ...said(c.rule, 'is broad enough to allow dangerous actions'),
         evidence,
       });
   }
   return findings;
 }
 
-function label(rule: Rule): string {
-  const where = rule.source.file
-    ? ` (${rule.source.file}${rule.source.line ? `:${rule.source.line}` : ''})`
-    : '';
-  return `${rule.effect} ${rule.text}${where}`;
-}
-
 function textOf(a: Action): string {
   return `${a.tool} ${clip(actionSummary(a), 80)}`;
-}
-
-/**
- * An action that the rule's own pattern describes (`Bash(git status *)` → `git status x`), to tell
- * which of two rules with the same recorded matches is the wider one. Command rules only.
- */
-function probeOf(target: RuleTarget, base: Action): Action | undefined {
-  if (target.kind !== 'command') return undefined;
-  const command = target.pattern.replace(/:\*$/, ' *').replace(/\*/g, 'x');
-  return {
-    ...base,
-    id: 'probe',
-    tool: target.tool,
-    toolClass: 'shell',
-    input: { command },
-    command,
-    paths: [],
-  };
 }

@@ -30,7 +30,16 @@ export function projectHistory(
   since: number,
   projectRoot: string | undefined,
 ): RecordedDecision[] {
-  return recordedDecisions(records).decisions.filter(
+  return projectDecisions(recordedDecisions(records).decisions, since, projectRoot);
+}
+
+/** The recorded decisions since an epoch ms, in one project (its cwd inside it). */
+export function projectDecisions(
+  decisions: readonly RecordedDecision[],
+  since: number,
+  projectRoot: string | undefined,
+): RecordedDecision[] {
+  return decisions.filter(
     (d) =>
       d.at !== undefined &&
       Date.parse(d.at) >= since &&
@@ -66,14 +75,25 @@ export function riskOf(analyzer: Analyzer, env: Environment): (action: Action) =
  * of history has more, so each keystroke would parse them all again.
  */
 export function partsMemo(limit = 100_000): PartsOf {
-  const memo = new Map<string, ReturnType<PartsOf>>();
+  // Keyed by home, then by the command string itself: a joined key would be a new string to hash on
+  // every call, where an action's own command string keeps its hash (10,000 actions × each rule).
+  const memo = new Map<string, Map<string, ReturnType<PartsOf>>>();
+  let size = 0;
   return (command, home) => {
-    const key = `${home}\0${command}`;
-    let hit = memo.get(key);
+    let byCommand = memo.get(home);
+    if (byCommand === undefined) {
+      byCommand = new Map();
+      memo.set(home, byCommand);
+    }
+    let hit = byCommand.get(command);
     if (hit === undefined) {
       hit = commandParts(command, home);
-      if (memo.size >= limit) memo.clear();
-      memo.set(key, hit);
+      if (size >= limit) {
+        byCommand.clear();
+        size = 0;
+      }
+      byCommand.set(command, hit);
+      size += 1;
     }
     return hit;
   };

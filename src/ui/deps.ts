@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
+import type { RuleHealthDeps } from '../rule-health/index.js';
 import type { PairingView } from '../web/pairing.js';
 import type { WebStatus } from '../web/web-hub.js';
 import type { RuleDeps, RuleProposal } from './commands/types.js';
@@ -48,4 +49,6 @@ export interface ConsoleDeps extends RuleDeps {
   readonly terminal?: 'auto' | 'osc9' | 'osc99' | 'osc777' | 'bell';
   /** The approval page, when it is on. */
   readonly web?: WebConsole;
+  /** What the rules view's rule health needs (the audit log, the analyzer, the clock); none: no health shown. */
+  readonly ruleHealth?: RuleHealthDeps;
 }

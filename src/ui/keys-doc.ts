@@ -1,4 +1,17 @@
 import { KEYMAP, type KeyContext, keysLabel } from './keymap.js';
+import { HEALTH_MARKS } from './rules-view/health-state.js';
+
+/** What a view shows besides its keys. */
+const CONTEXT_NOTES: Partial<Record<KeyContext, readonly string[]>> = {
+  rules: [
+    'Each rule with a rule-health finding carries a mark (the most severe one); the selected rule',
+    'shows its findings below the list with their evidence. `warden doctor` prints the same findings.',
+    '',
+    '| Mark | Means |',
+    '|---|---|',
+    ...HEALTH_MARKS.map((m) => `| ${m.mark} | ${m.meaning} |`),
+  ],
+};
 
 const CONTEXT_TITLES: Readonly<Record<KeyContext, string>> = {
   main: 'Main screen (held queue)',
@@ -29,6 +42,8 @@ export function renderKeysDoc(): string {
       out.push(`| ${keysLabel(b).replace(/\|/g, '\\|')} | \`${b.id}\` | ${b.description} |`);
     }
     out.push('');
+    const notes = CONTEXT_NOTES[context];
+    if (notes) out.push(...notes, '');
   }
   out.push('In text fields every other printable key is typed into the field.', '');
   const byIdOnly = KEYMAP.filter((b) => b.keys.length === 0);

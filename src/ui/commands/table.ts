@@ -277,7 +277,7 @@ export const COMMANDS = [
   command({
     id: 'rules.open',
     keys: [{ char: 'r' }],
-    description: 'Open the rules view (every rule in force, with its source)',
+    description: 'Open the rules view (every rule in force, with its source and rule-health mark)',
     contexts: MAIN,
     hint: 'rules',
     needsView: true,

@@ -17,6 +17,7 @@ import { PromptLine } from '../prompt/prompt-line.js';
 import { HeldQueue } from '../queue/held-queue.js';
 import { startRulePreview } from '../rule-editor/preview-controller.js';
 import { RuleEditor } from '../rule-editor/rule-editor.js';
+import { startRuleHealth } from '../rules-view/health-controller.js';
 import { RulesView } from '../rules-view/rules-view.js';
 import { DecidedLine } from '../stream/decided-line.js';
 import { useTheme } from '../theme.js';
@@ -74,6 +75,11 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   useInput(onKey);
   // The rule editor's preview is computed outside React, in slices, and lands in the UI store.
   useEffect(() => (deps.preview ? startRulePreview(store, ui, deps.preview) : undefined), [store, ui, deps]);
+  // Rule health, likewise: computed when the rules view opens or the rules change, shown there.
+  useEffect(
+    () => (deps.ruleHealth ? startRuleHealth(store, ui, deps.ruleHealth) : undefined),
+    [store, ui, deps],
+  );
   // On a late start (10,000 decided already) print only the newest ones: the scrollback is the
   // stream's memory, and one giant first frame would cost seconds and hundreds of MB.
   const streamStart = useRef(Math.max(0, state.decided.length - STREAM_BACKLOG));
@@ -92,7 +98,15 @@ export function ConsoleView({ store, ui, deps, size }: ConsoleProps) {
   let body: React.ReactNode;
   if (view.kind === 'help') body = <HelpOverlay height={layout.body} width={width} />;
   else if (view.kind === 'rules')
-    body = <RulesView state={state} selected={view.selected} height={layout.body} width={width} />;
+    body = (
+      <RulesView
+        state={state}
+        selected={view.selected}
+        health={deps.ruleHealth ? uiState.health : 'none'}
+        height={layout.body}
+        width={width}
+      />
+    );
   else if (view.kind === 'pair' && deps.web) body = <PairView web={deps.web} view={view} width={width} />;
   else if (view.kind === 'rule-editor')
     body = (

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Rule, RuleEffect, RuleScope } from '../../domain/rule.js';
 import type { RulePreview } from '../../rules-preview/preview.js';
+import type { RuleHealthState } from '../rules-view/health-state.js';
 
 /**
  * What is open in the console: one union, so two views can never be open at once and each
@@ -52,6 +53,8 @@ export interface UiData {
   readonly busy: boolean;
   /** What the rule in the editor would do (computed off the render path; src/ui/rule-editor/preview-controller.ts). */
   readonly preview: RulePreview | undefined;
+  /** Rule health for the rules view (computed off the render path; src/ui/rules-view/health-controller.ts). */
+  readonly health: RuleHealthState | undefined;
 }
 
 export type UiStore = StoreApi<UiData>;
@@ -66,6 +69,7 @@ export function createUiStore(): UiStore {
     message: undefined,
     busy: false,
     preview: undefined,
+    health: undefined,
   }));
 }
 
